@@ -1,0 +1,155 @@
+// Helpers shared by scripts/start.mjs, scripts/seed.mjs and test/bench/run.mjs:
+// running `wrangler dev` / `wrangler d1`, waiting for the worker, and signing webhooks like the providers do.
+import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const LOCAL_BIN = path.join(ROOT, "node_modules/.bin/wrangler");
+export const WRANGLER = existsSync(LOCAL_BIN) ? LOCAL_BIN : "wrangler";
+
+/** Pipe a stream line by line to our stdout/stderr with a prefix, optionally dropping lines. */
+export function prefixLines(stream, out, prefix, drop = () => false) {
+  let buf = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    buf += chunk;
+    let i;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      if (!drop(line)) out.write(`${prefix}${line}\n`);
+    }
+  });
+  stream.on("end", () => { if (buf && !drop(buf)) out.write(`${prefix}${buf}\n`); });
+}
+
+/** Run a command to completion; rejects with its output when it fails. */
+export function run(cmd, args, { quiet = false, prefix = "" } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+    let output = "";
+    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      stream.on("data", (d) => { output += d; });
+      if (!quiet) prefixLines(stream, out, prefix);
+    }
+    child.on("error", reject);
+    child.on("close", (code) => code === 0 ? resolve(output) : reject(new Error(`${path.basename(cmd)} ${args.join(" ")} exited with ${code}\n${quiet ? output : ""}`)));
+  });
+}
+
+export function applyMigrations(persistTo, opts) {
+  return run(WRANGLER, ["d1", "migrations", "apply", "sidedesk", "--local", "--persist-to", persistTo], opts);
+}
+
+/**
+ * Start `wrangler dev` on 127.0.0.1:<port> in development mode. Returns { child, stop(), exited }.
+ * The child gets its own process group so stop() can end wrangler and its workerd together.
+ */
+export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = false, logLevel }) {
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo,
+    "--var", "ENVIRONMENT:development", "--show-interactive-dev-session=false", ...(logLevel ? ["--log-level", logLevel] : [])];
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+  });
+  // The update check's DNS failure is harmless noise offline.
+  const drop = (line) => quiet || /update check|getaddrinfo|ENOTFOUND|EAI_AGAIN/i.test(line);
+  prefixLines(child.stdout, process.stdout, prefix, drop);
+  prefixLines(child.stderr, process.stderr, prefix, drop);
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  let stopping;
+  const stop = () => {
+    if (stopping) return stopping;
+    stopping = (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      signalGroup(child.pid, "SIGINT");
+      const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), 8000);
+      await exited;
+      clearTimeout(timer);
+      signalGroup(child.pid, "SIGKILL"); // stray workerd left in the group, if any
+    })();
+    return stopping;
+  };
+  return { child, stop, exited };
+}
+
+function signalGroup(pid, signal) {
+  try { process.kill(-pid, signal); } catch { /* already gone */ }
+}
+
+/** Poll GET /healthz until it answers 200 (or the worker exits, or time runs out). */
+export async function waitForHealth(base, { timeoutMs = 90_000, exited } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let dead = false;
+  exited?.then(() => { dead = true; });
+  while (Date.now() < deadline) {
+    if (dead) throw new Error("wrangler dev exited before the worker became healthy");
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`worker at ${base} not healthy after ${timeoutMs / 1000}s`);
+}
+
+/** Twilio's X-Twilio-Signature: base64 HMAC-SHA1 of the full URL plus each POST param name+value, sorted by name. */
+export function twilioSignature(authToken, url, params) {
+  const data = Object.keys(params).sort().reduce((acc, k) => acc + k + params[k], url);
+  return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
+}
+
+/** X-Sidedesk-Signature for the generic events endpoint. */
+export function eventsSignature(secret, rawBody) {
+  return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
+}
+
+/** A tiny JSON client for the agent API that throws on unexpected statuses. */
+export function apiClient(base) {
+  return async function api(method, pathname, { token, body, expect = [200, 201] } = {}) {
+    const res = await fetch(base + pathname, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let json;
+    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    if (!expect.includes(res.status)) {
+      const err = new Error(`${method} ${pathname} → ${res.status} ${typeof json === "string" ? json : JSON.stringify(json)}`);
+      err.status = res.status;
+      err.body = json;
+      throw err;
+    }
+    return { status: res.status, body: json };
+  };
+}
+
+/** Post one signed inbound SMS, as Twilio would. */
+export async function postTwilioSms(base, workspaceId, authToken, fields) {
+  const url = `${base}/webhooks/${workspaceId}/twilio/sms`;
+  const params = { NumMedia: "0", ...fields };
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(authToken, url, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+  const text = await res.text();
+  return { status: res.status, text };
+}
+
+/** Post signed generic events. */
+export async function postEvents(base, workspaceId, secret, events) {
+  const raw = JSON.stringify({ events });
+  const res = await fetch(`${base}/webhooks/${workspaceId}/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sidedesk-signature": eventsSignature(secret, raw) },
+    body: raw,
+  });
+  return { status: res.status, text: await res.text() };
+}

@@ -1,0 +1,220 @@
+// The demo workspace's fixed content: staff, customers, and the conversations seed.mjs replays.
+// All names, emails (example.* domains) and phone numbers (555-01xx) are fictional.
+
+export const WORKSPACE = { name: "Northwind Outfitters", timezone: "America/New_York" };
+export const BRAND_NUMBER = "+12025550199";
+export const SUPPORT_ADDRESS = "support@northwind.example";
+/** Local-only provider secrets: the seed signs its webhooks with them. */
+export const DEMO_SECRETS = { twilioAuthToken: "demo-twilio-auth-token", eventsSigningSecret: "demo-events-signing-secret" };
+
+export const STAFF = {
+  owner: { name: "Jordan Reyes", email: "jordan@northwind.example", role: "owner" },
+  admin: { name: "Elena Park", email: "elena@northwind.example", role: "admin" },
+  sam: { name: "Sam Whitfield", email: "sam@northwind.example", role: "support" },
+  nadia: { name: "Nadia Flores", email: "nadia@northwind.example", role: "support" },
+};
+
+const NAMES = [
+  "Maria Gonzalez", "James Whitaker", "Aisha Mohammed", "Daniel Kim", "Priya Raman", "Tom O'Brien", "Keisha Williams",
+  "Lucas Ferreira", "Hannah Schultz", "Diego Alvarez", "Mei Chen", "Robert Johnson", "Fatima Haddad", "Ethan Brooks",
+  "Sofia Rossi", "Marcus Bell", "Yuki Tanaka", "Olivia Nguyen", "Samuel Okafor", "Chloe Dubois", "Andre Thompson",
+  "Isabella Martinez", "Noah Patel", "Grace Lee", "Omar Siddiqui", "Emily Carter", "Jamal Washington", "Anna Kowalski",
+  "Liam Murphy", "Zoe Anderson", "Rafael Costa", "Nina Petrova", "Kevin Nguyen", "Leah Goldberg", "Carlos Ramirez",
+  "Abigail Foster", "Tariq Hassan", "Megan Sullivan", "Victor Huang", "Rosa Delgado",
+];
+const DOMAINS = ["example.com", "example.net", "example.org"];
+
+/** 40 customers with phones +1 202-555-0100 … 0139; every ninth has no email on file. */
+export const PROFILES = NAMES.map((name, i) => {
+  const [first, last] = name.toLowerCase().replace(/'/g, "").split(" ");
+  return {
+    name,
+    phone: `+1202555${String(100 + i).padStart(4, "0")}`,
+    email: i % 9 === 8 ? undefined : `${first}.${last}@${DOMAINS[i % 3]}`,
+  };
+});
+
+/**
+ * Conversations, replayed in order. Steps: ["in", text] customer SMS (signed Twilio webhook);
+ * ["reply"|"note", staffKey, text]; ["flow"|"campaign", name, text] outbound via the events API (feeds attribution).
+ * `pre` are keyword texts sent before the conversation; `end` is applied last (patch, favorite, status).
+ */
+export const THREADS = [
+  { p: 0, pre: ["START"], steps: [
+    ["in", "Hi! I ordered the Trailblazer 45L backpack last Tuesday (order #1042) and tracking hasn't updated in 4 days. Is it lost?"],
+    ["note", "sam", "Carrier shows it stuck at the Memphis hub. Opened a trace with UPS, ref 1Z-88412."],
+    ["reply", "sam", "Hi Maria, Sam from Northwind here. Sorry for the wait! Your package is held at the carrier's Memphis hub; I've opened a trace and will update you by tomorrow."],
+    ["in", "Thanks Sam. I need it before a trip on the 14th, is that still possible?"],
+    ["reply", "sam", "If it hasn't moved by tomorrow noon I'll ship a replacement overnight at no cost to you."],
+  ], end: { assignee: "sam", tags: ["shipping/delayed", "vip"], followers: ["owner"], description: "Order #1042 stuck at the Memphis hub. #ups-trace #vip", favoriteBy: "owner", status: "open" } },
+
+  { p: 1, pre: ["START"], steps: [
+    ["flow", "Abandoned Cart", "Northwind: you left the Summit Down Jacket in your cart. Use code COMEBACK10 for 10% off today: https://northwind.example/cart"],
+    ["in", "Does COMEBACK10 work on sale items too?"],
+    ["reply", "nadia", "Hi James! The code works on full-price items only, but the Summit jacket is already 20% off this week, so you're getting the better deal."],
+    ["in", "Ok great, ordering now 👍"],
+  ], end: { assignee: "nadia", tags: ["sales/discount-code"], description: "Converted from #abandoned-cart flow", status: "closed" } },
+
+  { p: 2, pre: ["START"], steps: [
+    ["campaign", "Spring Sale 2025", "Northwind Spring Sale: 25% off all hiking boots through Sunday. Shop: https://northwind.example/spring Reply STOP to opt out."],
+    ["in", "Do the Ridgeline boots run true to size? I'm usually an 8.5 in sneakers"],
+    ["reply", "admin", "Hi Aisha, the Ridgeline runs about half a size small, so we'd recommend a 9. Exchanges are free if they don't fit!"],
+    ["in", "Perfect, I'll get the 9. Is the sale price applied automatically?"],
+  ], end: { assignee: "admin", tags: ["product/sizing", "sales/spring-sale"], description: "#sizing question from the spring campaign", status: "open" } },
+
+  { p: 3, pre: ["START"], steps: [
+    ["in", "I received the wrong color tent. I ordered the Basecamp 4P in olive and got orange."],
+    ["note", "owner", "Warehouse mispick, third this week from bin C14. Elena, can you flag it with ops?"],
+    ["reply", "owner", "Hi Daniel, so sorry about that! I've emailed you a prepaid return label and the olive tent ships today."],
+    ["in", "Got the label, thanks!"],
+  ], end: { assignee: "owner", tags: ["returns", "fulfillment/mispick"], followers: ["admin"], description: "Mispick from bin C14. Waiting for the return scan. #warehouse #mispick", status: "snoozed", preset: "next_week" } },
+
+  { p: 4, pre: ["START"], steps: [
+    ["in", "I was charged twice for order #1057!"],
+    ["reply", "admin", "Hi Priya, I see a duplicate authorization of $89.00. The second one is a pending hold and should drop off within 3-5 business days. If it posts, I'll refund it right away."],
+    ["in", "It posted this morning. Can you refund it please?"],
+    ["note", "admin", "Refunded $89.00 in Shopify, ref RF-2211."],
+    ["reply", "admin", "Done! A refund of $89.00 is on its way; you'll see it in 5-10 business days."],
+  ], end: { assignee: "admin", tags: ["billing/refund", "billing/duplicate-charge"], description: "#refund issued, ref RF-2211", status: "closed" } },
+
+  { p: 5, pre: ["START"], steps: [["in", "Do you price match REI? Same Basecamp tent is $40 cheaper there."]],
+    end: { tags: ["sales/price-match"], status: "open" } },
+
+  { p: 6, pre: ["START"], steps: [
+    ["in", "Hi, my order says delivered but it's not at my door or with my neighbors"],
+    ["reply", "sam", "Hi Keisha, I'm sorry! Carriers sometimes mark packages delivered up to 48 hours early. Could you check again tomorrow? If it's still missing I'll file a claim and reship."],
+    ["in", "Ok I'll check tomorrow"],
+  ], end: { assignee: "sam", tags: ["shipping/missing"], description: "Marked delivered, not received. #carrier-claim if still missing", status: "snoozed", preset: "tomorrow" } },
+
+  { p: 7, pre: ["START"], steps: [
+    ["in", "Can I change the shipping address on order #1063? I'm moving this weekend"],
+    ["reply", "nadia", "Hi Lucas, the order hasn't shipped yet so I can update it. What's the new address?"],
+    ["in", "221 Pine St Apt 4B, Portland OR 97204"],
+    ["note", "nadia", "Address updated in the Shopify admin."],
+    ["reply", "nadia", "All set: order #1063 will ship to 221 Pine St Apt 4B, Portland OR 97204."],
+  ], end: { assignee: "nadia", tags: ["shipping/address-change"], status: "closed" } },
+
+  { p: 8, pre: ["START"], steps: [
+    ["in", "The zipper on my Alpine shell broke after two hikes 😞"],
+    ["reply", "owner", "Hi Hannah, that shouldn't happen! Could you text us a photo of the zipper? It's covered by our lifetime warranty."],
+    ["in", "Sending it now"],
+  ], end: { assignee: "owner", tags: ["returns/warranty", "product/quality"], followers: ["sam"], description: "Zipper failure on the Alpine shell, second report this month. #quality #warranty", status: "open" } },
+
+  { p: 9, pre: ["START"], steps: [
+    ["in", "Hola, do you ship to Puerto Rico?"],
+    ["reply", "sam", "Hi Diego! Yes, we ship to Puerto Rico with USPS Priority, usually 4-6 business days."],
+  ], end: { assignee: "sam", tags: ["shipping/international"], status: "closed" } },
+
+  { p: 10, pre: ["START"], steps: [
+    ["in", "Is the Trailblazer 45L carry-on size for United?"],
+    ["note", "admin", "Checking exact packed dimensions with the product team."],
+  ], end: { assignee: "admin", tags: ["product/specs"], status: "snoozed", preset: "later_today" } },
+
+  { p: 11, pre: ["START"], steps: [
+    ["in", "I need to return the trekking poles, they're too short. How do I do that?"],
+    ["reply", "nadia", "Hi Robert, you can start a return at https://northwind.example/returns with your order number and email. Returns are free within 60 days."],
+    ["in", "Thanks. Can I exchange them for the longer ones instead?"],
+  ], end: { assignee: "nadia", tags: ["returns/exchange"], status: "open" } },
+
+  { p: 12, pre: ["START"], steps: [
+    ["in", "When will the Cascade rain jacket in women's M be back in stock?"],
+    ["reply", "admin", "Hi Fatima, we expect a restock in about ten days. I'll text you the moment it's back!"],
+  ], end: { assignee: "admin", tags: ["product/back-in-stock"], description: "Waiting on the Cascade restock. #backorder", status: "snoozed", untilDays: 10 } },
+
+  { p: 13, pre: ["START"], steps: [
+    ["in", "Got my order, everything looks great. Thanks!"],
+    ["reply", "sam", "Glad to hear it, Ethan! Enjoy the trails 🏔️"],
+  ], end: { assignee: "sam", tags: ["feedback/positive"], status: "closed" } },
+
+  { p: 14, pre: ["START"], steps: [
+    ["flow", "Welcome Series", "Welcome to Northwind, Sofia! Here's 15% off your first order: WELCOME15"],
+    ["in", "Hi, WELCOME15 says invalid at checkout"],
+  ], end: { tags: ["sales/discount-code"], favoriteBy: "admin", status: "open" } },
+
+  { p: 15, pre: ["START"], steps: [
+    ["in", "My package arrived damaged. The box was crushed and the lantern glass is cracked."],
+    ["note", "sam", "Asked for photos before we file with FedEx."],
+  ], end: { tags: ["shipping/damaged"], followers: ["sam", "nadia"], description: "#damaged in transit, photos requested", status: "open" } },
+
+  { p: 16, pre: ["START"], steps: [
+    ["in", "Can I add a gift note to my order? It's a birthday present"],
+    ["reply", "owner", "Of course, Yuki! Text me the message and I'll add it before it ships."],
+    ["in", "Happy birthday Kenji, see you on the trail! - Y"],
+    ["reply", "owner", "Added! 🎁"],
+  ], end: { assignee: "owner", tags: ["orders/gift"], status: "closed" } },
+
+  // No consent: the auto-responder answers; agents can only leave notes.
+  { p: 17, steps: [
+    ["in", "Where is my order #1071?"],
+    ["note", "sam", "No SMS consent, so I emailed her the tracking link instead."],
+    ["in", "Never mind, found the email!"],
+  ], end: { assignee: "sam", tags: ["shipping/tracking"], status: "closed" } },
+  { p: 18, steps: [["in", "Do you have a store in Chicago?"]], end: { tags: ["stores"], status: "open" } },
+  { p: 19, steps: [
+    ["in", "I want to cancel my order please"],
+    ["note", "admin", "Can't text back (no consent). Cancelled order #1075 in Shopify; confirmation email sent."],
+  ], end: { assignee: "admin", tags: ["orders/cancel"], status: "closed" } },
+  { p: 20, steps: [["in", "Is there a warranty on the camp stove?"]], end: { tags: ["product/warranty"], status: "open" } },
+
+  // Keyword cases.
+  { p: 34, pre: ["HELP"], steps: [["in", "My discount code isn't working"]], end: { tags: ["sales/discount-code"], status: "open" } },
+  { p: 35, pre: ["START", "HELP"], steps: [
+    ["in", "What are your customer service hours?"],
+    ["reply", "nadia", "Hi Abigail! We're here 9am-6pm ET, Monday to Saturday."],
+  ], end: { assignee: "nadia", status: "closed" } },
+  { p: 37, steps: [
+    ["in", "Why am I getting these texts?"],
+    ["in", "STOP"],
+    ["note", "owner", "Customer opted out by replying STOP. Nothing else to do."],
+  ], end: { tags: ["compliance/opt-out"], status: "closed" } },
+  { p: 38, pre: ["START"], steps: [
+    ["campaign", "Spring Sale 2025", "Northwind Spring Sale: 25% off all hiking boots through Sunday. Shop: https://northwind.example/spring Reply STOP to opt out."],
+    ["in", "STOP"],
+  ] },
+  { p: 39, pre: ["START"], steps: [["in", "Do you offer student discounts?"]], end: { status: "open" } },
+  { p: 33, pre: ["HELP"], steps: [] },
+  { p: 36, pre: ["STOP"], steps: [] },
+];
+
+/** Short one-message tickets for the remaining customers (21–32), picked by the seeded PRNG. */
+export const OPENERS = [
+  ["Do you have the Ridgeline boots in wide sizes?", ["product/sizing"]],
+  ["My tracking number doesn't work on the UPS site", ["shipping/tracking"]],
+  ["Can I use two discount codes on one order?", ["sales/discount-code"]],
+  ["I returned a jacket two weeks ago and haven't seen the refund yet", ["billing/refund", "returns"]],
+  ["Is the Basecamp 4P tent waterproof?", ["product/specs"]],
+  ["Hi, how long does standard shipping take to Texas?", ["shipping"]],
+  ["The sleeping bag I got smells like smoke??", ["product/quality", "returns"]],
+  ["Do you sell gift cards?", ["sales"]],
+  ["I'd like to update the email on my account", ["account"]],
+  ["Can I pick up my order in store?", ["stores"]],
+  ["My package was left at the wrong address", ["shipping/missing"]],
+  ["Do you have kids' sizes of the Summit jacket?", ["product/sizing"]],
+];
+
+/** Activity per customer: [metric, properties, hoursAgo]. Everyone also gets a first "Viewed Page". */
+export const PAGES = [
+  ["Trailblazer 45L Backpack", "/products/trailblazer-45l"], ["Summit Down Jacket", "/products/summit-down-jacket"],
+  ["Ridgeline Hiking Boots", "/products/ridgeline-boots"], ["Basecamp 4P Tent", "/products/basecamp-4p"],
+  ["Cascade Rain Jacket", "/products/cascade-rain-jacket"], ["Returns & Exchanges", "/pages/returns"],
+];
+export const ORDERS = {
+  0: { orderId: "#1042", total: 189.0, items: ["Trailblazer 45L Backpack"] },
+  1: { orderId: "#1049", total: 223.2, items: ["Summit Down Jacket"] },
+  3: { orderId: "#1051", total: 349.0, items: ["Basecamp 4P Tent (olive)"] },
+  4: { orderId: "#1057", total: 89.0, items: ["Alpine Fleece"] },
+  7: { orderId: "#1063", total: 134.5, items: ["Trekking Poles", "Trail Socks (3-pack)"] },
+  8: { orderId: "#1038", total: 199.0, items: ["Alpine Shell"] },
+  16: { orderId: "#1066", total: 59.0, items: ["Camp Lantern"] },
+  17: { orderId: "#1071", total: 76.0, items: ["Trail Socks (3-pack)", "Water Bottle 1L"] },
+  19: { orderId: "#1075", total: 149.0, items: ["Ridgeline Hiking Boots"] },
+};
+
+/** Inbound emails posted to the local email handler (one from an SMS customer: several tickets per customer). */
+export const EMAILS = [
+  { from: "Maria Gonzalez <maria.gonzalez@example.com>", subject: "Invoice for order #1042", messageId: "<seed-1@mail.example.com>",
+    text: "Hello,\n\nCould you send me an itemized invoice for order #1042? My company reimburses gear for work trips.\n\nThanks,\nMaria" },
+  { from: "Peter Lindqvist <peter.lindqvist@example.org>", subject: "Bulk order for our hiking club", messageId: "<seed-2@mail.example.org>",
+    text: "Hi Northwind,\n\nOur club would like to order 25 Trailblazer 45L backpacks. Do you offer group discounts?\n\nBest,\nPeter",
+    reply: ["nadia", "Hi Peter, thanks for reaching out! For 20+ units we offer 15% off. I'll send a quote today."] },
+];

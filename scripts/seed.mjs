@@ -1,0 +1,248 @@
+// Seeds the "Northwind Outfitters" demo workspace into a running local worker (npm run seed; npm start calls it).
+// Idempotent: tokens are kept in .wrangler/demo.json, and a second run against the same database creates nothing.
+// Deterministic: fixed content (seed-data.mjs), a seeded PRNG, and provider ids derived from an index.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT, apiClient, postEvents, postTwilioSms } from "./lib/dev.mjs";
+import {
+  BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, ORDERS, PAGES, PROFILES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
+} from "./seed-data.mjs";
+
+export const DEMO_FILE = path.join(ROOT, ".wrangler/demo.json");
+const HOUR = 3600_000;
+
+/** mulberry32: small, seeded, deterministic. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const messageSid = (n) => `SM${createHash("md5").update(`northwind-demo-sms-${n}`).digest("hex")}`;
+
+function loadDemo() {
+  try { return JSON.parse(readFileSync(DEMO_FILE, "utf8")); } catch { return null; }
+}
+function saveDemo(demo) {
+  mkdirSync(path.dirname(DEMO_FILE), { recursive: true });
+  writeFileSync(DEMO_FILE, `${JSON.stringify(demo, null, 2)}\n`);
+}
+
+/** Seed (or find) the demo workspace at `base`; returns the demo record with tokens. */
+export async function seed(base, { log = console.log } = {}) {
+  const api = apiClient(base);
+  const setupToken = process.env.SETUP_TOKEN ?? "dev-setup-token";
+  let demo = existsSync(DEMO_FILE) ? loadDemo() : null;
+  if (demo?.agents?.owner?.token) {
+    const me = await api("GET", "/api/me", { token: demo.agents.owner.token, expect: [200, 401, 403, 404] });
+    if (me.status === 200 && demo.complete) {
+      log(`Demo workspace already seeded (${demo.workspaceId}); nothing created.`);
+      return demo;
+    }
+    if (me.status !== 200) demo = null; // the database was reset: start over
+    else log("Resuming an unfinished seed…");
+  }
+
+  if (!demo) {
+    log(`Seeding demo workspace "${WORKSPACE.name}"…`);
+    const { body } = await api("POST", "/api/setup", {
+      token: setupToken,
+      body: { workspace: WORKSPACE, owner: { name: STAFF.owner.name, email: STAFF.owner.email } },
+    });
+    demo = { base, workspaceId: body.workspace.id, workspaceName: WORKSPACE.name, agents: {}, complete: false };
+    demo.agents.owner = { id: body.agent.id, ...STAFF.owner, token: body.token };
+    saveDemo(demo);
+  }
+  for (const [key, staff] of Object.entries(STAFF)) {
+    if (demo.agents[key]) continue;
+    const { body } = await api("POST", "/api/agents", { token: demo.agents.owner.token, body: staff });
+    demo.agents[key] = { id: body.agent.id, ...staff, token: body.token };
+    saveDemo(demo);
+  }
+
+  await api("PUT", "/api/settings", {
+    token: demo.agents.owner.token,
+    body: {
+      timezone: WORKSPACE.timezone,
+      // No accountSid on purpose: without it every SMS goes to the local outbox.
+      sms: { authToken: DEMO_SECRETS.twilioAuthToken, fromNumber: BRAND_NUMBER, autoResponder: { audience: "non_consented" } },
+      email: { supportAddress: SUPPORT_ADDRESS, inboundAddress: SUPPORT_ADDRESS },
+      events: { signingSecret: DEMO_SECRETS.eventsSigningSecret },
+    },
+  });
+
+  await new Seeder(base, demo, log).run();
+  demo.complete = true;
+  demo.seededAt = new Date().toISOString();
+  saveDemo(demo);
+  return demo;
+}
+
+class Seeder {
+  constructor(base, demo, log) {
+    this.base = base;
+    this.demo = demo;
+    this.log = log;
+    this.api = apiClient(base);
+    this.rand = prng(20250401);
+    this.sms = 0;
+    this.events = 0;
+    this.replies = 0;
+    this.now = Date.now();
+  }
+
+  token(key = "owner") { return this.demo.agents[key].token; }
+
+  async run() {
+    await this.activity();
+    const threads = [...THREADS, ...this.openers()];
+    for (const thread of threads) await this.thread(thread);
+    await this.emails();
+    const { body } = await this.api("GET", "/api/tickets?view=all&limit=100", { token: this.token() });
+    this.log(`Seeded ${PROFILES.length} profiles, ${body.tickets.length} tickets, ${this.sms} SMS, ${this.events} events.`);
+  }
+
+  /** Profiles are created by their first activity event, with name and email. */
+  async activity() {
+    const events = [];
+    PROFILES.forEach((p, i) => {
+      const profile = { phone: p.phone, name: p.name, ...(p.email ? { email: p.email } : {}) };
+      const pages = 1 + Math.floor(this.rand() * 3);
+      for (let k = 0; k < pages; k++) {
+        const [title, url] = PAGES[Math.floor(this.rand() * PAGES.length)];
+        events.push({ type: "activity", id: `seed-view-${i}-${k}`, profile, metric: "Viewed Page",
+          properties: { title, url: `https://northwind.example${url}` }, at: this.ago(72 - k * 6 - i / 10) });
+      }
+      if (ORDERS[i]) {
+        events.push({ type: "activity", id: `seed-order-${i}`, profile, metric: "Placed Order",
+          properties: { ...ORDERS[i], currency: "USD" }, at: this.ago(48 - i / 10) });
+      }
+    });
+    for (let i = 0; i < events.length; i += 50) await this.postEvents(events.slice(i, i + 50));
+  }
+
+  /** One-message tickets for customers 21–32, with PRNG-picked texts, tags and statuses. */
+  openers() {
+    const statuses = ["open", "open", "open", "closed", "snoozed"];
+    const agents = [undefined, "sam", "nadia"];
+    const out = [];
+    for (let p = 21; p <= 32; p++) {
+      const [text, tags] = OPENERS[(p - 21 + Math.floor(this.rand() * 3)) % OPENERS.length];
+      const status = statuses[Math.floor(this.rand() * statuses.length)];
+      out.push({ p, pre: this.rand() < 0.5 ? ["START"] : [], steps: [["in", text]],
+        end: { tags, status, assignee: status === "open" ? undefined : agents[Math.floor(this.rand() * 3)],
+          ...(status === "snoozed" ? { preset: "tomorrow" } : {}) } });
+    }
+    return out;
+  }
+
+  async thread({ p, pre = [], steps, end }) {
+    const profile = PROFILES[p];
+    for (const keyword of pre) await this.inbound(profile, keyword);
+    let ticketId;
+    const ticket = async () => (ticketId ??= await this.findTicket(profile.phone, "sms"));
+    for (const step of steps) {
+      const [kind, a, b] = step;
+      if (kind === "in") await this.inbound(profile, a);
+      else if (kind === "flow" || kind === "campaign") {
+        await this.postEvents([{ type: "outbound_message", id: `seed-out-${p}-${this.events}`, profile: { phone: profile.phone },
+          source: kind, name: a, text: b, at: this.ago(1.5) }]);
+      } else await this.agentMessage(await ticket(), kind, a, b);
+    }
+    if (end) await this.finish(await ticket(), end);
+  }
+
+  async inbound(profile, body) {
+    const n = ++this.sms;
+    const res = await postTwilioSms(this.base, this.demo.workspaceId, DEMO_SECRETS.twilioAuthToken,
+      { MessageSid: messageSid(n), AccountSid: "AC" + "0".repeat(32), From: profile.phone, To: BRAND_NUMBER, Body: body });
+    if (res.status !== 200) throw new Error(`inbound SMS #${n} from ${profile.phone} → ${res.status} ${res.text}`);
+  }
+
+  async postEvents(events) {
+    this.events += events.length;
+    const res = await postEvents(this.base, this.demo.workspaceId, DEMO_SECRETS.eventsSigningSecret, events);
+    if (res.status >= 300) throw new Error(`events → ${res.status} ${res.text}`);
+  }
+
+  async agentMessage(ticketId, kind, agent, text) {
+    const n = ++this.replies;
+    await this.api("POST", `/api/tickets/${ticketId}/messages`, { token: this.token(agent), body: { kind, text, clientId: `seed-${n}` } });
+  }
+
+  async finish(ticketId, end) {
+    const agentId = (key) => this.demo.agents[key].id;
+    const patch = {};
+    if (end.assignee) patch.assigneeId = agentId(end.assignee);
+    if (end.tags) patch.tags = end.tags;
+    if (end.followers) patch.followers = end.followers.map(agentId);
+    if (end.description) patch.description = end.description;
+    if (Object.keys(patch).length) await this.api("PATCH", `/api/tickets/${ticketId}`, { token: this.token(), body: patch });
+    if (end.favoriteBy) await this.api("PATCH", `/api/tickets/${ticketId}`, { token: this.token(end.favoriteBy), body: { favorite: true } });
+    let change;
+    if (end.status === "closed") change = { status: "closed" };
+    else if (end.status === "snoozed") {
+      change = end.preset ? { status: "snoozed", preset: end.preset }
+        : { status: "snoozed", until: new Date(Math.ceil((this.now + end.untilDays * 24 * HOUR) / HOUR) * HOUR).toISOString() };
+    }
+    if (change) await this.api("POST", `/api/tickets/${ticketId}/status`, { token: this.token(end.assignee ?? "owner"), body: change });
+  }
+
+  /** Inbound email through wrangler dev's local email handler (raw MIME). */
+  async emails() {
+    for (const [i, mail] of EMAILS.entries()) {
+      const address = mail.from.match(/<(.+)>/)[1];
+      const mime = [
+        `From: ${mail.from}`, `To: Northwind Support <${SUPPORT_ADDRESS}>`, `Subject: ${mail.subject}`,
+        `Message-ID: ${mail.messageId}`, `Date: ${new Date(this.ago(2 - i)).toUTCString()}`,
+        "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "", mail.text, "",
+      ].join("\r\n");
+      const url = `${this.base}/cdn-cgi/handler/email?from=${encodeURIComponent(address)}&to=${encodeURIComponent(SUPPORT_ADDRESS)}`;
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "message/rfc822" }, body: mime });
+      if (!res.ok) {
+        this.log(`  (skipped email "${mail.subject}": email handler answered ${res.status})`);
+        continue;
+      }
+      if (mail.reply) {
+        const id = await this.findTicket(address, "email").catch(() => null);
+        if (id) await this.agentMessage(id, "reply", mail.reply[0], mail.reply[1]);
+      }
+    }
+  }
+
+  /** The ticket of a profile on a channel, from the listing (the D1 projection may lag a moment). */
+  async findTicket(key, channel) {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const { body } = await this.api("GET", `/api/tickets?view=all&channel=${channel}&limit=100`, { token: this.token() });
+      const hit = body.tickets.find((t) => t.profile?.phone === key || t.profile?.email === key);
+      if (hit) return hit.id;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no ${channel} ticket found for ${key}`);
+  }
+
+  ago(hours) { return new Date(this.now - hours * HOUR).toISOString(); }
+}
+
+export function printTokens(demo, out = console.log) {
+  out(`\nDemo workspace: ${demo.workspaceName} (${demo.workspaceId})`);
+  const rows = Object.values(demo.agents).map((a) => [a.role, a.name, a.email, a.token]);
+  const w = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) out(`  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`);
+  out(`  (saved in ${path.relative(process.cwd(), DEMO_FILE)})`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const base = process.env.SIDEDESK_URL ?? "http://127.0.0.1:8787";
+  seed(base).then(printTokens).catch((err) => {
+    console.error(`Seed failed: ${err.message}\n(Is the worker running at ${base}? Start it with npm start.)`);
+    process.exit(1);
+  });
+}

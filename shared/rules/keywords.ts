@@ -1,0 +1,25 @@
+// SMS compliance keywords (SPEC section 3): these change consent and never open a ticket.
+export type Keyword = "opt_out" | "opt_in" | "help";
+
+const KEYWORDS: Record<string, Keyword> = {
+  STOP: "opt_out", STOPALL: "opt_out", UNSUBSCRIBE: "opt_out", CANCEL: "opt_out", END: "opt_out", QUIT: "opt_out",
+  START: "opt_in", YES: "opt_in", UNSTOP: "opt_in", JOIN: "opt_in",
+  HELP: "help", INFO: "help",
+};
+
+/** A message is a keyword only when it is the keyword alone (carriers match the whole body, any case, stray punctuation). */
+export function detectKeyword(body: string): Keyword | null {
+  const word = body.trim().replace(/[.!?\s]+$/u, "").toUpperCase();
+  return KEYWORDS[word] ?? null;
+}
+
+export function keywordReply(keyword: Keyword, org: string, supportEmail: string | null): string {
+  switch (keyword) {
+    case "opt_out":
+      return `${org}: You are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
+    case "opt_in":
+      return `${org}: You are subscribed to messages again. Msg & data rates may apply. Reply HELP for help, STOP to opt out.`;
+    case "help":
+      return `${org}: ${supportEmail ? `For help contact ${supportEmail}.` : "Reply to this message and we'll help."} Msg & data rates may apply. Reply STOP to opt out.`;
+  }
+}

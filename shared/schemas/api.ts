@@ -1,0 +1,90 @@
+// Request and response bodies of the agent API (SPEC section 7).
+import { z } from "zod";
+import { Channel, IsoTime, Role, SnoozePreset, Tag, Tags, TicketStatus } from "./common";
+import { NewAgentMessage } from "./message";
+import { isTimeZone } from "./settings";
+
+export const SetupBody = z.object({
+  workspace: z.object({ name: z.string().trim().min(1).max(100), timezone: z.string().refine(isTimeZone, "unknown IANA time zone").optional() }),
+  owner: z.object({ name: z.string().trim().min(1).max(100), email: z.string().email() }),
+});
+
+export const NewAgentBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.string().email(),
+  role: z.enum(["admin", "manager", "support", "analyst"]),
+});
+
+export const Agent = z.object({ id: z.string(), name: z.string(), email: z.string(), role: Role, operator: z.boolean(), createdAt: IsoTime });
+export type Agent = z.infer<typeof Agent>;
+export const Workspace = z.object({ id: z.string(), name: z.string(), timezone: z.string(), createdAt: IsoTime });
+export type Workspace = z.infer<typeof Workspace>;
+
+export const MeUpdate = z.object({ operator: z.boolean() }).strict();
+
+export const View = z.enum(["mine", "unassigned", "all", "unread", "favorites", "sessions"]);
+export type View = z.infer<typeof View>;
+
+/** Filters shared by listings and bulk actions. */
+export const TicketFilter = z.object({
+  view: View.default("all"),
+  status: TicketStatus.optional(),
+  channel: Channel.optional(),
+  tag: Tag.optional(),
+  assignee: z.string().min(1).max(64).optional(),
+  flow: z.string().min(1).max(200).optional(),
+  campaign: z.string().min(1).max(200).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+}).strict();
+export type TicketFilter = z.infer<typeof TicketFilter>;
+
+export const TicketListQuery = TicketFilter.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TicketListQuery = z.infer<typeof TicketListQuery>;
+
+export const StatusChange = z.object({
+  status: TicketStatus,
+  until: IsoTime.optional(),
+  preset: SnoozePreset.optional(),
+}).strict().refine((b) => b.status !== "snoozed" || Boolean(b.until) !== Boolean(b.preset), {
+  message: "snoozing needs exactly one of `until` or `preset`",
+}).refine((b) => b.status === "snoozed" || (!b.until && !b.preset), { message: "`until` and `preset` only apply to snoozed" });
+export type StatusChange = z.infer<typeof StatusChange>;
+
+export const TicketPatch = z.object({
+  assigneeId: z.string().min(1).max(64).nullable().optional(),
+  followers: z.array(z.string().min(1).max(64)).max(50).optional(),
+  tags: Tags.optional(),
+  description: z.string().max(2000).optional(),
+  favorite: z.boolean().optional(),
+}).strict();
+export type TicketPatch = z.infer<typeof TicketPatch>;
+
+export const BulkAction = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("assign"), assigneeId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal("unassign") }),
+  z.object({ type: z.literal("followers"), add: z.array(z.string()).max(50).default([]), remove: z.array(z.string()).max(50).default([]) }),
+  z.object({ type: z.literal("tags"), add: Tags.default([]), remove: z.array(Tag).max(50).default([]) }),
+  z.object({ type: z.literal("message"), message: NewAgentMessage.omit({ clientId: true }) }),
+  z.object({ type: z.literal("status"), change: StatusChange }),
+  z.object({ type: z.literal("read") }),
+  z.object({ type: z.literal("unread") }),
+  z.object({ type: z.literal("leave") }),
+]);
+export type BulkAction = z.infer<typeof BulkAction>;
+
+export const BulkBody = z.object({
+  ids: z.array(z.string().min(1).max(128)).min(1).max(500).optional(),
+  filter: TicketFilter.optional(),
+  action: BulkAction,
+}).strict().refine((b) => Boolean(b.ids) !== Boolean(b.filter), { message: "give either `ids` or `filter`" });
+export type BulkBody = z.infer<typeof BulkBody>;
+
+export const BulkResult = z.object({ matched: z.number(), applied: z.number(), failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })) });
+export type BulkResult = z.infer<typeof BulkResult>;
+
+export const MessagesQuery = z.object({ before: z.coerce.number().int().min(1), limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() }) });

@@ -1,0 +1,42 @@
+// Messages of a ticket's thread, as the API returns them and as objects accept them.
+import { z } from "zod";
+import { IsoTime } from "./common";
+
+export const MessageKind = z.enum(["inbound", "outbound", "note", "activity"]);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+export const DeliveryStatus = z.enum(["queued", "sent", "delivered", "failed"]);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** Where a message came from: a person, or one of the automations. */
+export const MessageSource = z.enum([
+  "customer", "agent", "keyword", "auto_responder", "flow", "campaign", "system", "welcome", "business_hours",
+]);
+export type MessageSource = z.infer<typeof MessageSource>;
+
+export const Author = z.object({ type: z.enum(["customer", "agent", "system"]), id: z.string().nullable(), name: z.string().nullable() });
+export type Author = z.infer<typeof Author>;
+
+export const Message = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  kind: MessageKind,
+  text: z.string(),
+  author: Author,
+  status: DeliveryStatus.nullable(),
+  source: MessageSource,
+  createdAt: IsoTime,
+  media: z.array(z.string().url()).default([]),
+  error: z.string().nullable().default(null),
+  /** flow / campaign name for automated outbound messages; attributed flow/campaign for inbound. */
+  attribution: z.object({ type: z.enum(["flow", "campaign"]), name: z.string() }).nullable().default(null),
+});
+export type Message = z.infer<typeof Message>;
+
+export const NewAgentMessage = z.object({
+  kind: z.enum(["reply", "note"]),
+  text: z.string().trim().min(1, "text is empty").max(5000),
+  clientId: z.string().min(1).max(100).optional(),
+  media: z.array(z.string().url()).max(10).optional(),
+});
+export type NewAgentMessage = z.infer<typeof NewAgentMessage>;

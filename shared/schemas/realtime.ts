@@ -1,0 +1,21 @@
+// Frames pushed to agents over `GET /api/realtime` (one JSON object per frame, keyed on `type`).
+import { z } from "zod";
+import { TicketSummary } from "./ticket";
+import { Message } from "./message";
+
+export const RealtimeEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("hello"), agentId: z.string(), online: z.array(z.string()), operators: z.array(z.string()) }),
+  z.object({ type: z.literal("ticket.updated"), ticket: TicketSummary.omit({ unread: true, favorite: true }), change: z.string() }),
+  z.object({ type: z.literal("ticket.deleted"), ticketId: z.string() }),
+  z.object({ type: z.literal("message.created"), ticketId: z.string(), message: Message }),
+  z.object({ type: z.literal("message.updated"), ticketId: z.string(), message: Message }),
+  z.object({ type: z.literal("counts.changed") }),
+  z.object({ type: z.literal("presence"), online: z.array(z.string()), operators: z.array(z.string()) }),
+  z.object({ type: z.literal("pong") }),
+]);
+export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
+
+/** Frames an agent may send. */
+export const RealtimeClientFrame = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ping") }),
+]);

@@ -1,0 +1,45 @@
+// Ticket summaries (D1 listings) and ticket detail (the Durable Object's view).
+import { z } from "zod";
+import { Channel, IsoTime, TicketStatus } from "./common";
+import { ProfileRef } from "./profile";
+
+export const LastMessage = z.object({ text: z.string(), at: IsoTime, direction: z.enum(["inbound", "outbound", "note", "activity"]) });
+
+export const Attribution = z.object({ type: z.enum(["flow", "campaign"]), name: z.string() });
+export type Attribution = z.infer<typeof Attribution>;
+
+export const TicketSummary = z.object({
+  id: z.string(),
+  number: z.number().int().nullable(),
+  channel: Channel,
+  status: TicketStatus,
+  snoozedUntil: IsoTime.nullable(),
+  assigneeId: z.string().nullable(),
+  tags: z.array(z.string()),
+  unread: z.boolean(),
+  favorite: z.boolean(),
+  profile: ProfileRef,
+  lastMessage: LastMessage.nullable(),
+  attribution: Attribution.nullable(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const QuietHours = z.object({
+  timezone: z.string(),
+  localTime: z.string(),
+  inQuietHours: z.boolean(),
+});
+export type QuietHours = z.infer<typeof QuietHours>;
+
+export const TicketDetail = TicketSummary.extend({
+  followers: z.array(z.string()),
+  description: z.string(),
+  smsConsent: z.enum(["marketing", "transactional"]).nullable(),
+  canReply: z.boolean(),
+  replyBlockedReason: z.string().nullable(),
+  quietHours: QuietHours.nullable(),
+  blocked: z.boolean(),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;

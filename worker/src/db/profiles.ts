@@ -1,0 +1,67 @@
+// D1 access for profiles (customers). Phone and email are unique per workspace, so upserts are race-free.
+import type { Profile, SmsConsent } from "../../../shared/schemas";
+import { randomId } from "../http/crypto";
+
+interface ProfileRow {
+  id: string; workspace_id: string; name: string | null; email: string | null; phone: string | null; timezone: string | null;
+  location: string | null; sms_consent: string | null; blocked: number; store_customer_id: string | null; created_at: number;
+}
+
+const COLUMNS = "id, workspace_id, name, email, phone, timezone, location, sms_consent, blocked, store_customer_id, created_at";
+
+export const toProfile = (r: ProfileRow): Profile & { workspaceId: string } => ({
+  id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, phone: r.phone, timezone: r.timezone, location: r.location,
+  smsConsent: r.sms_consent === "marketing" || r.sms_consent === "transactional" ? r.sms_consent : null,
+  blocked: r.blocked === 1, storeCustomerId: r.store_customer_id, createdAt: new Date(r.created_at).toISOString(),
+});
+export type StoredProfile = ReturnType<typeof toProfile>;
+
+export async function getProfile(db: D1Database, workspaceId: string, id: string): Promise<StoredProfile | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE workspace_id = ?1 AND id = ?2`).bind(workspaceId, id).first<ProfileRow>();
+  return row ? toProfile(row) : null;
+}
+
+/** Finds or creates the profile for a phone number; fills in name/email when given and still empty. */
+export async function upsertProfileByPhone(db: D1Database, workspaceId: string, phone: string, extra: { name?: string; email?: string } = {}): Promise<StoredProfile> {
+  const now = Date.now();
+  const row = await db.prepare(
+    `INSERT INTO profiles (id, workspace_id, phone, name, email, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+     ON CONFLICT(workspace_id, phone) WHERE phone IS NOT NULL DO UPDATE SET
+       name = COALESCE(profiles.name, excluded.name), email = COALESCE(profiles.email, excluded.email), updated_at = excluded.updated_at
+     RETURNING ${COLUMNS}`,
+  ).bind(randomId("pr"), workspaceId, phone, extra.name ?? null, extra.email ?? null, now).first<ProfileRow>();
+  if (!row) throw new Error("profile upsert returned nothing");
+  return toProfile(row);
+}
+
+export async function upsertProfileByEmail(db: D1Database, workspaceId: string, email: string, extra: { name?: string } = {}): Promise<StoredProfile> {
+  const now = Date.now();
+  const row = await db.prepare(
+    `INSERT INTO profiles (id, workspace_id, email, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+     ON CONFLICT(workspace_id, email) WHERE email IS NOT NULL DO UPDATE SET
+       name = COALESCE(profiles.name, excluded.name), updated_at = excluded.updated_at
+     RETURNING ${COLUMNS}`,
+  ).bind(randomId("pr"), workspaceId, email.toLowerCase(), extra.name ?? null, now).first<ProfileRow>();
+  if (!row) throw new Error("profile upsert returned nothing");
+  return toProfile(row);
+}
+
+export async function setConsent(db: D1Database, workspaceId: string, profileId: string, consent: SmsConsent) {
+  await db.prepare("UPDATE profiles SET sms_consent = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, consent, Date.now()).run();
+}
+
+export async function setBlocked(db: D1Database, workspaceId: string, profileId: string, blocked: boolean) {
+  await db.prepare("UPDATE profiles SET blocked = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, blocked ? 1 : 0, Date.now()).run();
+}
+
+export async function insertProfileEvent(db: D1Database, e: { id: string; workspaceId: string; profileId: string; metric: string; properties: unknown; at: number }) {
+  await db.prepare("INSERT OR IGNORE INTO profile_events (id, workspace_id, profile_id, metric, properties_json, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    .bind(e.id, e.workspaceId, e.profileId, e.metric, JSON.stringify(e.properties), e.at).run();
+}
+
+export async function listProfileEvents(db: D1Database, workspaceId: string, profileId: string, metric: string | undefined, limit = 50) {
+  const { results } = await db.prepare(
+    `SELECT id, metric, properties_json, at FROM profile_events WHERE workspace_id = ?1 AND profile_id = ?2 AND (?3 IS NULL OR metric = ?3) ORDER BY at DESC LIMIT ?4`,
+  ).bind(workspaceId, profileId, metric ?? null, limit).all<{ id: string; metric: string; properties_json: string; at: number }>();
+  return results.map((r) => ({ id: r.id, metric: r.metric, properties: JSON.parse(r.properties_json) as Record<string, unknown>, at: new Date(r.at).toISOString() }));
+}

@@ -1,0 +1,78 @@
+// Projects a TicketObject's state into D1 listings in one batch (a transaction).
+// Every write is guarded by `version`, so a late, older projection never overwrites a newer one.
+import { INBOX_ROLES } from "../../../shared/schemas";
+import { expandTags } from "../../../shared/rules/tags";
+
+export interface TicketProjection {
+  id: string;
+  workspaceId: string;
+  number: number;
+  channel: string;
+  status: string;
+  snoozedUntil: number | null;
+  assigneeId: string | null;
+  profileId: string;
+  tags: string[];
+  followers: string[];
+  favoriteOf: string[];
+  /** Agents for whom the ticket is read (read up to the last inbound message and not marked unread). */
+  readBy: string[];
+  markedUnreadBy: string[];
+  last: { text: string; at: number; direction: string } | null;
+  attribution: { type: string; name: string } | null;
+  /** Searchable messages not yet indexed, with their seq. */
+  newMessages: { seq: number; text: string }[];
+  indexedSeq: number;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const ROLES = JSON.stringify(INBOX_ROLES);
+
+export function projectionStatements(db: D1Database, p: TicketProjection): D1PreparedStatement[] {
+  const ours = "(SELECT version FROM tickets WHERE id = ?1) = ?2"; // only if our version is the one now stored
+  const stmts: D1PreparedStatement[] = [];
+  for (const m of p.newMessages) {
+    stmts.push(db.prepare(
+      "INSERT INTO messages_fts (text, ticket_id, workspace_id) SELECT ?3, ?1, ?2 WHERE ?4 > COALESCE((SELECT indexed_seq FROM tickets WHERE id = ?1), 0)",
+    ).bind(p.id, p.workspaceId, m.text, m.seq));
+  }
+  stmts.push(db.prepare(
+    `INSERT INTO tickets (id, workspace_id, number, channel, status, snoozed_until, assignee_id, profile_id, tags_json, last_text, last_at, last_direction,
+       attributed_type, attributed_name, indexed_seq, version, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+     ON CONFLICT(id) DO UPDATE SET number = excluded.number, status = excluded.status, snoozed_until = excluded.snoozed_until,
+       assignee_id = excluded.assignee_id, profile_id = excluded.profile_id, tags_json = excluded.tags_json, last_text = excluded.last_text,
+       last_at = excluded.last_at, last_direction = excluded.last_direction, attributed_type = excluded.attributed_type,
+       attributed_name = excluded.attributed_name, indexed_seq = MAX(tickets.indexed_seq, excluded.indexed_seq), version = excluded.version,
+       updated_at = excluded.updated_at
+     WHERE excluded.version > tickets.version`,
+  ).bind(
+    p.id, p.workspaceId, p.number, p.channel, p.status, p.snoozedUntil, p.assigneeId, p.profileId, JSON.stringify(p.tags),
+    p.last?.text ?? null, p.last?.at ?? p.createdAt, p.last?.direction ?? null, p.attribution?.type ?? null, p.attribution?.name ?? null,
+    p.indexedSeq, p.version, p.createdAt, p.updatedAt,
+  ));
+  const replace = (table: string, column: string, values: string[]) => {
+    stmts.push(db.prepare(`DELETE FROM ${table} WHERE ticket_id = ?1 AND ${ours}`).bind(p.id, p.version));
+    stmts.push(db.prepare(
+      `INSERT OR IGNORE INTO ${table} (workspace_id, ${column}, ticket_id) SELECT ?3, value, ?1 FROM json_each(?4) WHERE ${ours}`,
+    ).bind(p.id, p.version, p.workspaceId, JSON.stringify(values)));
+  };
+  replace("ticket_tags", "tag", expandTags(p.tags));
+  replace("ticket_followers", "agent_id", p.followers);
+  replace("ticket_favorites", "agent_id", p.favoriteOf);
+  stmts.push(db.prepare(`DELETE FROM ticket_unread WHERE ticket_id = ?1 AND ${ours}`).bind(p.id, p.version));
+  stmts.push(db.prepare(
+    `INSERT OR IGNORE INTO ticket_unread (workspace_id, agent_id, ticket_id)
+     SELECT ?3, a.id, ?1 FROM agents a WHERE a.workspace_id = ?3 AND a.role IN (SELECT value FROM json_each(?4))
+       AND (a.id IN (SELECT value FROM json_each(?5)) OR a.id NOT IN (SELECT value FROM json_each(?6))) AND ${ours}`,
+  ).bind(p.id, p.version, p.workspaceId, ROLES, JSON.stringify(p.markedUnreadBy), JSON.stringify(p.readBy)));
+  return stmts;
+}
+
+/** Permanent delete: every D1 row of the ticket goes. */
+export function deleteTicketStatements(db: D1Database, workspaceId: string, ticketId: string): D1PreparedStatement[] {
+  return ["tickets", "ticket_tags", "ticket_followers", "ticket_favorites", "ticket_unread", "messages_fts", "short_links"].map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE ${table === "tickets" ? "id" : "ticket_id"} = ?1 AND workspace_id = ?2`).bind(ticketId, workspaceId));
+}

@@ -1,0 +1,27 @@
+// D1 access for workspace settings: plain JSON for settings, one AES-GCM blob for secrets.
+import { Secrets, Settings } from "../../../shared/schemas";
+import { decryptSecret, encryptSecret } from "../http/crypto";
+
+interface SettingsRow { settings_json: string; secrets_ciphertext: string | null }
+
+export async function loadSettings(db: D1Database, workspaceId: string): Promise<{ settings: Settings; sealed: string | null }> {
+  const row = await db.prepare("SELECT settings_json, secrets_ciphertext FROM settings WHERE workspace_id = ?1").bind(workspaceId).first<SettingsRow>();
+  const settings = Settings.parse(row ? JSON.parse(row.settings_json) : {});
+  return { settings, sealed: row?.secrets_ciphertext ?? null };
+}
+
+export async function openSecrets(keyMaterial: string, workspaceId: string, sealed: string | null): Promise<Secrets> {
+  if (!sealed) return {};
+  return Secrets.parse(JSON.parse(await decryptSecret(keyMaterial, sealed, workspaceId)));
+}
+
+export async function sealSecrets(keyMaterial: string, workspaceId: string, secrets: Secrets): Promise<string> {
+  return encryptSecret(keyMaterial, JSON.stringify(secrets), workspaceId);
+}
+
+export function saveSettingsStmt(db: D1Database, workspaceId: string, settings: Settings, sealed: string | null, now: number) {
+  return db.prepare(
+    `INSERT INTO settings (workspace_id, settings_json, secrets_ciphertext, updated_at) VALUES (?1, ?2, ?3, ?4)
+     ON CONFLICT(workspace_id) DO UPDATE SET settings_json = excluded.settings_json, secrets_ciphertext = excluded.secrets_ciphertext, updated_at = excluded.updated_at`,
+  ).bind(workspaceId, JSON.stringify(settings), sealed, now);
+}

@@ -1,0 +1,109 @@
+// The inbox views (SPEC section 4) as indexed D1 queries with keyset pagination, newest activity first.
+import type { TicketFilter, TicketSummary } from "../../../shared/schemas";
+import { TicketSummary as SummarySchema } from "../../../shared/schemas";
+import { HttpError } from "../http/errors";
+
+interface Viewer { workspaceId: string; agentId: string; operator: boolean }
+
+interface SummaryRow {
+  id: string; number: number | null; channel: string; status: string; snoozed_until: number | null; assignee_id: string | null;
+  tags_json: string; last_text: string | null; last_at: number; last_direction: string | null; attributed_type: string | null;
+  attributed_name: string | null; created_at: number; updated_at: number; profile_id: string; p_name: string | null; p_phone: string | null;
+  p_email: string | null; unread: number; favorite: number;
+}
+
+/** Builds `WHERE` clauses for a filter; parameters are numbered from ?1 = workspace, ?2 = viewer. */
+export function filterSql(f: TicketFilter, v: Viewer): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [v.workspaceId, v.agentId];
+  const p = (value: unknown) => `?${params.push(value)}`;
+  const where = ["t.workspace_id = ?1"];
+  const defaultOpen = f.view === "mine" || f.view === "unassigned" || f.view === "sessions";
+  const status = f.status ?? (defaultOpen ? "open" : undefined);
+  if (status) where.push(`t.status = ${p(status)}`);
+  switch (f.view) {
+    case "mine": where.push("t.assignee_id = ?2"); break;
+    case "unassigned": where.push("t.assignee_id IS NULL"); break;
+    case "unread": where.push("t.id IN (SELECT ticket_id FROM ticket_unread WHERE workspace_id = ?1 AND agent_id = ?2)"); break;
+    case "favorites": where.push("t.id IN (SELECT ticket_id FROM ticket_favorites WHERE workspace_id = ?1 AND agent_id = ?2)"); break;
+    case "sessions":
+      where.push(`(t.assignee_id = ?2 OR t.id IN (SELECT ticket_id FROM ticket_followers WHERE workspace_id = ?1 AND agent_id = ?2)${v.operator ? " OR t.assignee_id IS NULL" : ""})`);
+      break;
+    case "all": break;
+  }
+  if (f.channel) where.push(`t.channel = ${p(f.channel)}`);
+  if (f.assignee) where.push(f.assignee === "none" ? "t.assignee_id IS NULL" : `t.assignee_id = ${p(f.assignee)}`);
+  if (f.tag) where.push(`t.id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ?1 AND tag = ${p(f.tag)})`);
+  if (f.flow) where.push(`t.attributed_type = 'flow' AND t.attributed_name = ${p(f.flow)}`);
+  if (f.campaign) where.push(`t.attributed_type = 'campaign' AND t.attributed_name = ${p(f.campaign)}`);
+  if (f.q) {
+    const match = ftsQuery(f.q);
+    if (match) {
+      const m = p(match);
+      where.push(`(t.profile_id IN (SELECT p.id FROM profiles_fts JOIN profiles p ON p.rowid = profiles_fts.rowid WHERE profiles_fts MATCH ${m} AND p.workspace_id = ?1)
+        OR t.id IN (SELECT ticket_id FROM messages_fts WHERE messages_fts MATCH ${m} AND workspace_id = ?1))`);
+    }
+  }
+  return { where, params };
+}
+
+/** Every word must match as a prefix; quotes keep user text from being read as FTS syntax. */
+export function ftsQuery(q: string): string | null {
+  const words = q.normalize("NFKC").split(/[^\p{L}\p{N}@.+_-]+/u).flatMap((w) => w.split(/[@.+_-]+/)).filter(Boolean).slice(0, 8);
+  return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" ") : null;
+}
+
+export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number) {
+  const { where, params } = filterSql(f, v);
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    const at = `?${params.push(c.at)}`;
+    const id = `?${params.push(c.id)}`;
+    where.push(`(t.last_at < ${at} OR (t.last_at = ${at} AND t.id < ${id}))`);
+  }
+  const sql = `SELECT t.id, t.number, t.channel, t.status, t.snoozed_until, t.assignee_id, t.tags_json, t.last_text, t.last_at, t.last_direction,
+      t.attributed_type, t.attributed_name, t.created_at, t.updated_at, t.profile_id, p.name AS p_name, p.phone AS p_phone, p.email AS p_email,
+      EXISTS (SELECT 1 FROM ticket_unread u WHERE u.workspace_id = ?1 AND u.agent_id = ?2 AND u.ticket_id = t.id) AS unread,
+      EXISTS (SELECT 1 FROM ticket_favorites f WHERE f.workspace_id = ?1 AND f.agent_id = ?2 AND f.ticket_id = t.id) AS favorite
+    FROM tickets t JOIN profiles p ON p.id = t.profile_id
+    WHERE ${where.join(" AND ")} ORDER BY t.last_at DESC, t.id DESC LIMIT ?${params.push(limit + 1)}`;
+  const { results } = await db.prepare(sql).bind(...params).all<SummaryRow>();
+  const page = results.slice(0, limit);
+  const last = page[page.length - 1];
+  return { tickets: page.map(toSummary), nextCursor: results.length > limit && last ? encodeCursor(last.last_at, last.id) : null };
+}
+
+/** Ids of every ticket matching a filter (bulk actions), capped. */
+export async function matchingIds(db: D1Database, f: TicketFilter, v: Viewer, cap: number): Promise<string[]> {
+  const { where, params } = filterSql(f, v);
+  const { results } = await db.prepare(`SELECT t.id FROM tickets t WHERE ${where.join(" AND ")} ORDER BY t.last_at DESC, t.id DESC LIMIT ?${params.push(cap)}`)
+    .bind(...params).all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+export async function ticketWorkspace(db: D1Database, ticketId: string): Promise<string | null> {
+  return (await db.prepare("SELECT workspace_id FROM tickets WHERE id = ?1").bind(ticketId).first<{ workspace_id: string }>())?.workspace_id ?? null;
+}
+
+export function toSummary(r: SummaryRow): TicketSummary {
+  return SummarySchema.parse({
+    id: r.id, number: r.number, channel: r.channel, status: r.status, snoozedUntil: r.snoozed_until === null ? null : new Date(r.snoozed_until).toISOString(),
+    assigneeId: r.assignee_id, tags: JSON.parse(r.tags_json), unread: r.unread === 1, favorite: r.favorite === 1,
+    profile: { id: r.profile_id, name: r.p_name, phone: r.p_phone, email: r.p_email },
+    lastMessage: r.last_text === null ? null : { text: r.last_text, at: new Date(r.last_at).toISOString(), direction: r.last_direction ?? "inbound" },
+    attribution: r.attributed_type ? { type: r.attributed_type, name: r.attributed_name } : null,
+    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+  });
+}
+
+const encodeCursor = (at: number, id: string) => btoa(`${at}:${id}`).replace(/=+$/, "");
+
+function decodeCursor(cursor: string): { at: number; id: string } {
+  try {
+    const [at, ...rest] = atob(cursor).split(":");
+    const id = rest.join(":");
+    if (!at || !/^\d+$/.test(at) || !id) throw new Error("shape");
+    return { at: Number(at), id };
+  } catch {
+    throw new HttpError(400, "invalid_cursor", "The cursor is not one this API gave out.");
+  }
+}

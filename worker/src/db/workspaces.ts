@@ -1,0 +1,55 @@
+// D1 access for workspaces and agents (tenancy and auth).
+import type { Agent, Role, Workspace } from "../../../shared/schemas";
+import { Role as RoleSchema } from "../../../shared/schemas";
+
+interface WorkspaceRow { id: string; name: string; timezone: string; created_at: number }
+interface AgentRow { id: string; workspace_id: string; name: string; email: string; role: string; operator: number; created_at: number }
+
+export const toWorkspace = (r: WorkspaceRow): Workspace => ({ id: r.id, name: r.name, timezone: r.timezone, createdAt: new Date(r.created_at).toISOString() });
+export const toAgent = (r: AgentRow): Agent & { workspaceId: string } => ({
+  id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, role: RoleSchema.parse(r.role), operator: r.operator === 1, createdAt: new Date(r.created_at).toISOString(),
+});
+
+export async function getWorkspace(db: D1Database, id: string): Promise<Workspace | null> {
+  const row = await db.prepare("SELECT id, name, timezone, created_at FROM workspaces WHERE id = ?1").bind(id).first<WorkspaceRow>();
+  return row ? toWorkspace(row) : null;
+}
+
+export function insertWorkspaceStmt(db: D1Database, w: { id: string; name: string; timezone: string; createdAt: number }) {
+  return db.prepare("INSERT INTO workspaces (id, name, timezone, created_at) VALUES (?1, ?2, ?3, ?4)").bind(w.id, w.name, w.timezone, w.createdAt);
+}
+
+export function insertAgentStmt(db: D1Database, a: { id: string; workspaceId: string; name: string; email: string; role: Role; tokenHash: string; createdAt: number }) {
+  return db.prepare("INSERT INTO agents (id, workspace_id, name, email, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    .bind(a.id, a.workspaceId, a.name, a.email, a.role, a.tokenHash, a.createdAt);
+}
+
+export async function agentByTokenHash(db: D1Database, tokenHash: string): Promise<{ agent: ReturnType<typeof toAgent>; tokenHash: string } | null> {
+  const row = await db.prepare("SELECT id, workspace_id, name, email, role, operator, created_at, token_hash FROM agents WHERE token_hash = ?1")
+    .bind(tokenHash).first<AgentRow & { token_hash: string }>();
+  return row ? { agent: toAgent(row), tokenHash: row.token_hash } : null;
+}
+
+export async function listAgents(db: D1Database, workspaceId: string) {
+  const { results } = await db.prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at")
+    .bind(workspaceId).all<AgentRow>();
+  return results.map(toAgent);
+}
+
+export async function getAgent(db: D1Database, workspaceId: string, agentId: string) {
+  const row = await db.prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2")
+    .bind(workspaceId, agentId).first<AgentRow>();
+  return row ? toAgent(row) : null;
+}
+
+export async function setOperator(db: D1Database, workspaceId: string, agentId: string, operator: boolean) {
+  await db.prepare("UPDATE agents SET operator = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, operator ? 1 : 0).run();
+}
+
+/** Allocates the next per-workspace display number. */
+export async function nextTicketNumber(db: D1Database, workspaceId: string): Promise<number> {
+  const row = await db.prepare("UPDATE workspaces SET next_ticket_number = next_ticket_number + 1 WHERE id = ?1 RETURNING next_ticket_number AS n")
+    .bind(workspaceId).first<{ n: number }>();
+  if (!row) throw new Error(`workspace ${workspaceId} is gone`);
+  return row.n;
+}

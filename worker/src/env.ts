@@ -1,0 +1,21 @@
+// Bindings and variables the worker runs with (see wrangler.toml and README "Configuration").
+import type { TicketObject } from "./objects/ticket-object";
+import type { InboxObject } from "./objects/inbox-object";
+
+export interface Env {
+  DB: D1Database;
+  TICKETS: DurableObjectNamespace<TicketObject>;
+  INBOX: DurableObjectNamespace<InboxObject>;
+  /** "development" turns on embedded local defaults and dev-only routes. */
+  ENVIRONMENT: string;
+  /** Guards POST /api/setup. Defaults to `dev-setup-token` in development only. */
+  SETUP_TOKEN?: string;
+  /** Key material for encrypting workspace secrets at rest. Required outside development. */
+  SECRETS_KEY?: string;
+  /** Twilio REST base URL; only changed to point at a fake in tests. */
+  TWILIO_API_BASE?: string;
+  /** Public origin used to build short links and callback URLs (defaults to the request's origin). */
+  PUBLIC_URL?: string;
+}
+
+export const isDevelopment = (env: Env) => env.ENVIRONMENT === "development";

@@ -1,0 +1,41 @@
+// Bearer token → agent. Tokens are stored only as SHA-256 hashes and compared in constant time.
+import { INBOX_ROLES, type Role } from "../../../shared/schemas";
+import type { Env } from "../env";
+import { agentByTokenHash, getWorkspace } from "../db/workspaces";
+import { safeEqual, sha256Hex } from "./crypto";
+import { forbidden, HttpError } from "./errors";
+
+export interface AgentContext {
+  agent: { id: string; workspaceId: string; name: string; email: string; role: Role; operator: boolean; createdAt: string };
+  workspace: { id: string; name: string; timezone: string; createdAt: string };
+}
+
+export function bearer(request: Request): string | null {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export async function authenticate(env: Env, token: string | null): Promise<AgentContext> {
+  if (!token) throw new HttpError(401, "unauthorized", "Send an agent token as `Authorization: Bearer <token>`.");
+  const hash = await sha256Hex(token);
+  const found = await agentByTokenHash(env.DB, hash);
+  if (!found || !safeEqual(found.tokenHash, hash)) throw new HttpError(401, "unauthorized", "That token is not valid.");
+  const workspace = await getWorkspace(env.DB, found.agent.workspaceId);
+  if (!workspace) throw new HttpError(401, "unauthorized", "That token's workspace no longer exists.");
+  return { agent: found.agent, workspace };
+}
+
+/** The inbox is for owner, admin, manager and support; other roles (e.g. analyst) are refused. */
+export function requireInbox(ctx: AgentContext): AgentContext {
+  if (!INBOX_ROLES.includes(ctx.agent.role)) throw forbidden(`The ${ctx.agent.role} role cannot use the inbox.`);
+  return ctx;
+}
+
+export function requireRole(ctx: AgentContext, roles: readonly Role[], what: string): AgentContext {
+  if (!roles.includes(ctx.agent.role)) throw forbidden(`Only ${roles.join(" or ")} may ${what}.`);
+  return ctx;
+}
+
+export const OWNER_ADMIN: readonly Role[] = ["owner", "admin"];
+export const OWNER: readonly Role[] = ["owner"];

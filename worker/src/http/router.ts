@@ -1,0 +1,48 @@
+// Assembles the routes. Handlers get (request, env, ctx); agent routes are wrapped by `agentRoute`.
+import { Router, type IRequest } from "itty-router";
+import type { Env } from "../env";
+import { authenticate, bearer, requireInbox, type AgentContext } from "./auth";
+import { errorResponse, HttpError } from "./errors";
+import { registerSetupRoutes } from "../routes/setup";
+import { registerAgentRoutes } from "../routes/agents";
+import { registerSettingsRoutes } from "../routes/settings";
+import { registerTicketRoutes } from "../routes/tickets";
+import { registerBulkRoutes } from "../routes/ticket-bulk";
+import { registerProfileRoutes } from "../routes/profiles";
+import { registerRealtimeRoutes } from "../routes/realtime";
+import { registerLinkRoutes } from "../routes/links";
+import { registerDevRoutes } from "../routes/dev";
+import { registerTwilioWebhooks } from "../webhooks/twilio";
+import { registerEventWebhooks } from "../webhooks/events";
+
+export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContext]>>;
+export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
+
+/** Authenticates, then (unless `anyRole`) refuses roles that may not use the inbox. */
+export const agentRoute = (handler: AgentHandler, opts: { anyRole?: boolean } = {}) =>
+  async (request: IRequest, env: Env, ctx: ExecutionContext) => {
+    const who = await authenticate(env, bearer(request));
+    if (!opts.anyRole) requireInbox(who);
+    return handler(request, env, who, ctx);
+  };
+
+export function buildRouter(): AppRouter {
+  const router = Router<IRequest, [Env, ExecutionContext]>();
+  router.get("/healthz", () => new Response("ok"));
+  for (const register of [
+    registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerTicketRoutes, registerProfileRoutes,
+    registerRealtimeRoutes, registerLinkRoutes, registerDevRoutes, registerTwilioWebhooks, registerEventWebhooks,
+  ]) register(router);
+  router.all("*", () => { throw new HttpError(404, "not_found", "No such route."); });
+  return router;
+}
+
+const router = buildRouter();
+
+export async function handleFetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  try {
+    return (await router.fetch(request, env, ctx)) as Response;
+  } catch (err) {
+    return errorResponse(err, `${request.method} ${new URL(request.url).pathname}`);
+  }
+}

@@ -1,0 +1,10 @@
+// Worker entry: wires fetch to the router and re-exports the Durable Object classes. Nothing else.
+import type { Env } from "./env";
+import { handleFetch } from "./http/router";
+
+export { TicketObject } from "./objects/ticket-object";
+export { InboxObject } from "./objects/inbox-object";
+
+export default {
+  fetch: handleFetch,
+} satisfies ExportedHandler<Env>;

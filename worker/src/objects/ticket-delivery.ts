@@ -1,0 +1,54 @@
+// Sends a queued outbound message for its channel; failures are retried from the alarm with backoff.
+import type { Env } from "../env";
+import { sendSms } from "../integrations/sms-sender";
+import { ProviderError } from "../integrations/twilio-client";
+import type { TicketStore, TicketState } from "./ticket-store";
+
+export const SEND_PREFIX = "send:";
+const MAX_ATTEMPTS = 5;
+const backoffMs = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1), 30 * 60_000);
+
+export async function deliverMessage(env: Env, db: D1Database, store: TicketStore, ctx: DurableObjectState, seq: number): Promise<void> {
+  const key = `${SEND_PREFIX}${seq}`;
+  const state = store.state() as TicketState;
+  const message = store.message(seq);
+  if (!message || message.status !== "queued") return store.clearTimer(key);
+  try {
+    const sent = await sendFor(env, state, message.text, message.media);
+    ctx.storage.transactionSync(() => {
+      const updated = store.setDelivery(seq, sent.status, { providerId: sent.providerId, error: null });
+      store.clearTimer(key);
+      if (updated) store.queueEvent({ type: "message.updated", ticketId: state.ticketId, message: updated });
+    });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const attempts = store.bumpAttempts(seq);
+    const retryable = !(err instanceof ProviderError) || err.retryable;
+    if (retryable && attempts < MAX_ATTEMPTS) {
+      store.setTimer(key, Date.now() + backoffMs(attempts));
+      return;
+    }
+    ctx.storage.transactionSync(() => {
+      const updated = store.setDelivery(seq, "failed", { error: reason });
+      store.clearTimer(key);
+      if (updated) store.queueEvent({ type: "message.updated", ticketId: state.ticketId, message: updated });
+      const s = store.state() as TicketState;
+      s.version += 1;
+      store.saveState(s);
+    });
+  }
+  void db;
+}
+
+async function sendFor(env: Env, state: TicketState, text: string, media: string[]) {
+  const origin = env.PUBLIC_URL ?? state.origin ?? "http://127.0.0.1:8787";
+  switch (state.channel) {
+    case "sms":
+      if (!state.profile.phone) throw new ProviderError("The profile has no phone number.", false);
+      return sendSms(env, { workspaceId: state.workspaceId, ticketId: state.ticketId, to: state.profile.phone, body: text, media, origin });
+    case "webchat":
+    case "email":
+      // Web chat replies reach the widget live and email goes out in the channels issue; until then they are recorded as sent.
+      return { providerId: `local:${crypto.randomUUID()}`, status: "sent" as const };
+  }
+}

@@ -1,0 +1,196 @@
+// A TicketObject's own SQLite storage: ticket state, the message thread, per-agent state, timers and pending events.
+import type { Attribution, Channel, DeliveryStatus, Message, MessageKind, MessageSource, ProfileRef, RealtimeEvent, TicketStatus } from "../../../shared/schemas";
+import { Message as MessageSchema } from "../../../shared/schemas";
+import { randomId } from "../http/crypto";
+
+export interface TicketState {
+  ticketId: string;
+  workspaceId: string;
+  channel: Channel;
+  /** False while the thread holds only keyword or flow/campaign messages: no ticket is listed yet. */
+  opened: boolean;
+  number: number | null;
+  profile: ProfileRef;
+  status: TicketStatus;
+  snoozedUntil: number | null;
+  assigneeId: string | null;
+  followers: string[];
+  tags: string[];
+  description: string;
+  attribution: Attribution | null;
+  lastMarketing: { type: "flow" | "campaign"; name: string; at: number; seq: number } | null;
+  lastAttributedSeq: number | null;
+  lastInboundSeq: number;
+  blocked: boolean;
+  origin: string | null;
+  version: number;
+  projectedVersion: number;
+  indexedSeq: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewMessage {
+  kind: MessageKind;
+  text: string;
+  author: Message["author"];
+  status: DeliveryStatus | null;
+  source: MessageSource;
+  providerId?: string | null;
+  clientId?: string | null;
+  media?: string[];
+  attribution?: Attribution | null;
+  at: number;
+}
+
+interface MessageRow {
+  seq: number; id: string; kind: string; text: string; author_json: string; status: string | null; source: string;
+  media_json: string; error: string | null; attribution_json: string | null; created_at: number; provider_id: string | null;
+  [key: string]: SqlStorageValue;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, text TEXT NOT NULL, author_json TEXT NOT NULL,
+  status TEXT, source TEXT NOT NULL, provider_id TEXT UNIQUE, client_id TEXT UNIQUE, media_json TEXT NOT NULL DEFAULT '[]',
+  error TEXT, attribution_json TEXT, attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS agent_state (agent_id TEXT PRIMARY KEY, favorite INTEGER NOT NULL DEFAULT 0, read_seq INTEGER NOT NULL DEFAULT 0, marked_unread INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS timers (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL, payload TEXT);
+CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`;
+
+export class TicketStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  state(): TicketState | null {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").toArray()[0];
+    return row ? (JSON.parse(row.value) as TicketState) : null;
+  }
+
+  saveState(state: TicketState) {
+    this.sql.exec("INSERT INTO kv (key, value) VALUES ('state', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify(state));
+  }
+
+  findByProviderId(providerId: string): Message | null {
+    return this.one("SELECT * FROM messages WHERE provider_id = ?", providerId);
+  }
+
+  findByClientId(clientId: string): Message | null {
+    return this.one("SELECT * FROM messages WHERE client_id = ?", clientId);
+  }
+
+  message(seq: number): Message | null {
+    return this.one("SELECT * FROM messages WHERE seq = ?", seq);
+  }
+
+  providerIdOf(seq: number): string | null {
+    return this.sql.exec<{ provider_id: string | null }>("SELECT provider_id FROM messages WHERE seq = ?", seq).toArray()[0]?.provider_id ?? null;
+  }
+
+  append(m: NewMessage): Message {
+    const id = randomId("msg");
+    this.sql.exec(
+      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id, m.kind, m.text, JSON.stringify(m.author), m.status, m.source, m.providerId ?? null, m.clientId ?? null,
+      JSON.stringify(m.media ?? []), m.attribution ? JSON.stringify(m.attribution) : null, m.at,
+    );
+    const stored = this.one("SELECT * FROM messages WHERE id = ?", id);
+    if (!stored) throw new Error("message vanished after insert");
+    return stored;
+  }
+
+  setDelivery(seq: number, status: DeliveryStatus, fields: { providerId?: string; error?: string | null; text?: string } = {}): Message | null {
+    this.sql.exec(
+      "UPDATE messages SET status = ?, provider_id = COALESCE(?, provider_id), error = ?, text = COALESCE(?, text) WHERE seq = ?",
+      status, fields.providerId ?? null, fields.error ?? null, fields.text ?? null, seq,
+    );
+    return this.message(seq);
+  }
+
+  bumpAttempts(seq: number): number {
+    return this.sql.exec<{ attempts: number }>("UPDATE messages SET attempts = attempts + 1 WHERE seq = ? RETURNING attempts", seq).one().attempts;
+  }
+
+  /** Newest `limit` messages before `before` (exclusive), returned oldest first. */
+  page(before: number | null, limit: number): { messages: Message[]; hasMore: boolean } {
+    const rows = this.sql.exec<MessageRow>(
+      "SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?", before ?? Number.MAX_SAFE_INTEGER, limit + 1,
+    ).toArray();
+    return { messages: rows.slice(0, limit).reverse().map(toMessage), hasMore: rows.length > limit };
+  }
+
+  lastVisible(): Message | null {
+    return this.one("SELECT * FROM messages WHERE kind != 'activity' ORDER BY seq DESC LIMIT 1");
+  }
+
+  searchableSince(seq: number): { seq: number; text: string }[] {
+    return this.sql.exec<{ seq: number; text: string }>("SELECT seq, text FROM messages WHERE seq > ? AND kind != 'activity' ORDER BY seq", seq).toArray();
+  }
+
+  maxSeq(): number {
+    return this.sql.exec<{ s: number | null }>("SELECT MAX(seq) AS s FROM messages").one().s ?? 0;
+  }
+
+  agentStates(): { agentId: string; favorite: boolean; readSeq: number; markedUnread: boolean }[] {
+    return this.sql.exec<{ agent_id: string; favorite: number; read_seq: number; marked_unread: number }>("SELECT * FROM agent_state").toArray()
+      .map((r) => ({ agentId: r.agent_id, favorite: r.favorite === 1, readSeq: r.read_seq, markedUnread: r.marked_unread === 1 }));
+  }
+
+  setAgentState(agentId: string, change: { favorite?: boolean; readSeq?: number; markedUnread?: boolean }) {
+    this.sql.exec("INSERT OR IGNORE INTO agent_state (agent_id) VALUES (?)", agentId);
+    if (change.favorite !== undefined) this.sql.exec("UPDATE agent_state SET favorite = ? WHERE agent_id = ?", change.favorite ? 1 : 0, agentId);
+    if (change.readSeq !== undefined) this.sql.exec("UPDATE agent_state SET read_seq = MAX(read_seq, ?) WHERE agent_id = ?", change.readSeq, agentId);
+    if (change.markedUnread !== undefined) this.sql.exec("UPDATE agent_state SET marked_unread = ? WHERE agent_id = ?", change.markedUnread ? 1 : 0, agentId);
+  }
+
+  setTimer(key: string, dueAt: number, payload: unknown = null) {
+    this.sql.exec("INSERT INTO timers (key, due_at, payload) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload",
+      key, dueAt, JSON.stringify(payload));
+  }
+
+  clearTimer(key: string) {
+    this.sql.exec("DELETE FROM timers WHERE key = ?", key);
+  }
+
+  dueTimers(now: number): { key: string; payload: unknown }[] {
+    return this.sql.exec<{ key: string; payload: string }>("SELECT key, payload FROM timers WHERE due_at <= ? ORDER BY due_at", now).toArray()
+      .map((r) => ({ key: r.key, payload: JSON.parse(r.payload) as unknown }));
+  }
+
+  timer(key: string): number | null {
+    return this.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = ?", key).toArray()[0]?.due_at ?? null;
+  }
+
+  earliestTimer(): number | null {
+    return this.sql.exec<{ t: number | null }>("SELECT MIN(due_at) AS t FROM timers").one().t;
+  }
+
+  queueEvent(event: RealtimeEvent) {
+    this.sql.exec("INSERT INTO pending_events (json) VALUES (?)", JSON.stringify(event));
+  }
+
+  pendingEvents(): { id: number; event: RealtimeEvent }[] {
+    return this.sql.exec<{ id: number; json: string }>("SELECT id, json FROM pending_events ORDER BY id LIMIT 200").toArray()
+      .map((r) => ({ id: r.id, event: JSON.parse(r.json) as RealtimeEvent }));
+  }
+
+  dropEvents(upToId: number) {
+    this.sql.exec("DELETE FROM pending_events WHERE id <= ?", upToId);
+  }
+
+  private one(query: string, ...params: SqlStorageValue[]): Message | null {
+    const row = this.sql.exec<MessageRow>(query, ...params).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+}
+
+function toMessage(r: MessageRow): Message {
+  return MessageSchema.parse({
+    id: r.id, seq: r.seq, kind: r.kind, text: r.text, author: JSON.parse(r.author_json), status: r.status, source: r.source,
+    createdAt: new Date(r.created_at).toISOString(), media: JSON.parse(r.media_json), error: r.error,
+    attribution: r.attribution_json ? JSON.parse(r.attribution_json) : null,
+  });
+}

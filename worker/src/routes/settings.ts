@@ -1,0 +1,75 @@
+// GET/PUT /api/settings (owner/admin). Partial updates are merged; secrets are write-only and encrypted at rest.
+import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
+import { agentRoute, type AppRouter } from "../http/router";
+import { OWNER_ADMIN, requireRole } from "../http/auth";
+import { parseOr400, readJson } from "../http/errors";
+import { loadSettings, openSecrets, saveSettingsStmt, sealSecrets } from "../db/settings";
+import { secretsKey } from "../config";
+
+export function registerSettingsRoutes(router: AppRouter) {
+  router.get("/api/settings", agentRoute(async (_request, env, who) => {
+    requireRole(who, OWNER_ADMIN, "read settings");
+    const { settings, sealed } = await loadSettings(env.DB, who.workspace.id);
+    return Response.json(present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
+  }));
+
+  router.put("/api/settings", agentRoute(async (request, env, who) => {
+    requireRole(who, OWNER_ADMIN, "change settings");
+    const update = parseOr400(SettingsUpdate, await readJson(request));
+    const key = secretsKey(env);
+    const { settings, sealed } = await loadSettings(env.DB, who.workspace.id);
+    const secrets = await openSecrets(key, who.workspace.id, sealed);
+    const merged = Settings.parse(deepMerge(settings, publicPart(update)));
+    const nextSecrets = applySecrets(secrets, update);
+    const nextSealed = Object.keys(nextSecrets).length ? await sealSecrets(key, who.workspace.id, nextSecrets) : null;
+    const statements = [saveSettingsStmt(env.DB, who.workspace.id, merged, nextSealed, Date.now())];
+    if (update.timezone) statements.push(env.DB.prepare("UPDATE workspaces SET timezone = ?2 WHERE id = ?1").bind(who.workspace.id, update.timezone));
+    await env.DB.batch(statements);
+    return Response.json(present(merged, nextSecrets));
+  }));
+}
+
+/** What GET returns: settings plus `{ set: boolean }` in place of each secret. */
+function present(settings: Settings, secrets: Secrets) {
+  const set = (v: string | undefined) => ({ set: Boolean(v) });
+  return {
+    ...settings,
+    sms: { ...settings.sms, accountSid: set(secrets.smsAccountSid), authToken: set(secrets.smsAuthToken) },
+    shopify: { ...settings.shopify, adminToken: set(secrets.shopifyAdminToken), webhookSecret: set(secrets.shopifyWebhookSecret) },
+    events: { signingSecret: set(secrets.eventsSigningSecret) },
+  };
+}
+
+function publicPart(u: SettingsUpdate): Record<string, unknown> {
+  const { sms, shopify, events: _events, ...rest } = u;
+  const { accountSid: _a, authToken: _t, ...smsPublic } = sms ?? {};
+  const { adminToken: _s, webhookSecret: _w, ...shopifyPublic } = shopify ?? {};
+  return { ...rest, ...(sms ? { sms: smsPublic } : {}), ...(shopify ? { shopify: shopifyPublic } : {}) };
+}
+
+function applySecrets(current: Secrets, u: SettingsUpdate): Secrets {
+  const next: Record<string, string | undefined> = { ...current };
+  const put = (key: keyof Secrets, value: string | null | undefined) => {
+    if (value === undefined) return;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  };
+  put("smsAccountSid", u.sms?.accountSid);
+  put("smsAuthToken", u.sms?.authToken);
+  put("shopifyAdminToken", u.shopify?.adminToken);
+  put("shopifyWebhookSecret", u.shopify?.webhookSecret);
+  put("eventsSigningSecret", u.events?.signingSecret);
+  return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as Secrets;
+}
+
+function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    const b = out[k];
+    const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+    // Business hours are replaced whole: a schedule is one value, not a set of fields.
+    out[k] = isObj(v) && isObj(b) && k !== "businessHours" ? deepMerge(b, v) : v;
+  }
+  return out;
+}

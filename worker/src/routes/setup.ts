@@ -1,0 +1,34 @@
+// POST /api/setup: bootstraps a workspace and its owner, guarded by the SETUP_TOKEN secret.
+import { SetupBody } from "../../../shared/schemas";
+import type { AppRouter } from "../http/router";
+import { setupToken } from "../config";
+import { bearer } from "../http/auth";
+import { randomId, randomToken, safeEqual, sha256Hex } from "../http/crypto";
+import { HttpError, parseOr400, readJson } from "../http/errors";
+import { insertAgentStmt, insertWorkspaceStmt, toAgent, toWorkspace } from "../db/workspaces";
+import { saveSettingsStmt } from "../db/settings";
+import { Settings } from "../../../shared/schemas";
+
+export function registerSetupRoutes(router: AppRouter) {
+  router.post("/api/setup", async (request, env) => {
+    const expected = setupToken(env);
+    if (!expected) throw new HttpError(403, "setup_disabled", "Setup is disabled: this worker has no SETUP_TOKEN secret.");
+    const given = bearer(request);
+    if (!given || !safeEqual(given, expected)) throw new HttpError(401, "unauthorized", "The setup token is not valid.");
+    const body = parseOr400(SetupBody, await readJson(request));
+    const now = Date.now();
+    const workspace = { id: randomId("ws"), name: body.workspace.name, timezone: body.workspace.timezone ?? "UTC", createdAt: now };
+    const token = randomToken("sdk");
+    const agent = { id: randomId("ag"), workspaceId: workspace.id, name: body.owner.name, email: body.owner.email.toLowerCase(), role: "owner" as const, tokenHash: await sha256Hex(token), createdAt: now };
+    await env.DB.batch([
+      insertWorkspaceStmt(env.DB, workspace),
+      insertAgentStmt(env.DB, agent),
+      saveSettingsStmt(env.DB, workspace.id, Settings.parse({ timezone: workspace.timezone }), null, now),
+    ]);
+    return Response.json({
+      workspace: toWorkspace({ id: workspace.id, name: workspace.name, timezone: workspace.timezone, created_at: now }),
+      agent: toAgent({ id: agent.id, workspace_id: workspace.id, name: agent.name, email: agent.email, role: "owner", operator: 0, created_at: now }),
+      token,
+    }, { status: 201 });
+  });
+}

@@ -1,0 +1,60 @@
+// Ticket actions shared by the single-ticket routes and bulk actions, so both obey the same rules.
+import type { Env } from "../env";
+import type { AgentContext } from "../http/auth";
+import type { NewAgentMessage, StatusChange } from "../../../shared/schemas";
+import type { TicketEdit } from "../objects/outcome";
+import { INBOX_ROLES } from "../../../shared/schemas";
+import { snoozeUntil } from "../../../shared/rules/snooze";
+import { HttpError } from "../http/errors";
+import { getProfile } from "../db/profiles";
+import { listAgents } from "../db/workspaces";
+import { loadSettings } from "../db/settings";
+import { shortenLinks } from "../integrations/shortener";
+import { ticketStub, unwrap } from "./ticket-access";
+
+export async function postMessage(env: Env, who: AgentContext, id: string, body: NewAgentMessage, origin: string) {
+  const stub = await ticketStub(env, who, id);
+  const view = unwrap(await stub.view(who.workspace.id, who.agent.id));
+  let text = body.text;
+  if (body.kind === "reply") {
+    const profile = await getProfile(env.DB, who.workspace.id, view.state.profile.id);
+    if (view.state.channel === "sms") {
+      if (profile?.blocked) throw new HttpError(409, "profile_blocked", "This profile is blocked; unblock it to reply.");
+      if (!profile?.smsConsent) throw new HttpError(409, "consent_required", "This customer has not consented to receive SMS, so replies by SMS are not allowed.");
+      const { settings } = await loadSettings(env.DB, who.workspace.id);
+      if (settings.sms.shortenLinks) text = await shortenLinks(env.DB, who.workspace.id, id, origin, text);
+    }
+  }
+  return unwrap(await stub.postAgentMessage(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...body, text }, origin));
+}
+
+export async function changeStatus(env: Env, who: AgentContext, id: string, change: StatusChange) {
+  const stub = await ticketStub(env, who, id);
+  const until = change.status !== "snoozed" ? null
+    : change.preset ? snoozeUntil(change.preset, new Date(), who.workspace.timezone).getTime()
+    : Date.parse(change.until as string);
+  return unwrap(await stub.setStatus(who.workspace.id, { id: who.agent.id, name: who.agent.name }, change.status, until));
+}
+
+export async function editTicket(env: Env, who: AgentContext, id: string, edit: TicketEdit) {
+  const people = [edit.assigneeId, ...(edit.followers ?? []), ...(edit.addFollowers ?? [])].filter((x): x is string => typeof x === "string");
+  let assigneeName: string | null = null;
+  if (people.length) {
+    const agents = new Map((await listAgents(env.DB, who.workspace.id)).filter((a) => INBOX_ROLES.includes(a.role)).map((a) => [a.id, a]));
+    const unknown = people.find((p) => !agents.has(p));
+    if (unknown) throw new HttpError(400, "unknown_agent", `No inbox agent ${unknown} in this workspace.`);
+    assigneeName = edit.assigneeId ? agents.get(edit.assigneeId)?.name ?? null : null;
+  }
+  const stub = await ticketStub(env, who, id);
+  return unwrap(await stub.update(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...edit, assigneeName }));
+}
+
+export async function markRead(env: Env, who: AgentContext, id: string, read: boolean) {
+  const stub = await ticketStub(env, who, id);
+  return unwrap(await stub.setRead(who.workspace.id, who.agent.id, read));
+}
+
+export async function leaveTicket(env: Env, who: AgentContext, id: string) {
+  const stub = await ticketStub(env, who, id);
+  return unwrap(await stub.leave(who.workspace.id, who.agent.id));
+}

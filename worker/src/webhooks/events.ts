@@ -1,0 +1,54 @@
+// POST /webhooks/:workspaceId/events — signed generic events: flow/campaign SMS sends and profile activity.
+import { GenericEventsBody, type GenericEvent } from "../../../shared/schemas";
+import type { AppRouter } from "../http/router";
+import type { Env } from "../env";
+import { HttpError, parseOr400 } from "../http/errors";
+import { smsTicketName } from "../domain/routing";
+import { insertProfileEvent, upsertProfileByEmail, upsertProfileByPhone } from "../db/profiles";
+import { unauthorized, webhookWorkspace } from "./workspace";
+import { verifySidedesk } from "./signatures";
+
+export function registerEventWebhooks(router: AppRouter) {
+  router.post("/webhooks/:workspaceId/events", async (request, env) => {
+    const ws = await webhookWorkspace(env, request.params.workspaceId!);
+    const raw = await request.arrayBuffer();
+    const secret = ws.secrets.eventsSigningSecret;
+    if (!secret || !(await verifySidedesk(secret, raw, request.headers.get("x-sidedesk-signature")))) throw unauthorized("X-Sidedesk");
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(raw));
+    } catch {
+      throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+    }
+    const { events } = parseOr400(GenericEventsBody, json, "events");
+    let duplicates = 0;
+    for (const event of events) if (await ingestEvent(env, ws.workspace.id, event)) duplicates += 1;
+    return Response.json({ accepted: events.length - duplicates, duplicates });
+  });
+}
+
+/** Returns true when the event had already been received. */
+async function ingestEvent(env: Env, workspaceId: string, e: GenericEvent): Promise<boolean> {
+  const at = e.at ? Date.parse(e.at) : Date.now();
+  const extra = { ...(e.profile.name ? { name: e.profile.name } : {}), ...(e.profile.email ? { email: e.profile.email } : {}) };
+  const profile = e.profile.phone
+    ? await upsertProfileByPhone(env.DB, workspaceId, e.profile.phone, extra)
+    : await upsertProfileByEmail(env.DB, workspaceId, e.profile.email!, extra);
+  switch (e.type) {
+    case "outbound_message": {
+      if (!profile.phone) throw new HttpError(400, "invalid_request", "An outbound SMS event needs the profile's phone.");
+      const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(workspaceId, profile.phone)));
+      const { duplicate } = await stub.logMarketing({
+        workspaceId, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
+        providerId: `event:${e.id}`, source: e.source, name: e.name, text: e.text, at,
+      });
+      await insertProfileEvent(env.DB, { id: e.id, workspaceId, profileId: profile.id, metric: "Received SMS", properties: { [e.source]: e.name }, at });
+      return duplicate;
+    }
+    case "activity": {
+      const before = await env.DB.prepare("SELECT 1 FROM profile_events WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, e.id).first();
+      await insertProfileEvent(env.DB, { id: e.id, workspaceId, profileId: profile.id, metric: e.metric, properties: e.properties, at });
+      return before !== null;
+    }
+  }
+}

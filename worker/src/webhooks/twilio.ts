@@ -1,0 +1,56 @@
+// Twilio webhooks: inbound SMS/MMS and delivery-status callbacks (SPEC sections 3 and 7).
+import { TwilioInbound, TwilioStatus } from "../../../shared/schemas";
+import type { AppRouter } from "../http/router";
+import type { Env } from "../env";
+import { parseOr400 } from "../http/errors";
+import { smsTicketName } from "../domain/routing";
+import { inboundSmsPlan } from "../domain/sms-inbound";
+import { setConsent, upsertProfileByPhone } from "../db/profiles";
+import { publicUrl, unauthorized, webhookWorkspace } from "./workspace";
+import { verifyTwilio } from "./signatures";
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+const twiml = () => new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
+
+async function verifiedForm(env: Env, request: Request, workspaceId: string) {
+  const ws = await webhookWorkspace(env, workspaceId);
+  const params = new URLSearchParams(await request.text());
+  const token = ws.secrets.smsAuthToken;
+  if (!token || !(await verifyTwilio(token, publicUrl(env, request), params, request.headers.get("x-twilio-signature")))) throw unauthorized("Twilio");
+  return { ws, form: Object.fromEntries(params) };
+}
+
+export function registerTwilioWebhooks(router: AppRouter) {
+  router.post("/webhooks/:workspaceId/twilio/sms", async (request, env) => {
+    const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
+    const sms = parseOr400(TwilioInbound, form, "Twilio message");
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.workspace.id, sms.From)));
+    let profile = await upsertProfileByPhone(env.DB, ws.workspace.id, sms.From);
+    const plan = inboundSmsPlan(sms.Body, ws.settings, ws.workspace.name);
+    if (plan.consent !== undefined && !(await stub.hasMessage(sms.MessageSid))) {
+      await setConsent(env.DB, ws.workspace.id, profile.id, plan.consent);
+      profile = { ...profile, smsConsent: plan.consent };
+    }
+    const media = Array.from({ length: sms.NumMedia }, (_, i) => form[`MediaUrl${i}`]).filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u));
+    await stub.ingestInbound({
+      workspaceId: ws.workspace.id, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
+      providerId: sms.MessageSid, text: sms.Body, media, at: Date.now(), origin: new URL(publicUrl(env, request)).origin,
+      keywordReply: plan.keywordReply, autoReply: plan.autoReply(profile), attributionWindowHours: ws.settings.sms.attributionWindowHours,
+      blocked: profile.blocked,
+    });
+    return twiml();
+  });
+
+  router.post("/webhooks/:workspaceId/twilio/status", async (request, env) => {
+    const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
+    const cb = parseOr400(TwilioStatus, form, "Twilio status callback");
+    const status = cb.MessageStatus === "delivered" || cb.MessageStatus === "read" ? "delivered"
+      : cb.MessageStatus === "failed" || cb.MessageStatus === "undelivered" || cb.MessageStatus === "canceled" ? "failed"
+      : cb.MessageStatus === "sent" ? "sent" : null;
+    if (status) {
+      const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.workspace.id, cb.To)));
+      await stub.updateDelivery(cb.MessageSid, status, status === "failed" ? `Twilio ${cb.MessageStatus}${cb.ErrorCode ? ` (error ${cb.ErrorCode})` : ""}` : null);
+    }
+    return twiml();
+  });
+}

@@ -1,0 +1,22 @@
+// What a webhook needs of its workspace: that it exists, its settings and decrypted secrets.
+import type { Env } from "../env";
+import { secretsKey } from "../config";
+import { getWorkspace } from "../db/workspaces";
+import { loadSettings, openSecrets } from "../db/settings";
+import { HttpError } from "../http/errors";
+
+export async function webhookWorkspace(env: Env, workspaceId: string) {
+  const workspace = await getWorkspace(env.DB, workspaceId);
+  if (!workspace) throw new HttpError(404, "not_found", "No such workspace.");
+  const { settings, sealed } = await loadSettings(env.DB, workspaceId);
+  const secrets = await openSecrets(secretsKey(env), workspaceId, sealed);
+  return { workspace, settings, secrets };
+}
+
+/** The exact URL the provider called (and signed): the configured public origin, or the request's own. */
+export function publicUrl(env: Env, request: Request): string {
+  const url = new URL(request.url);
+  return env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/$/, "")}${url.pathname}${url.search}` : request.url;
+}
+
+export const unauthorized = (what: string) => new HttpError(401, "invalid_signature", `The ${what} signature is missing or wrong.`);
