@@ -8,7 +8,7 @@ export const SEND_PREFIX = "send:";
 const MAX_ATTEMPTS = 5;
 const backoffMs = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1), 30 * 60_000);
 
-export async function deliverMessage(env: Env, db: D1Database, store: TicketStore, ctx: DurableObjectState, seq: number): Promise<void> {
+export async function deliverMessage(env: Env, store: TicketStore, ctx: DurableObjectState, seq: number): Promise<void> {
   const key = `${SEND_PREFIX}${seq}`;
   const state = store.state() as TicketState;
   const message = store.message(seq);
@@ -37,7 +37,6 @@ export async function deliverMessage(env: Env, db: D1Database, store: TicketStor
       store.saveState(s);
     });
   }
-  void db;
 }
 
 async function sendFor(env: Env, state: TicketState, text: string, media: string[]) {

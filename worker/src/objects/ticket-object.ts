@@ -316,12 +316,12 @@ export class TicketObject extends DurableObject<Env> {
   private async flushNow() {
     const now = Date.now();
     for (const timer of this.store.dueTimers(now)) {
-      if (timer.key.startsWith(SEND_PREFIX)) await deliverMessage(this.env, this.db, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
+      if (timer.key.startsWith(SEND_PREFIX)) await deliverMessage(this.env, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
     }
     const state = this.store.state();
     if (state?.opened && (state.projectedVersion < state.version || this.store.pendingEvents().length > 0)) {
       try {
-        await syncTicket(this.db, this.env, this.store, this.ctx);
+        await syncTicket(this.db, this.env, this.store);
         this.store.clearTimer("sync");
       } catch (err) {
         console.warn(`projection of ticket ${state.ticketId} failed; the alarm will retry`, err instanceof Error ? err.message : err);

@@ -5,7 +5,7 @@ import { nextTicketNumber } from "../db/workspaces";
 import { deleteTicketStatements, projectionStatements, type TicketProjection } from "../db/projection";
 import type { TicketStore, TicketState } from "./ticket-store";
 
-export async function syncTicket(db: D1Database, env: Env, store: TicketStore, ctx: DurableObjectState): Promise<void> {
+export async function syncTicket(db: D1Database, env: Env, store: TicketStore): Promise<void> {
   let state = store.state();
   if (!state) return;
   if (state.number === null) {
@@ -28,7 +28,6 @@ export async function syncTicket(db: D1Database, env: Env, store: TicketStore, c
   if (pending.length === 0) return;
   await env.INBOX.get(env.INBOX.idFromName(state.workspaceId)).publish(state.workspaceId, collapse(pending.map((p) => p.event)));
   store.dropEvents(pending[pending.length - 1]!.id);
-  void ctx;
 }
 
 /** Publishes only the last ticket.updated and one counts.changed per batch: agents need the latest, not every step. */

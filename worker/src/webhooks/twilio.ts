@@ -14,7 +14,7 @@ const twiml = () => new Response(EMPTY_TWIML, { headers: { "content-type": "text
 
 async function verifiedForm(env: Env, request: Request, workspaceId: string) {
   const ws = await webhookWorkspace(env, workspaceId);
-  const params = new URLSearchParams(await request.text());
+  const params = new URLSearchParams(new TextDecoder().decode(await request.arrayBuffer()));
   const token = ws.secrets.smsAuthToken;
   if (!token || !(await verifyTwilio(token, publicUrl(env, request), params, request.headers.get("x-twilio-signature")))) throw unauthorized("Twilio");
   return { ws, form: Object.fromEntries(params) };
