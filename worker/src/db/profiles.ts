@@ -65,3 +65,18 @@ export async function listProfileEvents(db: D1Database, workspaceId: string, pro
   ).bind(workspaceId, profileId, metric ?? null, limit).all<{ id: string; metric: string; properties_json: string; at: number }>();
   return results.map((r) => ({ id: r.id, metric: r.metric, properties: JSON.parse(r.properties_json) as Record<string, unknown>, at: new Date(r.at).toISOString() }));
 }
+
+export async function getProfileByEmail(db: D1Database, workspaceId: string, email: string): Promise<StoredProfile | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE workspace_id = ?1 AND email = ?2`).bind(workspaceId, email.toLowerCase()).first<ProfileRow>();
+  return row ? toProfile(row) : null;
+}
+
+/** Gives a phone-less profile this phone, unless another profile already has it (then null). One statement, so race-free. */
+export async function attachPhone(db: D1Database, workspaceId: string, profileId: string, phone: string, name: string | null): Promise<StoredProfile | null> {
+  const row = await db.prepare(
+    `UPDATE profiles SET phone = ?3, name = COALESCE(name, ?4), updated_at = ?5
+     WHERE workspace_id = ?1 AND id = ?2 AND phone IS NULL AND NOT EXISTS (SELECT 1 FROM profiles WHERE workspace_id = ?1 AND phone = ?3)
+     RETURNING ${COLUMNS}`,
+  ).bind(workspaceId, profileId, phone, name, Date.now()).first<ProfileRow>();
+  return row ? toProfile(row) : null;
+}

@@ -3,7 +3,7 @@ import type { TicketFilter, TicketSummary } from "../../../shared/schemas";
 import { TicketSummary as SummarySchema } from "../../../shared/schemas";
 import { HttpError } from "../http/errors";
 
-interface Viewer { workspaceId: string; agentId: string; operator: boolean }
+export interface Viewer { workspaceId: string; agentId: string; operator: boolean }
 
 interface SummaryRow {
   id: string; number: number | null; channel: string; status: string; snoozed_until: number | null; assignee_id: string | null;
@@ -52,7 +52,8 @@ export function ftsQuery(q: string): string | null {
   return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" ") : null;
 }
 
-export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number) {
+/** The listing query for a filter and page; exported so tests can check its plan with EXPLAIN QUERY PLAN. */
+export function listingSql(f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number): { sql: string; params: unknown[] } {
   const { where, params } = filterSql(f, v);
   if (cursor) {
     const c = decodeCursor(cursor);
@@ -66,6 +67,11 @@ export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cu
       EXISTS (SELECT 1 FROM ticket_favorites f WHERE f.workspace_id = ?1 AND f.agent_id = ?2 AND f.ticket_id = t.id) AS favorite
     FROM tickets t JOIN profiles p ON p.id = t.profile_id
     WHERE ${where.join(" AND ")} ORDER BY t.last_at DESC, t.id DESC LIMIT ?${params.push(limit + 1)}`;
+  return { sql, params };
+}
+
+export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number) {
+  const { sql, params } = listingSql(f, v, cursor, limit);
   const { results } = await db.prepare(sql).bind(...params).all<SummaryRow>();
   const page = results.slice(0, limit);
   const last = page[page.length - 1];

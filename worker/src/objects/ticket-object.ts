@@ -96,7 +96,8 @@ export class TicketObject extends DurableObject<Env> {
         kind: "outbound", text: input.text, author: SYSTEM, status: "sent", source: input.source, providerId: input.providerId,
         attribution: { type: input.source, name: input.name }, at: input.at,
       });
-      state.lastMarketing = { type: input.source, name: input.name, at: input.at, seq: sent.seq };
+      // Attribution follows the latest send, not the latest logged: a late backfill of an older send does not take over.
+      if (!state.lastMarketing || input.at >= state.lastMarketing.at) state.lastMarketing = { type: input.source, name: input.name, at: input.at, seq: sent.seq };
       this.commit(state, "message");
     });
     await this.flush();
@@ -227,9 +228,12 @@ export class TicketObject extends DurableObject<Env> {
   async destroy(workspaceId: string): Promise<Outcome<null>> {
     const state = this.owned(workspaceId);
     if (!state) return fail(404, "not_found", "No such ticket.");
+    await this.syncing; // let an in-flight projection land first, so it cannot re-create rows after the delete
     await deleteTicketEverywhere(this.db, this.env, state);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    // The object lives on (an SMS ticket's name is the customer's number): a later message starts a fresh, empty ticket.
+    this.store.createTables();
     return ok(null);
   }
 

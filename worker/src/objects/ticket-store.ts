@@ -61,8 +61,11 @@ CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT,
 
 export class TicketStore {
   constructor(private readonly sql: SqlStorage) {
-    sql.exec(SCHEMA);
+    this.createTables();
   }
+
+  /** Also called after a permanent delete wiped storage, so the same object can start a fresh ticket. */
+  createTables() { this.sql.exec(SCHEMA); }
 
   state(): TicketState | null {
     const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").toArray()[0];

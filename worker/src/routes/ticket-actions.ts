@@ -37,6 +37,7 @@ export async function changeStatus(env: Env, who: AgentContext, id: string, chan
 }
 
 export async function editTicket(env: Env, who: AgentContext, id: string, edit: TicketEdit) {
+  const stub = await ticketStub(env, who, id); // first: another workspace's ticket is a 404 whatever the body says
   const people = [edit.assigneeId, ...(edit.followers ?? []), ...(edit.addFollowers ?? [])].filter((x): x is string => typeof x === "string");
   let assigneeName: string | null = null;
   if (people.length) {
@@ -45,7 +46,6 @@ export async function editTicket(env: Env, who: AgentContext, id: string, edit: 
     if (unknown) throw new HttpError(400, "unknown_agent", `No inbox agent ${unknown} in this workspace.`);
     assigneeName = edit.assigneeId ? agents.get(edit.assigneeId)?.name ?? null : null;
   }
-  const stub = await ticketStub(env, who, id);
   return unwrap(await stub.update(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...edit, assigneeName }));
 }
 

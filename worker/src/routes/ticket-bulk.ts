@@ -29,6 +29,9 @@ export function registerBulkRoutes(router: AppRouter) {
         }
       }));
     }
+    // Parallel batches finish in any order; report failures in the order the ids were given.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    result.failed.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
     return Response.json(result);
   }));
 }

@@ -1,0 +1,51 @@
+// The inbox listings are served by indexes: EXPLAIN QUERY PLAN on the exact SQL the API runs.
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { TicketFilter } from "../../../shared/schemas";
+import { listingSql } from "../../../worker/src/db/ticket-listing";
+
+const viewer = { workspaceId: "ws_plan", agentId: "ag_plan", operator: false };
+
+async function plan(query: Record<string, string>, cursor?: string): Promise<string[]> {
+  const { sql, params } = listingSql(TicketFilter.parse(query), viewer, cursor, 25);
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  return results.map((r) => r.detail);
+}
+
+/** No step may read the whole tickets table, and the tickets table must be searched through an index. */
+function expectIndexed(steps: string[]) {
+  const text = steps.join("\n");
+  expect(text).not.toMatch(/SCAN t\b(?! USING)/);
+  expect(text).not.toMatch(/SCAN tickets\b/);
+  expect(text).toMatch(/(SEARCH|SCAN) t USING (COVERING )?INDEX tickets_/);
+  expect(text).not.toMatch(/SCAN p\b/);
+}
+
+describe("listing query plans", () => {
+  it("view=all walks the (workspace, last_at, id) index without sorting", async () => {
+    const steps = await plan({ view: "all" });
+    expectIndexed(steps);
+    expect(steps.join("\n")).toMatch(/SEARCH t USING INDEX tickets_all \(workspace_id=\?\)/);
+    expect(steps.join("\n")).not.toContain("USE TEMP B-TREE FOR ORDER BY");
+  });
+
+  it("view=all with a cursor still uses the index", async () => {
+    expectIndexed(await plan({ view: "all" }, btoa(`1700000000000:${"f".repeat(64)}`)));
+  });
+
+  it("view=mine with a tag filter uses the assignee index and the tag index", async () => {
+    const steps = await plan({ view: "mine", tag: "shipping" });
+    expectIndexed(steps);
+    const text = steps.join("\n");
+    expect(text).toMatch(/SEARCH t USING INDEX tickets_assignee \(workspace_id=\? AND assignee_id=\? AND status=\?\)/);
+    expect(text).toMatch(/SEARCH ticket_tags USING PRIMARY KEY \(workspace_id=\? AND tag=\?\)/);
+    expect(text).not.toContain("USE TEMP B-TREE FOR ORDER BY");
+  });
+
+  const others: Record<string, string>[] = [{ view: "unassigned" }, { view: "unread" }, { view: "favorites" }, { view: "sessions" }, { view: "all", status: "snoozed" }, { view: "all", channel: "sms" }, { view: "all", assignee: "ag_x" }];
+  for (const query of others) {
+    it(`${JSON.stringify(query)} never scans the tickets table`, async () => {
+      expectIndexed(await plan(query));
+    });
+  }
+});

@@ -1,0 +1,82 @@
+// GET /api/realtime: the agent's WebSocket, its hello, ticket events after an inbound SMS, ping/pong, refusals.
+import { SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RealtimeEvent } from "../../../shared/schemas";
+import { api, BASE, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
+import { connectRealtime, newPhone, openTicket } from "../inbox-helpers";
+
+let ws: TestWorkspace;
+beforeAll(async () => { ws = await createWorkspace(); });
+
+describe("realtime socket", () => {
+  it("upgrades with 101, says hello, and pushes message, ticket and counts events for an inbound SMS", async () => {
+    const res = await SELF.fetch(`${BASE}/api/realtime?token=${encodeURIComponent(ws.support.token)}`, { headers: { upgrade: "websocket" } });
+    expect(res.status).toBe(101);
+    expect(res.webSocket).toBeTruthy();
+    res.webSocket!.accept();
+    res.webSocket!.close();
+
+    const socket = await connectRealtime(ws.support.token);
+    const hello = await socket.next("hello");
+    expect(hello).toMatchObject({ type: "hello", agentId: ws.support.id });
+    expect(hello.online).toContain(ws.support.id);
+    const phone = newPhone();
+    await sendSms(ws.id, phone, "Is my order shipped?");
+    const created = await socket.next("message.created");
+    expect(created.message).toMatchObject({ kind: "inbound", text: "Is my order shipped?" });
+    const updated = await socket.next("ticket.updated");
+    expect(updated.ticket.profile.phone).toBe(phone);
+    expect(updated.ticket.id).toBe(created.ticketId);
+    await socket.next("counts.changed");
+    for (const frame of socket.frames) expect(RealtimeEvent.safeParse(frame).success, JSON.stringify(frame)).toBe(true);
+    socket.ws.close();
+  });
+
+  it("pushes status changes and agent notes made through the API", async () => {
+    const t = await openTicket(ws.id, ws.support.token);
+    const socket = await connectRealtime(ws.support2.token);
+    await socket.next("hello");
+    await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "closed" });
+    const closed = await socket.next("ticket.updated");
+    expect(closed.ticket).toMatchObject({ id: t.id, status: "closed" });
+    await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "note", text: "closing note" });
+    const note = await socket.next("message.created");
+    expect(note.message).toMatchObject({ kind: "activity" }); // the close line came first …
+    await new Promise((r) => setTimeout(r, 100));
+    expect(socket.frames.some((f) => f.type === "message.created" && f.message.text === "closing note")).toBe(true); // … then the note
+    socket.ws.close();
+  });
+
+  it("answers ping with pong and ignores garbage", async () => {
+    const socket = await connectRealtime(ws.owner.token);
+    await socket.next("hello");
+    socket.ws.send("not json");
+    socket.ws.send(JSON.stringify({ type: "explode" }));
+    socket.ws.send(JSON.stringify({ type: "ping" }));
+    expect(await socket.next("pong")).toEqual({ type: "pong" });
+    socket.ws.close();
+  });
+
+  it("announces presence to other agents", async () => {
+    const first = await connectRealtime(ws.admin.token);
+    await first.next("hello");
+    const second = await connectRealtime(ws.support2.token);
+    await second.next("hello");
+    const deadline = Date.now() + 2000;
+    while (!first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id))).toBe(true);
+    first.ws.close();
+    second.ws.close();
+  });
+
+  it("refuses a bad token with 401 and a plain request with 426", async () => {
+    const bad = await SELF.fetch(`${BASE}/api/realtime?token=sdk_wrong`, { headers: { upgrade: "websocket" } });
+    expect(bad.status).toBe(401);
+    expect(bad.webSocket).toBeNull();
+    const none = await SELF.fetch(`${BASE}/api/realtime`, { headers: { upgrade: "websocket" } });
+    expect(none.status).toBe(401);
+    const plain = await SELF.fetch(`${BASE}/api/realtime?token=${encodeURIComponent(ws.support.token)}`);
+    expect(plain.status).toBe(426);
+    expect((await plain.json<any>()).error.code).toBe("upgrade_required");
+  });
+});
