@@ -69,6 +69,18 @@ describe("realtime socket", () => {
     second.ws.close();
   });
 
+  it("tells everyone when an agent turns operator mode on", async () => {
+    const watcher = await connectRealtime(ws.owner.token);
+    await watcher.next("hello");
+    expect((await api(ws.support2.token, "PATCH", "/api/me", { operator: true })).status).toBe(200);
+    const deadline = Date.now() + 2000;
+    const isOperatorFrame = (f: any) => f.type === "presence" && f.operators.includes(ws.support2.id);
+    while (!watcher.frames.some(isOperatorFrame) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(watcher.frames.some(isOperatorFrame)).toBe(true);
+    await api(ws.support2.token, "PATCH", "/api/me", { operator: false });
+    watcher.ws.close();
+  });
+
   it("refuses a bad token with 401 and a plain request with 426", async () => {
     const bad = await SELF.fetch(`${BASE}/api/realtime?token=sdk_wrong`, { headers: { upgrade: "websocket" } });
     expect(bad.status).toBe(401);

@@ -32,6 +32,12 @@ export class InboxObject extends DurableObject<Env> {
     }
   }
 
+  /** Operator mode changed: everyone's Operators list and counts need refreshing. */
+  async announcePresence(workspaceId: string): Promise<void> {
+    this.broadcast({ type: "presence", online: this.online(), operators: await this.operators(workspaceId) });
+    this.broadcast({ type: "counts.changed" });
+  }
+
   async presence(): Promise<{ online: string[] }> {
     return { online: this.online() };
   }

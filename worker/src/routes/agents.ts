@@ -32,7 +32,7 @@ export function registerAgentRoutes(router: AppRouter) {
     const body = parseOr400(MeUpdate, await readJson(request));
     await setOperator(env.DB, who.workspace.id, who.agent.id, body.operator);
     const agent = await getAgent(env.DB, who.workspace.id, who.agent.id);
-    await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).publish(who.workspace.id, [{ type: "counts.changed" }]);
+    await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);
     return Response.json({ agent, workspace: who.workspace });
   }));
 }
