@@ -130,12 +130,12 @@ class Seeder {
 
   /** One-message tickets for customers 21–32, with PRNG-picked texts, tags and statuses. */
   openers() {
-    const statuses = ["open", "open", "open", "closed", "snoozed"];
+    const statuses = ["open", "closed", "open", "snoozed", "open", "closed"];
     const agents = [undefined, "sam", "nadia"];
     const out = [];
     for (let p = 21; p <= 32; p++) {
       const [text, tags] = OPENERS[(p - 21 + Math.floor(this.rand() * 3)) % OPENERS.length];
-      const status = statuses[Math.floor(this.rand() * statuses.length)];
+      const status = statuses[(p - 21) % statuses.length];
       out.push({ p, pre: this.rand() < 0.5 ? ["START"] : [], steps: [["in", text]],
         end: { tags, status, assignee: status === "open" ? undefined : agents[Math.floor(this.rand() * 3)],
           ...(status === "snoozed" ? { preset: "tomorrow" } : {}) } });
@@ -193,6 +193,12 @@ class Seeder {
         : { status: "snoozed", until: new Date(Math.ceil((this.now + end.untilDays * 24 * HOUR) / HOUR) * HOUR).toISOString() };
     }
     if (change) await this.api("POST", `/api/tickets/${ticketId}/status`, { token: this.token(end.assignee ?? "owner"), body: change });
+    // Closed tickets have been read by the owner and their assignee; everything else stays unread.
+    if (end.status === "closed") {
+      for (const key of new Set(["owner", end.assignee ?? "owner"])) {
+        await this.api("POST", `/api/tickets/${ticketId}/read`, { token: this.token(key) });
+      }
+    }
   }
 
   /** Inbound email through wrangler dev's local email handler (raw MIME). */

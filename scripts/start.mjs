@@ -15,8 +15,10 @@ let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  console.log("\nStopping the worker…");
-  await worker?.stop();
+  if (worker) {
+    console.log("\nStopping the worker…");
+    await worker.stop();
+  }
   process.exit(code);
 }
 process.on("SIGINT", () => shutdown(0));
@@ -32,7 +34,17 @@ async function buildExtension() {
   return true;
 }
 
+async function portTaken() {
+  try {
+    await fetch(`${BASE}/healthz`, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
+  if (await portTaken()) throw new Error(`something is already listening on ${BASE} (another npm start?); stop it first.`);
   const built = await buildExtension();
   console.log(`• Applying D1 migrations (local, ${PERSIST})…`);
   await applyMigrations(PERSIST, { quiet: true });
@@ -45,7 +57,9 @@ async function main() {
     }
   });
   await waitForHealth(BASE, { exited: worker.exited });
+  worker.muteRequests(true);
   const demo = await seed(BASE);
+  worker.muteRequests(false);
   printSummary(demo, built);
 }
 

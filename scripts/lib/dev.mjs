@@ -57,8 +57,9 @@ export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = fal
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
   });
-  // The update check's DNS failure is harmless noise offline.
-  const drop = (line) => quiet || /update check|getaddrinfo|ENOTFOUND|EAI_AGAIN/i.test(line);
+  // The update check's DNS failure is harmless noise offline; request lines can be muted (e.g. while seeding).
+  let muteRequests = false;
+  const drop = (line) => quiet || /update check|getaddrinfo|ENOTFOUND|EAI_AGAIN/i.test(line) || (muteRequests && /\[wrangler:info\] [A-Z]+ \//.test(line));
   prefixLines(child.stdout, process.stdout, prefix, drop);
   prefixLines(child.stderr, process.stderr, prefix, drop);
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
@@ -75,7 +76,7 @@ export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = fal
     })();
     return stopping;
   };
-  return { child, stop, exited };
+  return { child, stop, exited, muteRequests: (on) => { muteRequests = on; } };
 }
 
 function signalGroup(pid, signal) {

@@ -53,7 +53,8 @@ END;
 CREATE TRIGGER profiles_ad AFTER DELETE ON profiles BEGIN
   INSERT INTO profiles_fts(profiles_fts, rowid, name, phone, email) VALUES ('delete', old.rowid, old.name, old.phone, old.email);
 END;
-CREATE TRIGGER profiles_au AFTER UPDATE OF name, phone, email ON profiles BEGIN
+CREATE TRIGGER profiles_au AFTER UPDATE OF name, phone, email ON profiles
+  WHEN old.name IS NOT new.name OR old.phone IS NOT new.phone OR old.email IS NOT new.email BEGIN
   INSERT INTO profiles_fts(profiles_fts, rowid, name, phone, email) VALUES ('delete', old.rowid, old.name, old.phone, old.email);
   INSERT INTO profiles_fts(rowid, name, phone, email) VALUES (new.rowid, new.name, new.phone, new.email);
 END;
@@ -98,13 +99,17 @@ CREATE INDEX tickets_profile ON tickets (workspace_id, profile_id);
 CREATE INDEX tickets_attribution ON tickets (workspace_id, attributed_type, attributed_name, last_at DESC);
 
 -- Tags with their ancestors (`shipping/delayed` is also stored as `shipping`), so a parent tag matches its sub-tags.
+-- The per-tag and per-agent tables carry the ticket's last_at, so a tag, unread or favorites view walks its own
+-- index in activity order instead of sorting every match.
 CREATE TABLE ticket_tags (
   workspace_id TEXT NOT NULL,
   tag TEXT NOT NULL,
   ticket_id TEXT NOT NULL,
+  last_at INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (workspace_id, tag, ticket_id)
 ) WITHOUT ROWID;
 CREATE INDEX ticket_tags_by_ticket ON ticket_tags (ticket_id);
+CREATE INDEX ticket_tags_recent ON ticket_tags (workspace_id, tag, last_at DESC, ticket_id DESC);
 
 CREATE TABLE ticket_followers (
   workspace_id TEXT NOT NULL,
@@ -118,8 +123,10 @@ CREATE TABLE ticket_favorites (
   workspace_id TEXT NOT NULL,
   agent_id TEXT NOT NULL,
   ticket_id TEXT NOT NULL,
+  last_at INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (workspace_id, agent_id, ticket_id)
 ) WITHOUT ROWID;
+CREATE INDEX ticket_favorites_recent ON ticket_favorites (workspace_id, agent_id, last_at DESC, ticket_id DESC);
 CREATE INDEX ticket_favorites_by_ticket ON ticket_favorites (ticket_id);
 
 -- One row per (agent, ticket) that is unread for that agent.
@@ -127,8 +134,10 @@ CREATE TABLE ticket_unread (
   workspace_id TEXT NOT NULL,
   agent_id TEXT NOT NULL,
   ticket_id TEXT NOT NULL,
+  last_at INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (workspace_id, agent_id, ticket_id)
 ) WITHOUT ROWID;
+CREATE INDEX ticket_unread_recent ON ticket_unread (workspace_id, agent_id, last_at DESC, ticket_id DESC);
 CREATE INDEX ticket_unread_by_ticket ON ticket_unread (ticket_id);
 
 -- Message text for search; inserted once per message (guarded by tickets.indexed_seq).

@@ -17,7 +17,7 @@ function expectIndexed(steps: string[]) {
   const text = steps.join("\n");
   expect(text).not.toMatch(/SCAN t\b(?! USING)/);
   expect(text).not.toMatch(/SCAN tickets\b/);
-  expect(text).toMatch(/(SEARCH|SCAN) t USING (COVERING )?INDEX tickets_/);
+  expect(text).toMatch(/(SEARCH|SCAN) t USING (COVERING )?INDEX (tickets_|sqlite_autoindex_tickets_1 \(id=\?\))/);
   expect(text).not.toMatch(/SCAN p\b/);
 }
 
@@ -38,9 +38,21 @@ describe("listing query plans", () => {
     expectIndexed(steps);
     const text = steps.join("\n");
     expect(text).toMatch(/SEARCH t USING INDEX tickets_assignee \(workspace_id=\? AND assignee_id=\? AND status=\?\)/);
-    expect(text).toMatch(/SEARCH ticket_tags USING PRIMARY KEY \(workspace_id=\? AND tag=\?\)/);
+    expect(text).toMatch(/SEARCH ticket_tags USING (PRIMARY KEY|COVERING INDEX ticket_tags_recent) \(workspace_id=\? AND tag=\?\)/);
     expect(text).not.toContain("USE TEMP B-TREE FOR ORDER BY");
   });
+
+  const walkers: [Record<string, string>, string][] = [
+    [{ view: "unread" }, "ticket_unread_recent"], [{ view: "favorites" }, "ticket_favorites_recent"], [{ view: "all", tag: "shipping" }, "ticket_tags_recent"],
+  ];
+  for (const [query, index] of walkers) {
+    it(`${JSON.stringify(query)} walks ${index} in activity order, without sorting the matches`, async () => {
+      const steps = await plan(query);
+      expectIndexed(steps);
+      expect(steps.join("\n")).toContain(`SEARCH d USING COVERING INDEX ${index}`);
+      expect(steps.join("\n")).not.toContain("USE TEMP B-TREE FOR ORDER BY");
+    });
+  }
 
   const others: Record<string, string>[] = [{ view: "unassigned" }, { view: "unread" }, { view: "favorites" }, { view: "sessions" }, { view: "all", status: "snoozed" }, { view: "all", channel: "sms" }, { view: "all", assignee: "ag_x" }];
   for (const query of others) {

@@ -53,21 +53,23 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
     p.last?.text ?? null, p.last?.at ?? p.createdAt, p.last?.direction ?? null, p.attribution?.type ?? null, p.attribution?.name ?? null,
     p.indexedSeq, p.version, p.createdAt, p.updatedAt,
   ));
-  const replace = (table: string, column: string, values: string[]) => {
+  const lastAt = p.last?.at ?? p.createdAt;
+  const replace = (table: string, column: string, values: string[], withLastAt: boolean) => {
     stmts.push(db.prepare(`DELETE FROM ${table} WHERE ticket_id = ?1 AND ${ours}`).bind(p.id, p.version));
-    stmts.push(db.prepare(
-      `INSERT OR IGNORE INTO ${table} (workspace_id, ${column}, ticket_id) SELECT ?3, value, ?1 FROM json_each(?4) WHERE ${ours}`,
-    ).bind(p.id, p.version, p.workspaceId, JSON.stringify(values)));
+    stmts.push(db.prepare(withLastAt
+      ? `INSERT OR IGNORE INTO ${table} (workspace_id, ${column}, ticket_id, last_at) SELECT ?3, value, ?1, ?5 FROM json_each(?4) WHERE ${ours}`
+      : `INSERT OR IGNORE INTO ${table} (workspace_id, ${column}, ticket_id) SELECT ?3, value, ?1 FROM json_each(?4) WHERE ${ours}`,
+    ).bind(p.id, p.version, p.workspaceId, JSON.stringify(values), ...(withLastAt ? [lastAt] : [])));
   };
-  replace("ticket_tags", "tag", expandTags(p.tags));
-  replace("ticket_followers", "agent_id", p.followers);
-  replace("ticket_favorites", "agent_id", p.favoriteOf);
+  replace("ticket_tags", "tag", expandTags(p.tags), true);
+  replace("ticket_followers", "agent_id", p.followers, false);
+  replace("ticket_favorites", "agent_id", p.favoriteOf, true);
   stmts.push(db.prepare(`DELETE FROM ticket_unread WHERE ticket_id = ?1 AND ${ours}`).bind(p.id, p.version));
   stmts.push(db.prepare(
-    `INSERT OR IGNORE INTO ticket_unread (workspace_id, agent_id, ticket_id)
-     SELECT ?3, a.id, ?1 FROM agents a WHERE a.workspace_id = ?3 AND a.role IN (SELECT value FROM json_each(?4))
+    `INSERT OR IGNORE INTO ticket_unread (workspace_id, agent_id, ticket_id, last_at)
+     SELECT ?3, a.id, ?1, ?7 FROM agents a WHERE a.workspace_id = ?3 AND a.role IN (SELECT value FROM json_each(?4))
        AND (a.id IN (SELECT value FROM json_each(?5)) OR a.id NOT IN (SELECT value FROM json_each(?6))) AND ${ours}`,
-  ).bind(p.id, p.version, p.workspaceId, ROLES, JSON.stringify(p.markedUnreadBy), JSON.stringify(p.readBy)));
+  ).bind(p.id, p.version, p.workspaceId, ROLES, JSON.stringify(p.markedUnreadBy), JSON.stringify(p.readBy), lastAt));
   return stmts;
 }
 

@@ -12,19 +12,27 @@ interface SummaryRow {
   p_email: string | null; unread: number; favorite: number;
 }
 
-/** Builds `WHERE` clauses for a filter; parameters are numbered from ?1 = workspace, ?2 = viewer. */
-export function filterSql(f: TicketFilter, v: Viewer): { where: string[]; params: unknown[] } {
+/** Where rows come from and in which order: a per-agent or per-tag table walks its own (…, last_at, id) index. */
+interface Source { from: string; at: string; id: string }
+
+/** Builds the source and `WHERE` clauses for a filter; parameters are numbered from ?1 = workspace, ?2 = viewer. */
+export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: string[]; params: unknown[] } {
   const params: unknown[] = [v.workspaceId, v.agentId];
   const p = (value: unknown) => `?${params.push(value)}`;
   const where = ["t.workspace_id = ?1"];
+  const drive = (table: string, key: string): Source => {
+    where.push("d.workspace_id = ?1", key);
+    return { from: `${table} d JOIN tickets t ON t.id = d.ticket_id`, at: "d.last_at", id: "d.ticket_id" };
+  };
+  let source: Source = { from: "tickets t", at: "t.last_at", id: "t.id" };
   const defaultOpen = f.view === "mine" || f.view === "unassigned" || f.view === "sessions";
   const status = f.status ?? (defaultOpen ? "open" : undefined);
   if (status) where.push(`t.status = ${p(status)}`);
   switch (f.view) {
     case "mine": where.push("t.assignee_id = ?2"); break;
     case "unassigned": where.push("t.assignee_id IS NULL"); break;
-    case "unread": where.push("t.id IN (SELECT ticket_id FROM ticket_unread WHERE workspace_id = ?1 AND agent_id = ?2)"); break;
-    case "favorites": where.push("t.id IN (SELECT ticket_id FROM ticket_favorites WHERE workspace_id = ?1 AND agent_id = ?2)"); break;
+    case "unread": source = drive("ticket_unread", "d.agent_id = ?2"); break;
+    case "favorites": source = drive("ticket_favorites", "d.agent_id = ?2"); break;
     case "sessions":
       where.push(`(t.assignee_id = ?2 OR t.id IN (SELECT ticket_id FROM ticket_followers WHERE workspace_id = ?1 AND agent_id = ?2)${v.operator ? " OR t.assignee_id IS NULL" : ""})`);
       break;
@@ -32,7 +40,11 @@ export function filterSql(f: TicketFilter, v: Viewer): { where: string[]; params
   }
   if (f.channel) where.push(`t.channel = ${p(f.channel)}`);
   if (f.assignee) where.push(f.assignee === "none" ? "t.assignee_id IS NULL" : `t.assignee_id = ${p(f.assignee)}`);
-  if (f.tag) where.push(`t.id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ?1 AND tag = ${p(f.tag)})`);
+  if (f.tag) {
+    // A tag drives the walk unless a narrower index (mine, unread, favorites) already does.
+    if (source.from === "tickets t" && f.view !== "mine") source = drive("ticket_tags", `d.tag = ${p(f.tag)}`);
+    else where.push(`t.id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ?1 AND tag = ${p(f.tag)})`);
+  }
   if (f.flow) where.push(`t.attributed_type = 'flow' AND t.attributed_name = ${p(f.flow)}`);
   if (f.campaign) where.push(`t.attributed_type = 'campaign' AND t.attributed_name = ${p(f.campaign)}`);
   if (f.q) {
@@ -43,7 +55,7 @@ export function filterSql(f: TicketFilter, v: Viewer): { where: string[]; params
         OR t.id IN (SELECT ticket_id FROM messages_fts WHERE messages_fts MATCH ${m} AND workspace_id = ?1))`);
     }
   }
-  return { where, params };
+  return { source, where, params };
 }
 
 /** Every word must match as a prefix; quotes keep user text from being read as FTS syntax. */
@@ -54,19 +66,19 @@ export function ftsQuery(q: string): string | null {
 
 /** The listing query for a filter and page; exported so tests can check its plan with EXPLAIN QUERY PLAN. */
 export function listingSql(f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number): { sql: string; params: unknown[] } {
-  const { where, params } = filterSql(f, v);
+  const { source, where, params } = filterSql(f, v);
   if (cursor) {
     const c = decodeCursor(cursor);
     const at = `?${params.push(c.at)}`;
     const id = `?${params.push(c.id)}`;
-    where.push(`(t.last_at < ${at} OR (t.last_at = ${at} AND t.id < ${id}))`);
+    where.push(`(${source.at} < ${at} OR (${source.at} = ${at} AND ${source.id} < ${id}))`);
   }
   const sql = `SELECT t.id, t.number, t.channel, t.status, t.snoozed_until, t.assignee_id, t.tags_json, t.last_text, t.last_at, t.last_direction,
       t.attributed_type, t.attributed_name, t.created_at, t.updated_at, t.profile_id, p.name AS p_name, p.phone AS p_phone, p.email AS p_email,
       EXISTS (SELECT 1 FROM ticket_unread u WHERE u.workspace_id = ?1 AND u.agent_id = ?2 AND u.ticket_id = t.id) AS unread,
       EXISTS (SELECT 1 FROM ticket_favorites f WHERE f.workspace_id = ?1 AND f.agent_id = ?2 AND f.ticket_id = t.id) AS favorite
-    FROM tickets t JOIN profiles p ON p.id = t.profile_id
-    WHERE ${where.join(" AND ")} ORDER BY t.last_at DESC, t.id DESC LIMIT ?${params.push(limit + 1)}`;
+    FROM ${source.from} JOIN profiles p ON p.id = t.profile_id
+    WHERE ${where.join(" AND ")} ORDER BY ${source.at} DESC, ${source.id} DESC LIMIT ?${params.push(limit + 1)}`;
   return { sql, params };
 }
 
@@ -80,8 +92,8 @@ export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cu
 
 /** Ids of every ticket matching a filter (bulk actions), capped. */
 export async function matchingIds(db: D1Database, f: TicketFilter, v: Viewer, cap: number): Promise<string[]> {
-  const { where, params } = filterSql(f, v);
-  const { results } = await db.prepare(`SELECT t.id FROM tickets t WHERE ${where.join(" AND ")} ORDER BY t.last_at DESC, t.id DESC LIMIT ?${params.push(cap)}`)
+  const { source, where, params } = filterSql(f, v);
+  const { results } = await db.prepare(`SELECT t.id FROM ${source.from} WHERE ${where.join(" AND ")} ORDER BY ${source.at} DESC, ${source.id} DESC LIMIT ?${params.push(cap)}`)
     .bind(...params).all<{ id: string }>();
   return results.map((r) => r.id);
 }
