@@ -7,9 +7,9 @@ const KEYWORDS: Record<string, Keyword> = {
   HELP: "help", INFO: "help",
 };
 
-/** A message is a keyword only when it is the keyword alone (carriers match the whole body, any case, stray punctuation). */
+/** A message is a keyword only when it is the keyword alone: any case, with stray punctuation, quotes or emoji around it. */
 export function detectKeyword(body: string): Keyword | null {
-  const word = body.trim().replace(/[.!?\s]+$/u, "").toUpperCase();
+  const word = body.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").toUpperCase();
   return KEYWORDS[word] ?? null;
 }
 

@@ -10,7 +10,9 @@ export async function shortenLinks(db: D1Database, workspaceId: string, ticketId
   const codes = urls.map(() => randomToken("l", 6).slice(2));
   await db.batch(urls.map((url, i) =>
     db.prepare("INSERT INTO short_links (code, workspace_id, ticket_id, url, created_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(codes[i], workspaceId, ticketId, url, now)));
-  return urls.reduce((t, url, i) => t.split(url).join(`${origin}/s/${codes[i]}`), text);
+  // One pass over the links as matched, so a link that extends another (`/a` and `/a/b`) keeps its own code.
+  const short = new Map(urls.map((url, i) => [url, `${origin}/s/${codes[i]}`]));
+  return text.replace(URL_PATTERN, (url) => short.get(url) ?? url);
 }
 
 /** Counts the click and returns where to go, or null for an unknown code. */

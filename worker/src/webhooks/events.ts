@@ -4,7 +4,8 @@ import type { AppRouter } from "../http/router";
 import type { Env } from "../env";
 import { HttpError, parseOr400 } from "../http/errors";
 import { smsTicketName } from "../domain/routing";
-import { insertProfileEvent, upsertProfileByEmail, upsertProfileByPhone } from "../db/profiles";
+import { insertProfileEvent } from "../db/profiles";
+import { eventProfile } from "./event-profile";
 import { unauthorized, webhookWorkspace } from "./workspace";
 import { verifySidedesk } from "./signatures";
 
@@ -21,22 +22,27 @@ export function registerEventWebhooks(router: AppRouter) {
       throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
     }
     const { events } = parseOr400(GenericEventsBody, json, "events");
+    refuseUnroutable(events);
     let duplicates = 0;
     for (const event of events) if (await ingestEvent(env, ws.workspace.id, event)) duplicates += 1;
     return Response.json({ accepted: events.length - duplicates, duplicates });
   });
 }
 
+/** The whole batch is checked before anything is stored, so a 400 changes nothing. */
+function refuseUnroutable(events: GenericEvent[]) {
+  const issues = events.flatMap((e, i) => (e.type === "outbound_message" && !e.profile.phone
+    ? [{ path: `events.${i}.profile.phone`, message: "an outbound SMS event needs the profile's phone" }] : []));
+  if (issues.length) throw new HttpError(400, "invalid_request", `Invalid events: ${issues[0]!.path} ${issues[0]!.message}.`, issues);
+}
+
 /** Returns true when the event had already been received. */
 async function ingestEvent(env: Env, workspaceId: string, e: GenericEvent): Promise<boolean> {
   const at = e.at ? Date.parse(e.at) : Date.now();
-  const extra = { ...(e.profile.name ? { name: e.profile.name } : {}), ...(e.profile.email ? { email: e.profile.email } : {}) };
-  const profile = e.profile.phone
-    ? await upsertProfileByPhone(env.DB, workspaceId, e.profile.phone, extra)
-    : await upsertProfileByEmail(env.DB, workspaceId, e.profile.email!, extra);
+  const profile = await eventProfile(env, workspaceId, e.profile);
   switch (e.type) {
     case "outbound_message": {
-      if (!profile.phone) throw new HttpError(400, "invalid_request", "An outbound SMS event needs the profile's phone.");
+      if (!profile.phone) throw new Error("outbound SMS event without a phone got past refuseUnroutable");
       const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(workspaceId, profile.phone)));
       const { duplicate } = await stub.logMarketing({
         workspaceId, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },

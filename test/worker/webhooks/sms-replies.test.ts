@@ -1,0 +1,140 @@
+// Agent SMS replies: the consent gate, notes, the local outbox, link shortening and the quiet-hours hint.
+import { SELF, env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { quietHours } from "../../../shared/rules/quiet-hours";
+import { BASE, BUSINESS_NUMBER, api, sendSms } from "../helpers";
+import { detail, listTickets, newPhone, outbox, smsWorkspace, thread } from "./sms-helpers";
+
+async function openTicket(settings: Record<string, unknown> = {}, opts: { consent?: boolean; timezone?: string } = {}) {
+  const ws = await smsWorkspace(settings, opts.timezone);
+  const phone = newPhone();
+  if (opts.consent) await sendSms(ws.id, phone, "START");
+  await sendSms(ws.id, phone, "Where is my order?");
+  const [ticket] = await listTickets(ws.support.token);
+  return { ws, phone, ticket };
+}
+
+const reply = (token: string, ticketId: string, text: string, kind = "reply") => api(token, "POST", `/api/tickets/${ticketId}/messages`, { kind, text });
+
+describe("the consent gate", () => {
+  it("refuses an SMS reply to a profile without consent with 409 consent_required, storing and sending nothing", async () => {
+    const { ws, ticket } = await openTicket();
+    const before = await detail(ws.support.token, ticket.id);
+    const sentBefore = await outbox(ws.id);
+    expect(before.ticket).toMatchObject({ canReply: false, replyBlockedReason: expect.stringMatching(/consent/i) });
+    const r = await reply(ws.support.token, ticket.id, "It ships tomorrow");
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("consent_required");
+    expect(r.body.error.message).toMatch(/consent/i);
+    expect((await detail(ws.support.token, ticket.id)).messages).toEqual(before.messages);
+    expect(await outbox(ws.id)).toEqual(sentBefore);
+  });
+
+  it("always allows internal notes, which are never sent", async () => {
+    const { ws, ticket } = await openTicket();
+    const sentBefore = await outbox(ws.id);
+    const r = await reply(ws.support.token, ticket.id, "Customer asked twice, check the warehouse", "note");
+    expect(r.status).toBe(201);
+    expect(r.body.message).toMatchObject({ kind: "note", status: null, author: { type: "agent", id: ws.support.id } });
+    expect(thread((await detail(ws.support.token, ticket.id)).messages).at(-1)).toBe("note:agent:Customer asked twice, check the warehouse");
+    expect(await outbox(ws.id)).toEqual(sentBefore);
+  });
+
+  it("after START, the reply is stored, sent to the customer's number from the business number, and marked sent", async () => {
+    const { ws, phone, ticket } = await openTicket();
+    expect((await reply(ws.support.token, ticket.id, "Too early")).status).toBe(409);
+    await sendSms(ws.id, phone, "START");
+    const d = await detail(ws.support.token, ticket.id);
+    expect(d.ticket).toMatchObject({ smsConsent: "marketing", canReply: true, replyBlockedReason: null });
+    const r = await reply(ws.support.token, ticket.id, "It ships tomorrow");
+    expect(r.status).toBe(201);
+    expect(r.body.message).toMatchObject({ kind: "outbound", source: "agent", text: "It ships tomorrow", status: "sent" });
+    expect((await outbox(ws.id)).at(-1)).toMatchObject({ to: phone, from: BUSINESS_NUMBER, body: "It ships tomorrow", ticketId: ticket.id });
+    expect(thread((await detail(ws.support.token, ticket.id)).messages).at(-1)).toBe("outbound:agent:It ships tomorrow");
+  });
+
+  it("refuses replies again after the customer texts STOP", async () => {
+    const { ws, phone, ticket } = await openTicket({}, { consent: true });
+    expect((await reply(ws.support.token, ticket.id, "Hello!")).status).toBe(201);
+    await sendSms(ws.id, phone, "STOP");
+    expect((await reply(ws.support.token, ticket.id, "Hello again")).body.error.code).toBe("consent_required");
+  });
+});
+
+describe("link shortening", () => {
+  const shortLink = new RegExp(`^Track it: ${BASE.replace(/\./g, "\\.")}/s/([A-Za-z0-9_-]+) thanks!$`);
+
+  it("is on by default: links are stored and sent as short links that redirect and count clicks", async () => {
+    const { ws, ticket } = await openTicket({}, { consent: true });
+    const r = await reply(ws.support.token, ticket.id, "Track it: https://shop.example/track?id=1 thanks!");
+    expect(r.status).toBe(201);
+    expect(r.body.message.text).toMatch(shortLink);
+    const code = shortLink.exec(r.body.message.text)![1]!;
+    expect((await outbox(ws.id)).at(-1)?.body).toBe(r.body.message.text);
+    for (let click = 1; click <= 2; click++) {
+      const res = await SELF.fetch(`${BASE}/s/${code}`, { redirect: "manual" });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe("https://shop.example/track?id=1");
+      const row = await env.DB.prepare("SELECT url, clicks, workspace_id FROM short_links WHERE code = ?1").bind(code).first();
+      expect(row).toEqual({ url: "https://shop.example/track?id=1", clicks: click, workspace_id: ws.id });
+    }
+  });
+
+  it("shortens each of several links, including one that extends another", async () => {
+    const { ws, ticket } = await openTicket({}, { consent: true });
+    const r = await reply(ws.support.token, ticket.id, "See https://shop.example/a and https://shop.example/a/b.");
+    const codes = [...r.body.message.text.matchAll(/\/s\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(2);
+    expect(r.body.message.text).not.toContain("shop.example");
+    expect(r.body.message.text.endsWith(".")).toBe(true);
+    const targets = await Promise.all(codes.map(async (c) => (await SELF.fetch(`${BASE}/s/${c}`, { redirect: "manual" })).headers.get("location")));
+    expect(targets).toEqual(["https://shop.example/a", "https://shop.example/a/b"]);
+  });
+
+  it("leaves links untouched when the setting is off, and in notes", async () => {
+    const { ws, ticket } = await openTicket({ sms: { shortenLinks: false } }, { consent: true });
+    const text = "Track it: https://shop.example/track?id=1";
+    expect((await reply(ws.support.token, ticket.id, text)).body.message.text).toBe(text);
+    expect((await outbox(ws.id)).at(-1)?.body).toBe(text);
+    expect((await reply(ws.support.token, ticket.id, text, "note")).body.message.text).toBe(text);
+  });
+
+  it("answers 404 for an unknown short link", async () => {
+    expect((await SELF.fetch(`${BASE}/s/nope`, { redirect: "manual" })).status).toBe(404);
+  });
+});
+
+describe("quiet hours in the ticket detail", () => {
+  /** The detail is read between two clock readings (a minute may turn in between); the rule itself is table-tested. */
+  async function shownQuietHours(token: string, ticketId: string, timeZone: string, window?: { start: string; end: string }) {
+    const before = quietHours(new Date(), timeZone, window);
+    const shown = (await detail(token, ticketId)).ticket.quietHours;
+    const after = quietHours(new Date(), timeZone, window);
+    expect([before, after]).toContainEqual(shown);
+    return shown as { timezone: string; localTime: string; inQuietHours: boolean };
+  }
+
+  const outside8to20 = (localTime: string) => localTime < "08:00" || localTime >= "20:00";
+
+  it("uses the workspace time zone when the profile has none", async () => {
+    const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" });
+    const shown = await shownQuietHours(ws.support.token, ticket.id, "Asia/Tokyo");
+    expect(shown.timezone).toBe("Asia/Tokyo");
+    expect(shown.inQuietHours).toBe(outside8to20(shown.localTime));
+  });
+
+  it("prefers the profile's own time zone", async () => {
+    const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" });
+    await env.DB.prepare("UPDATE profiles SET timezone = 'America/Los_Angeles' WHERE id = ?1").bind(ticket.profile.id).run();
+    const shown = await shownQuietHours(ws.support.token, ticket.id, "America/Los_Angeles");
+    expect(shown.timezone).toBe("America/Los_Angeles");
+    expect(shown.inQuietHours).toBe(outside8to20(shown.localTime));
+  });
+
+  it("follows a custom quiet-hours window from the settings", async () => {
+    const window = { start: "00:00", end: "23:59" }; // quiet all day but the last minute
+    const { ws, ticket } = await openTicket({ sms: { quietHours: window } }, { timezone: "UTC" });
+    const shown = await shownQuietHours(ws.support.token, ticket.id, "UTC", window);
+    expect(shown.inQuietHours).toBe(shown.localTime !== "23:59");
+  });
+});
