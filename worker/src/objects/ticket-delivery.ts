@@ -3,8 +3,8 @@ import type { Env } from "../env";
 import { sendSms } from "../integrations/sms-sender";
 import { ProviderError } from "../integrations/twilio-client";
 import type { TicketStore, TicketState } from "./ticket-store";
+import { SEND_PREFIX } from "./ticket-writer";
 
-export const SEND_PREFIX = "send:";
 const MAX_ATTEMPTS = 5;
 const backoffMs = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1), 30 * 60_000);
 

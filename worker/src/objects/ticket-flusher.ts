@@ -1,0 +1,54 @@
+// After each change: send what is queued, project to D1, publish to the inbox, re-arm the alarm.
+// Runs are serialized, and anything that fails stays behind as a timer that the alarm retries.
+import type { Env } from "../env";
+import type { TicketStore } from "./ticket-store";
+import { syncTicket } from "./ticket-sync";
+import { deliverMessage } from "./ticket-delivery";
+import { SEND_PREFIX, SYNC_RETRY_MS } from "./ticket-writer";
+
+export class TicketFlusher {
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly env: Env,
+    private readonly ctx: DurableObjectState,
+    private readonly store: TicketStore,
+    private readonly db: () => D1Database,
+  ) {}
+
+  flush(): Promise<void> {
+    this.running = this.running.then(() => this.run()).catch((err) => console.error("ticket flush failed", err));
+    return this.running;
+  }
+
+  /** Resolves once any run in progress has finished. */
+  settled(): Promise<void> {
+    return this.running;
+  }
+
+  private async run() {
+    for (const timer of this.store.dueTimers(Date.now())) {
+      if (timer.key.startsWith(SEND_PREFIX)) await deliverMessage(this.env, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
+    }
+    const state = this.store.state();
+    if (state?.opened && (state.projectedVersion < state.version || this.store.pendingEvents().length > 0)) {
+      try {
+        await syncTicket(this.db(), this.env, this.store);
+        this.store.clearTimer("sync");
+      } catch (err) {
+        console.warn(`projection of ticket ${state.ticketId} failed; the alarm will retry`, err instanceof Error ? err.message : err);
+        this.store.setTimer("sync", Date.now() + SYNC_RETRY_MS);
+      }
+    } else {
+      this.store.clearTimer("sync");
+    }
+    await this.rearm();
+  }
+
+  /** One alarm, always at the earliest timer. (`setAlarm(now)` inside alarm() is dropped locally, hence +1.) */
+  private async rearm() {
+    const next = this.store.earliestTimer();
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.max(next, Date.now() + 1));
+  }
+}

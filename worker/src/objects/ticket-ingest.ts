@@ -1,0 +1,68 @@
+// What a customer message (or a flow/campaign send logged for them) does to a ticket, inside one transaction.
+import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
+import { attributeReply } from "../../../shared/rules/attribution";
+import { SYSTEM, type TicketWriter } from "./ticket-writer";
+
+export interface InboundInput {
+  workspaceId: string;
+  channel: Channel;
+  profile: ProfileRef;
+  providerId: string;
+  text: string;
+  media: string[];
+  at: number;
+  origin: string;
+  /** Set for compliance keywords: the message is shown but opens nothing; this reply is sent. */
+  keywordReply?: string;
+  /** Auto-responder text, sent when this message opens or reopens the ticket. */
+  autoReply?: string | null;
+  attributionWindowHours: number;
+  /** Blocked profile: keep the message, but do not reopen or notify. */
+  blocked?: boolean;
+}
+
+export interface MarketingInput {
+  workspaceId: string;
+  channel: Channel;
+  profile: ProfileRef;
+  providerId: string;
+  source: "flow" | "campaign";
+  name: string;
+  text: string;
+  at: number;
+}
+
+export function applyInbound(writer: TicketWriter, input: InboundInput): Message {
+  const state = writer.stateOrNew(input.workspaceId, input.channel, input.profile, input.at);
+  state.origin = input.origin;
+  const lastSend = state.lastMarketing ? { ...state.lastMarketing, at: new Date(state.lastMarketing.at) } : null;
+  const attribution = input.keywordReply || input.blocked ? null
+    : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
+  const inbound = writer.append(state, {
+    kind: "inbound", text: input.text, author: { type: "customer", id: input.profile.id, name: input.profile.name }, status: null,
+    source: "customer", providerId: input.providerId, media: input.media, attribution, at: input.at,
+  });
+  if (input.keywordReply) {
+    writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
+  } else if (!input.blocked) {
+    state.lastInboundSeq = inbound.seq;
+    if (attribution) Object.assign(state, { attribution, lastAttributedSeq: inbound.seq });
+    const wasOpened = state.opened;
+    state.opened = true;
+    const reopened = wasOpened && writer.transition(state, { type: "customer_message" }, null, input.at);
+    if ((!wasOpened || reopened) && input.autoReply) writer.queueOutbound(state, { text: input.autoReply, source: "auto_responder", at: input.at });
+  }
+  writer.commit(state, "message");
+  return inbound;
+}
+
+export function applyMarketing(writer: TicketWriter, input: MarketingInput) {
+  const state = writer.stateOrNew(input.workspaceId, input.channel, input.profile, input.at);
+  const sent = writer.append(state, {
+    kind: "outbound", text: input.text, author: SYSTEM, status: "sent", source: input.source, providerId: input.providerId,
+    attribution: { type: input.source, name: input.name }, at: input.at,
+  });
+  // Attribution follows the latest send, not the latest logged: a late backfill of an older send does not take over.
+  if (!state.lastMarketing || input.at >= state.lastMarketing.at) state.lastMarketing = { type: input.source, name: input.name, at: input.at, seq: sent.seq };
+  writer.commit(state, "message");
+}

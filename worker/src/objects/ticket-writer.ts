@@ -1,0 +1,77 @@
+// The write vocabulary of a ticket: append messages, queue sends, move status, commit a version.
+// Every call runs inside the caller's storage transaction.
+import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
+import { nextStatus, statusActivityText, type StatusEvent } from "../../../shared/rules/status";
+import type { NewMessage, TicketState, TicketStore } from "./ticket-store";
+
+export const SEND_PREFIX = "send:";
+export const SYNC_RETRY_MS = 5_000;
+export const SYSTEM = { type: "system", id: null, name: null } as const;
+
+export interface OutboundDraft {
+  text: string;
+  source: NewMessage["source"];
+  author?: NewMessage["author"];
+  clientId?: string;
+  media?: string[];
+  at: number;
+}
+
+export class TicketWriter {
+  constructor(private readonly store: TicketStore, private readonly ticketId: string) {}
+
+  /** The ticket's state, created (not yet opened) on its first message. */
+  stateOrNew(workspaceId: string, channel: Channel, profile: ProfileRef, at: number): TicketState {
+    const state = this.store.state();
+    if (state) {
+      if (state.workspaceId !== workspaceId) throw new Error("ticket object addressed with another workspace");
+      state.profile = profile;
+      return state;
+    }
+    return {
+      ticketId: this.ticketId, workspaceId, channel, opened: false, number: null, profile, status: "open", snoozedUntil: null,
+      assigneeId: null, followers: [], tags: [], description: "", attribution: null, lastMarketing: null, lastAttributedSeq: null,
+      lastInboundSeq: 0, blocked: false, origin: null, version: 0, projectedVersion: 0, indexedSeq: 0, createdAt: at, updatedAt: at,
+    };
+  }
+
+  append(state: TicketState, m: NewMessage): Message {
+    const stored = this.store.append(m);
+    this.store.queueEvent({ type: "message.created", ticketId: state.ticketId, message: stored });
+    return stored;
+  }
+
+  /** Stores an outbound message as queued and schedules its delivery (sent right after the transaction). */
+  queueOutbound(state: TicketState, o: OutboundDraft): Message {
+    const m = this.append(state, { kind: "outbound", text: o.text, author: o.author ?? SYSTEM, status: "queued", source: o.source, clientId: o.clientId, media: o.media, at: o.at });
+    this.store.setTimer(`${SEND_PREFIX}${m.seq}`, o.at, { seq: m.seq });
+    return m;
+  }
+
+  activity(state: TicketState, text: string, at: number) {
+    this.append(state, { kind: "activity", text, author: SYSTEM, status: null, source: "system", at });
+  }
+
+  /** Applies a status event; writes the activity line and the wake timer. True when the status changed. */
+  transition(state: TicketState, event: StatusEvent, actorName: string | null, at: number): boolean {
+    const next = nextStatus({ status: state.status, snoozedUntil: state.snoozedUntil === null ? null : new Date(state.snoozedUntil) }, event);
+    if (!next) return false;
+    state.status = next.status;
+    state.snoozedUntil = next.snoozedUntil?.getTime() ?? null;
+    if (state.snoozedUntil !== null) this.store.setTimer("wake", state.snoozedUntil);
+    else this.store.clearTimer("wake");
+    this.activity(state, statusActivityText(next, event, actorName), at);
+    return true;
+  }
+
+  /** Records a new version and schedules its projection; the `sync` timer is the safety net if this request dies. */
+  commit(state: TicketState, change: string) {
+    state.version += 1;
+    state.updatedAt = Date.now();
+    this.store.saveState(state);
+    if (state.opened) {
+      this.store.queueEvent({ type: "counts.changed" });
+      this.store.setTimer("sync", Date.now() + SYNC_RETRY_MS, { change });
+    }
+  }
+}
