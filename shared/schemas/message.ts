@@ -17,6 +17,18 @@ export type MessageSource = z.infer<typeof MessageSource>;
 export const Author = z.object({ type: z.enum(["customer", "agent", "system"]), id: z.string().nullable(), name: z.string().nullable() });
 export type Author = z.infer<typeof Author>;
 
+export const Attachment = z.object({ name: z.string(), type: z.string(), size: z.number().int().min(0) });
+export type Attachment = z.infer<typeof Attachment>;
+
+export const EmailParts = z.object({
+  subject: z.string(),
+  html: z.string().nullable(),
+  attachments: z.array(Attachment).default([]),
+  from: z.string().nullable().default(null),
+  to: z.array(z.string()).default([]),
+});
+export type EmailParts = z.infer<typeof EmailParts>;
+
 export const Message = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -30,6 +42,8 @@ export const Message = z.object({
   error: z.string().nullable().default(null),
   /** flow / campaign name for automated outbound messages; attributed flow/campaign for inbound. */
   attribution: z.object({ type: z.enum(["flow", "campaign"]), name: z.string() }).nullable().default(null),
+  /** Email only: subject, sanitized HTML body (render it sandboxed) and attachments (listed, not stored). */
+  email: EmailParts.nullable().default(null),
 });
 export type Message = z.infer<typeof Message>;
 

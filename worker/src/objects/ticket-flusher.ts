@@ -6,8 +6,12 @@ import { syncTicket } from "./ticket-sync";
 import { deliverMessage } from "./ticket-delivery";
 import { SEND_PREFIX, SYNC_RETRY_MS } from "./ticket-writer";
 
+/** Handles a due timer; it must clear or re-schedule its own timer row. */
+export type TimerHandler = (key: string, payload: unknown) => Promise<void> | void;
+
 export class TicketFlusher {
   private running: Promise<void> = Promise.resolve();
+  private readonly handlers: [prefix: string, handler: TimerHandler][] = [];
 
   constructor(
     private readonly env: Env,
@@ -15,6 +19,11 @@ export class TicketFlusher {
     private readonly store: TicketStore,
     private readonly db: () => D1Database,
   ) {}
+
+  /** Registers what to do when a timer whose key starts with `prefix` is due (snooze wake, follow-ups, notifications). */
+  onTimer(prefix: string, handler: TimerHandler) {
+    this.handlers.push([prefix, handler]);
+  }
 
   flush(): Promise<void> {
     this.running = this.running.then(() => this.run()).catch((err) => console.error("ticket flush failed", err));
@@ -28,7 +37,18 @@ export class TicketFlusher {
 
   private async run() {
     for (const timer of this.store.dueTimers(Date.now())) {
-      if (timer.key.startsWith(SEND_PREFIX)) await deliverMessage(this.env, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
+      if (timer.key.startsWith(SEND_PREFIX)) {
+        await deliverMessage(this.env, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
+        continue;
+      }
+      const handler = this.handlers.find(([prefix]) => timer.key.startsWith(prefix))?.[1];
+      if (!handler) continue;
+      try {
+        await handler(timer.key, timer.payload);
+      } catch (err) {
+        console.error(`timer ${timer.key} failed; retrying in a minute`, err);
+        this.store.setTimer(timer.key, Date.now() + 60_000, timer.payload);
+      }
     }
     const state = this.store.state();
     if (state?.opened && (state.projectedVersion < state.version || this.store.pendingEvents().length > 0)) {

@@ -25,6 +25,7 @@ export class TicketObject extends DurableObject<Env> {
     this.writer = new TicketWriter(this.store, ctx.id.toString());
     this.db = env.DB;
     this.flusher = new TicketFlusher(env, ctx, this.store, () => this.db);
+    this.flusher.onTimer("wake", () => this.wake());
   }
 
   async ingestInbound(input: InboundInput): Promise<{ message: Message; duplicate: boolean; ticketId: string; opened: boolean }> {
@@ -181,17 +182,16 @@ export class TicketObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    const now = Date.now();
-    for (const timer of this.store.dueTimers(now)) {
-      if (timer.key === "wake") {
-        this.ctx.storage.transactionSync(() => {
-          this.store.clearTimer("wake");
-          const state = this.store.state();
-          if (state && this.writer.transition(state, { type: "snooze_expired" }, null, now)) this.writer.commit(state, "status");
-        });
-      }
-    }
     await this.flush();
+  }
+
+  private wake() {
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.store.clearTimer("wake");
+      const state = this.store.state();
+      if (state && this.writer.transition(state, { type: "snooze_expired" }, null, now)) this.writer.commit(state, "status");
+    });
   }
 
   // ---- internals ----

@@ -1,5 +1,5 @@
 // A TicketObject's own SQLite storage: ticket state, the message thread, per-agent state, timers and pending events.
-import type { Attribution, Channel, DeliveryStatus, Message, MessageKind, MessageSource, ProfileRef, RealtimeEvent, TicketStatus } from "../../../shared/schemas";
+import type { Attribution, EmailParts, Channel, DeliveryStatus, Message, MessageKind, MessageSource, ProfileRef, RealtimeEvent, TicketStatus } from "../../../shared/schemas";
 import { Message as MessageSchema } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 
@@ -40,12 +40,13 @@ export interface NewMessage {
   clientId?: string | null;
   media?: string[];
   attribution?: Attribution | null;
+  email?: EmailParts | null;
   at: number;
 }
 
 interface MessageRow {
   seq: number; id: string; kind: string; text: string; author_json: string; status: string | null; source: string;
-  media_json: string; error: string | null; attribution_json: string | null; created_at: number; provider_id: string | null;
+  media_json: string; error: string | null; attribution_json: string | null; email_json: string | null; created_at: number; provider_id: string | null;
   [key: string]: SqlStorageValue;
 }
 
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, text TEXT NOT NULL, author_json TEXT NOT NULL,
   status TEXT, source TEXT NOT NULL, provider_id TEXT UNIQUE, client_id TEXT UNIQUE, media_json TEXT NOT NULL DEFAULT '[]',
-  error TEXT, attribution_json TEXT, attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+  error TEXT, attribution_json TEXT, email_json TEXT, attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS agent_state (agent_id TEXT PRIMARY KEY, favorite INTEGER NOT NULL DEFAULT 0, read_seq INTEGER NOT NULL DEFAULT 0, marked_unread INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS timers (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL, payload TEXT);
 CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`;
@@ -95,10 +96,10 @@ export class TicketStore {
   append(m: NewMessage): Message {
     const id = randomId("msg");
     this.sql.exec(
-      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, email_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id, m.kind, m.text, JSON.stringify(m.author), m.status, m.source, m.providerId ?? null, m.clientId ?? null,
-      JSON.stringify(m.media ?? []), m.attribution ? JSON.stringify(m.attribution) : null, m.at,
+      JSON.stringify(m.media ?? []), m.attribution ? JSON.stringify(m.attribution) : null, m.email ? JSON.stringify(m.email) : null, m.at,
     );
     const stored = this.one("SELECT * FROM messages WHERE id = ?", id);
     if (!stored) throw new Error("message vanished after insert");
@@ -195,5 +196,6 @@ function toMessage(r: MessageRow): Message {
     id: r.id, seq: r.seq, kind: r.kind, text: r.text, author: JSON.parse(r.author_json), status: r.status, source: r.source,
     createdAt: new Date(r.created_at).toISOString(), media: JSON.parse(r.media_json), error: r.error,
     attribution: r.attribution_json ? JSON.parse(r.attribution_json) : null,
+    email: r.email_json ? JSON.parse(r.email_json) : null,
   });
 }
