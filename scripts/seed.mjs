@@ -9,21 +9,11 @@ import { ROOT, apiClient, postEvents, postTwilioSms } from "./lib/dev.mjs";
 import {
   BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, ORDERS, PAGES, PROFILES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
 } from "./seed-data.mjs";
+import { prng } from "./lib/prng.mjs";
 
 export const DEMO_FILE = path.join(ROOT, ".wrangler/demo.json");
 const HOUR = 3600_000;
 
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const messageSid = (n) => `SM${createHash("md5").update(`northwind-demo-sms-${n}`).digest("hex")}`;
 

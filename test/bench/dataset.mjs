@@ -2,6 +2,7 @@
 // Deterministic (seeded PRNG). Written as multi-row INSERTs in chunk files for `wrangler d1 execute --file`.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { prng } from "../../scripts/lib/prng.mjs";
 
 const FIRST = ["Maria", "James", "Aisha", "Daniel", "Priya", "Tom", "Keisha", "Lucas", "Hannah", "Diego", "Mei", "Robert",
   "Fatima", "Ethan", "Sofia", "Marcus", "Yuki", "Olivia", "Samuel", "Chloe", "Andre", "Isabella", "Noah", "Grace"];
@@ -15,16 +16,6 @@ const TAGS = [["shipping/delayed"], ["shipping/damaged", "vip"], ["returns"], ["
 const DAY = 86_400_000;
 const ROWS_PER_INSERT = 100;
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const q = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
