@@ -1,6 +1,14 @@
-// Extension unit/component tests (Node + jsdom-free stores); worker tests live in vitest.worker.config.ts.
+// Extension unit and component tests: WXT's fake browser (storage, messaging), Svelte 5 compiled for the browser, happy-dom.
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { WxtVitest } from "wxt/testing/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/extension/**/*.test.ts"], passWithNoTests: true },
+  plugins: [WxtVitest(), svelte({ compilerOptions: { dev: true } })],
+  resolve: { conditions: ["browser"] },
+  test: {
+    include: ["test/extension/**/*.test.ts"],
+    environment: "happy-dom",
+    passWithNoTests: true,
+  },
 });

@@ -198,17 +198,6 @@ export const PAGES = [
   ["Ridgeline Hiking Boots", "/products/ridgeline-boots"], ["Basecamp 4P Tent", "/products/basecamp-4p"],
   ["Cascade Rain Jacket", "/products/cascade-rain-jacket"], ["Returns & Exchanges", "/pages/returns"],
 ];
-export const ORDERS = {
-  0: { orderId: "#1042", total: 189.0, items: ["Trailblazer 45L Backpack"] },
-  1: { orderId: "#1049", total: 223.2, items: ["Summit Down Jacket"] },
-  3: { orderId: "#1051", total: 349.0, items: ["Basecamp 4P Tent (olive)"] },
-  4: { orderId: "#1057", total: 89.0, items: ["Alpine Fleece"] },
-  7: { orderId: "#1063", total: 134.5, items: ["Trekking Poles", "Trail Socks (3-pack)"] },
-  8: { orderId: "#1038", total: 199.0, items: ["Alpine Shell"] },
-  16: { orderId: "#1066", total: 59.0, items: ["Camp Lantern"] },
-  17: { orderId: "#1071", total: 76.0, items: ["Trail Socks (3-pack)", "Water Bottle 1L"] },
-  19: { orderId: "#1075", total: 149.0, items: ["Ridgeline Hiking Boots"] },
-};
 
 /** Inbound emails posted to the local email handler (one from an SMS customer: several tickets per customer). */
 export const EMAILS = [

@@ -7,8 +7,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, apiClient, postEvents, postTwilioSms } from "./lib/dev.mjs";
 import {
-  BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, ORDERS, PAGES, PROFILES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
+  BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, PAGES, PROFILES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
 } from "./seed-data.mjs";
+import { SHOP, seedStore } from "./seed-store.mjs";
+import { seedChats } from "./seed-chat.mjs";
 import { prng } from "./lib/prng.mjs";
 
 export const DEMO_FILE = path.join(ROOT, ".wrangler/demo.json");
@@ -65,6 +67,7 @@ export async function seed(base, { log = console.log } = {}) {
       sms: { authToken: DEMO_SECRETS.twilioAuthToken, fromNumber: BRAND_NUMBER, autoResponder: { audience: "non_consented" } },
       email: { supportAddress: SUPPORT_ADDRESS, inboundAddress: SUPPORT_ADDRESS },
       events: { signingSecret: DEMO_SECRETS.eventsSigningSecret },
+      shopify: SHOP,
     },
   });
 
@@ -92,9 +95,12 @@ class Seeder {
 
   async run() {
     await this.activity();
+    const store = await seedStore(this.base, this.demo.workspaceId, PROFILES, this.now);
+    this.log(`Seeded ${store.orders} store orders (${store.webhooks} signed Shopify webhooks).`);
     const threads = [...THREADS, ...this.openers()];
     for (const thread of threads) await this.thread(thread);
     await this.emails();
+    this.log(`Seeded ${await seedChats(this.base, this.demo.workspaceId, this.token("nadia"))} web chats.`);
     const { body } = await this.api("GET", "/api/tickets?view=all&limit=100", { token: this.token() });
     this.log(`Seeded ${PROFILES.length} profiles, ${body.tickets.length} tickets, ${this.sms} SMS, ${this.events} events.`);
   }
@@ -109,10 +115,6 @@ class Seeder {
         const [title, url] = PAGES[Math.floor(this.rand() * PAGES.length)];
         events.push({ type: "activity", id: `seed-view-${i}-${k}`, profile, metric: "Viewed Page",
           properties: { title, url: `https://northwind.example${url}` }, at: this.ago(72 - k * 6 - i / 10) });
-      }
-      if (ORDERS[i]) {
-        events.push({ type: "activity", id: `seed-order-${i}`, profile, metric: "Placed Order",
-          properties: { ...ORDERS[i], currency: "USD" }, at: this.ago(48 - i / 10) });
       }
     });
     for (let i = 0; i < events.length; i += 50) await this.postEvents(events.slice(i, i + 50));

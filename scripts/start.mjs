@@ -78,9 +78,12 @@ function printSummary(demo, built) {
     `  Twilio SMS        POST ${BASE}/webhooks/${ws}/twilio/sms      (X-Twilio-Signature, auth token "demo-twilio-auth-token")`,
     `  Twilio status     POST ${BASE}/webhooks/${ws}/twilio/status`,
     `  Events API        POST ${BASE}/webhooks/${ws}/events          (X-Sidedesk-Signature, secret "demo-events-signing-secret")`,
-    `  Shopify           POST ${BASE}/webhooks/${ws}/shopify`,
+    `  Shopify           POST ${BASE}/webhooks/${ws}/shopify         (X-Shopify-Hmac-Sha256, secret "demo-shopify-webhook-secret")`,
+    `  Fake Shopify API  ${BASE}/dev/fake-shopify/northwind-outfitters.myshopify.com/admin/api/2026-10/graphql.json (order actions land here)`,
     `  Inbound email     POST ${BASE}/cdn-cgi/handler/email?from=<sender>&to=support@northwind.example  (raw MIME body)`,
     `  Chat widget       ${BASE}/widget.js`,
+    "",
+    `Demo storefront (chat as a customer): ${BASE}/demo/store?workspace=${ws}`,
     "",
     `Local outbox (what would have been sent): ${BASE}/dev/outbox?workspace=${ws}`,
     built

@@ -50,7 +50,9 @@ export function applyMigrations(persistTo, opts) {
  */
 export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = false, logLevel }) {
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo,
-    "--var", "ENVIRONMENT:development", "--show-interactive-dev-session=false", ...(logLevel ? ["--log-level", logLevel] : [])];
+    "--var", "ENVIRONMENT:development", "--show-interactive-dev-session=false", ...(logLevel ? ["--log-level", logLevel] : []),
+    // Store order actions go to the worker's own dev-only fake Shopify Admin API, so the demo works offline.
+    "--var", `SHOPIFY_ADMIN_BASE:http://127.0.0.1:${port}/dev/fake-shopify`];
   const child = spawn(WRANGLER, args, {
     cwd: ROOT,
     detached: true,
@@ -142,6 +144,20 @@ export async function postTwilioSms(base, workspaceId, authToken, fields) {
   });
   const text = await res.text();
   return { status: res.status, text };
+}
+
+/** Post one store webhook signed as Shopify signs it: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the raw body. */
+export async function postShopify(base, workspaceId, secret, topic, payload, webhookId) {
+  const raw = JSON.stringify(payload);
+  const res = await fetch(`${base}/webhooks/${workspaceId}/shopify`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json", "x-shopify-topic": topic, "x-shopify-webhook-id": webhookId,
+      "x-shopify-hmac-sha256": createHmac("sha256", secret).update(raw, "utf8").digest("base64"),
+    },
+    body: raw,
+  });
+  return { status: res.status, text: await res.text() };
 }
 
 /** Post signed generic events. */

@@ -6,3 +6,5 @@ export * from "./settings";
 export * from "./api";
 export * from "./realtime";
 export * from "./webhooks";
+export * from "./store";
+export * from "./chat";

@@ -35,7 +35,8 @@ export const Settings = z.object({
     inHoursReply: z.string().max(1000).default("Thanks for your message, we'll be with you shortly."),
     outOfHoursReply: z.string().max(1000).default("We're away right now; we'll reply as soon as we're back."),
   }).default({}),
-  shopify: z.object({ shopDomain: z.string().nullable().default(null) }).default({}),
+  // countryCode: the shop's country, used to read customers' national-format phone numbers as E.164.
+  shopify: z.object({ shopDomain: z.string().nullable().default(null), countryCode: z.string().regex(/^[A-Z]{2}$/).default("US") }).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -74,7 +75,12 @@ export const SettingsUpdate = z.object({
     inHoursReply: z.string().max(1000).optional(),
     outOfHoursReply: z.string().max(1000).optional(),
   }).strict().optional(),
-  shopify: z.object({ shopDomain: z.string().nullable().optional(), adminToken: secret.optional(), webhookSecret: secret.optional() }).strict().optional(),
+  shopify: z.object({
+    shopDomain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "shop domain like your-store.myshopify.com").nullable().optional(),
+    countryCode: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 country code").optional(),
+    adminToken: secret.optional(),
+    webhookSecret: secret.optional(),
+  }).strict().optional(),
   events: z.object({ signingSecret: secret.optional() }).strict().optional(),
 }).strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

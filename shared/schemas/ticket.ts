@@ -23,6 +23,8 @@ export const TicketSummary = z.object({
   attribution: Attribution.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Web chat only (null otherwise): whether the customer's widget is connected. Live in detail and `ticket.updated`. */
+  customerOnline: z.boolean().nullable().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
@@ -41,5 +43,8 @@ export const TicketDetail = TicketSummary.extend({
   replyBlockedReason: z.string().nullable(),
   quietHours: QuietHours.nullable(),
   blocked: z.boolean(),
+  customerOnline: z.boolean().nullable(),
+  /** Web chat: a follow-up email goes out if agents reply while the customer is offline (support address and customer email known). */
+  followUpEmail: z.boolean(),
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;

@@ -16,6 +16,15 @@ export interface Env {
   TWILIO_API_BASE?: string;
   /** Public origin used to build short links and callback URLs (defaults to the request's origin). */
   PUBLIC_URL?: string;
+  /** Shopify Admin API origin override: `https://<shop>/admin/...` becomes `<base>/<shop>/admin/...` (local dev fake). */
+  SHOPIFY_ADMIN_BASE?: string;
+  /** How long an order lookup waits for the store before answering from D1 (ms, default 2500). */
+  SHOPIFY_TIMEOUT_MS?: string;
+  /** Cloudflare Email sending binding (`[[send_email]] name = "EMAIL"`); production email transport. */
+  EMAIL?: SendEmail;
+  /** HTTP mail provider (Resend-style POST /emails JSON) used when EMAIL is not bound. */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
 }
 
 export const isDevelopment = (env: Env) => env.ENVIRONMENT === "development";

@@ -21,7 +21,14 @@ export async function sealSecrets(keyMaterial: string, workspaceId: string, secr
 
 export function saveSettingsStmt(db: D1Database, workspaceId: string, settings: Settings, sealed: string | null, now: number) {
   return db.prepare(
-    `INSERT INTO settings (workspace_id, settings_json, secrets_ciphertext, updated_at) VALUES (?1, ?2, ?3, ?4)
-     ON CONFLICT(workspace_id) DO UPDATE SET settings_json = excluded.settings_json, secrets_ciphertext = excluded.secrets_ciphertext, updated_at = excluded.updated_at`,
-  ).bind(workspaceId, JSON.stringify(settings), sealed, now);
+    `INSERT INTO settings (workspace_id, settings_json, secrets_ciphertext, updated_at, inbound_email) VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT(workspace_id) DO UPDATE SET settings_json = excluded.settings_json, secrets_ciphertext = excluded.secrets_ciphertext,
+       updated_at = excluded.updated_at, inbound_email = excluded.inbound_email`,
+  ).bind(workspaceId, JSON.stringify(settings), sealed, now, settings.email.inboundAddress?.toLowerCase() ?? null);
+}
+
+/** The workspace whose inbound email address this is (indexed, case-insensitive), or null. */
+export async function workspaceByInboundEmail(db: D1Database, address: string): Promise<string | null> {
+  const row = await db.prepare("SELECT workspace_id FROM settings WHERE inbound_email = ?1").bind(address.trim().toLowerCase()).first<{ workspace_id: string }>();
+  return row?.workspace_id ?? null;
 }

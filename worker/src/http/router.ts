@@ -14,6 +14,11 @@ import { registerLinkRoutes } from "../routes/links";
 import { registerDevRoutes } from "../routes/dev";
 import { registerTwilioWebhooks } from "../webhooks/twilio";
 import { registerEventWebhooks } from "../webhooks/events";
+import { registerChatRoutes } from "../chat/routes";
+import { registerWidgetRoutes } from "../chat/widget-routes";
+import { registerOrderRoutes } from "../routes/orders";
+import { registerDevFakeShopify } from "../routes/dev-fake-shopify";
+import { registerShopifyWebhooks } from "../webhooks/shopify";
 
 export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContext]>>;
 export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
@@ -32,6 +37,7 @@ export function buildRouter(): AppRouter {
   for (const register of [
     registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerTicketRoutes, registerProfileRoutes,
     registerRealtimeRoutes, registerLinkRoutes, registerDevRoutes, registerTwilioWebhooks, registerEventWebhooks,
+    registerChatRoutes, registerWidgetRoutes, registerOrderRoutes, registerDevFakeShopify, registerShopifyWebhooks,
   ]) register(router);
   router.all("*", () => { throw new HttpError(404, "not_found", "No such route."); });
   return router;

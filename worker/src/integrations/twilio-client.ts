@@ -1,11 +1,8 @@
 // Twilio REST: send an SMS/MMS (Messages resource). Tests replace Twilio at this HTTP edge only.
-export interface TwilioCredentials { accountSid: string; authToken: string }
+import { ProviderError } from "./provider-error";
 
-export class ProviderError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
-    super(message);
-  }
-}
+export { ProviderError };
+export interface TwilioCredentials { accountSid: string; authToken: string }
 
 export async function sendTwilioSms(
   apiBase: string,

@@ -1,9 +1,12 @@
 // Sends a queued outbound message for its channel; failures are retried from the alarm with backoff.
 import type { Env } from "../env";
+import type { EmailParts, Message } from "../../../shared/schemas";
 import { sendSms } from "../integrations/sms-sender";
-import { ProviderError } from "../integrations/twilio-client";
+import { ProviderError } from "../integrations/provider-error";
 import type { TicketStore, TicketState } from "./ticket-store";
 import { SEND_PREFIX } from "./ticket-writer";
+import { deliverToChat } from "./ticket-chat";
+import { recordSentEmail, sendEmailReply } from "./ticket-email";
 
 const MAX_ATTEMPTS = 5;
 const backoffMs = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1), 30 * 60_000);
@@ -14,9 +17,10 @@ export async function deliverMessage(env: Env, store: TicketStore, ctx: DurableO
   const message = store.message(seq);
   if (!message || message.status !== "queued") return store.clearTimer(key);
   try {
-    const sent = await sendFor(env, state, message.text, message.media);
+    const sent = await sendFor(env, state, message.text, message.media, { ctx, store, message });
     ctx.storage.transactionSync(() => {
-      const updated = store.setDelivery(seq, sent.status, { providerId: sent.providerId, error: null });
+      const updated = store.setDelivery(seq, sent.status, { providerId: sent.providerId, error: null, email: sent.email });
+      if (sent.messageId) recordSentEmail(store, sent.messageId);
       store.clearTimer(key);
       if (updated) store.queueEvent({ type: "message.updated", ticketId: state.ticketId, message: updated });
     });
@@ -39,15 +43,18 @@ export async function deliverMessage(env: Env, store: TicketStore, ctx: DurableO
   }
 }
 
-async function sendFor(env: Env, state: TicketState, text: string, media: string[]) {
+interface Sent { providerId: string; status: "sent" | "delivered"; email?: EmailParts; messageId?: string }
+
+/** `chat` gives the web-chat delivery the object's sockets and timers. */
+async function sendFor(env: Env, state: TicketState, text: string, media: string[], chat: { ctx: DurableObjectState; store: TicketStore; message: Message }): Promise<Sent> {
   const origin = env.PUBLIC_URL ?? state.origin ?? "http://127.0.0.1:8787";
   switch (state.channel) {
     case "sms":
       if (!state.profile.phone) throw new ProviderError("The profile has no phone number.", false);
       return sendSms(env, { workspaceId: state.workspaceId, ticketId: state.ticketId, to: state.profile.phone, body: text, media, origin });
-    case "webchat":
     case "email":
-      // Web chat replies reach the widget live and email goes out in the channels issue; until then they are recorded as sent.
-      return { providerId: `local:${crypto.randomUUID()}`, status: "sent" as const };
+      return sendEmailReply(env, state, text);
+    case "webchat":
+      return deliverToChat(chat.ctx, chat.store, state, chat.message);
   }
 }

@@ -1,5 +1,6 @@
 // What a customer message (or a flow/campaign send logged for them) does to a ticket, inside one transaction.
-import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
+import type { Channel, EmailParts, Message, ProfileRef } from "../../../shared/schemas";
+import { threadAfterInbound } from "../domain/email-thread";
 import { attributeReply } from "../../../shared/rules/attribution";
 import { SYSTEM, type TicketWriter } from "./ticket-writer";
 
@@ -16,10 +17,18 @@ export interface InboundInput {
   keywordReply?: string;
   /** Auto-responder text, sent when this message opens or reopens the ticket. */
   autoReply?: string | null;
+  /** What sent the automatic reply: the SMS auto-responder (default) or web chat's business-hours reply. */
+  autoReplySource?: "auto_responder" | "business_hours";
   attributionWindowHours: number;
   /** Blocked profile: keep the message, but do not reopen or notify. */
   blocked?: boolean;
+  /** Email only: the message's subject, sanitized HTML and attachments, and where it sits in its thread. */
+  email?: EmailParts | null;
+  emailThread?: { subject: string; rootId: string; messageId: string; references: string[] };
 }
+
+/** Timer key of the new-ticket notification emails (SPEC 4), handled by the ticket object. */
+export const NOTIFY_TIMER = "notify";
 
 export interface MarketingInput {
   workspaceId: string;
@@ -40,8 +49,9 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
     : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
   const inbound = writer.append(state, {
     kind: "inbound", text: input.text, author: { type: "customer", id: input.profile.id, name: input.profile.name }, status: null,
-    source: "customer", providerId: input.providerId, media: input.media, attribution, at: input.at,
+    source: "customer", providerId: input.providerId, media: input.media, attribution, email: input.email ?? null, at: input.at,
   });
+  if (input.emailThread) state.email = threadAfterInbound(state.email, input.emailThread);
   if (input.keywordReply) {
     writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
   } else if (!input.blocked) {
@@ -50,7 +60,8 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
     const wasOpened = state.opened;
     state.opened = true;
     const reopened = wasOpened && writer.transition(state, { type: "customer_message" }, null, input.at);
-    if ((!wasOpened || reopened) && input.autoReply) writer.queueOutbound(state, { text: input.autoReply, source: "auto_responder", at: input.at });
+    if (!wasOpened) writer.schedule(NOTIFY_TIMER, input.at, { seq: inbound.seq });
+    if ((!wasOpened || reopened) && input.autoReply) writer.queueOutbound(state, { text: input.autoReply, source: input.autoReplySource ?? "auto_responder", at: input.at });
   }
   writer.commit(state, "message");
   return inbound;

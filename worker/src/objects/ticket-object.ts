@@ -7,8 +7,10 @@ import { TicketStore, type TicketState } from "./ticket-store";
 import { deleteTicketEverywhere } from "./ticket-sync";
 import { TicketWriter } from "./ticket-writer";
 import { TicketFlusher } from "./ticket-flusher";
-import { applyInbound, applyMarketing, type InboundInput, type MarketingInput } from "./ticket-ingest";
+import { applyInbound, applyMarketing, NOTIFY_TIMER, type InboundInput, type MarketingInput } from "./ticket-ingest";
+import { runNotifyTimer } from "./ticket-notify";
 import { fail, ok, type Outcome, type Actor, type TicketEdit } from "./outcome";
+import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
 
 export type { InboundInput, MarketingInput } from "./ticket-ingest";
 
@@ -16,6 +18,7 @@ export class TicketObject extends DurableObject<Env> {
   private readonly store: TicketStore;
   private readonly writer: TicketWriter;
   private readonly flusher: TicketFlusher;
+  private readonly chat: TicketChat;
   /** Test seam: lets a test make D1 fail to prove the alarm repairs the projection. */
   db: D1Database;
 
@@ -26,6 +29,10 @@ export class TicketObject extends DurableObject<Env> {
     this.db = env.DB;
     this.flusher = new TicketFlusher(env, ctx, this.store, () => this.db);
     this.flusher.onTimer("wake", () => this.wake());
+    this.chat = new TicketChat(ctx, env, this.store, this.writer, () => this.flush());
+    this.flusher.onTimer(FOLLOWUP_TIMER, () => this.chat.followUp());
+    this.flusher.onTimer(PRESENCE_TIMER, () => this.chat.checkHeartbeats());
+    this.flusher.onTimer(NOTIFY_TIMER, (key, payload) => runNotifyTimer(env, this.store, key, payload));
   }
 
   async ingestInbound(input: InboundInput): Promise<{ message: Message; duplicate: boolean; ticketId: string; opened: boolean }> {
@@ -180,6 +187,18 @@ export class TicketObject extends DurableObject<Env> {
     this.store.createTables();
     return ok(null);
   }
+
+  // ---- web chat (ticket-chat.ts): the widget's session, messages and socket ----
+  async chatStart(input: ChatStartInput) { return this.chat.start(input); }
+  async chatVerify(auth: ChatAuth) { const v = await this.chat.verify(auth); return v.ok ? ok({ profileId: v.value.state.profile.id }) : v; }
+  async chatPost(auth: ChatAuth, input: Parameters<TicketChat["post"]>[1]) { return this.chat.post(auth, input); }
+  async chatThread(auth: ChatAuth, after: number) { return this.chat.thread(auth, after); }
+  async chatSetProfile(auth: ChatAuth, profile: Parameters<TicketChat["setProfile"]>[1]) { return this.chat.setProfile(auth, profile); }
+  /** Only for the customer's WebSocket upgrade; agents' sockets live in InboxObject. */
+  override async fetch(request: Request): Promise<Response> { return this.chat.connect(request); }
+  override async webSocketMessage(ws: WebSocket): Promise<void> { this.chat.socketMessage(ws); }
+  override async webSocketClose(ws: WebSocket): Promise<void> { await this.chat.socketGone(ws); }
+  override async webSocketError(ws: WebSocket): Promise<void> { await this.chat.socketGone(ws); }
 
   override async alarm(): Promise<void> {
     await this.flush();

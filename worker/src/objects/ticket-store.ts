@@ -2,6 +2,7 @@
 import type { Attribution, EmailParts, Channel, DeliveryStatus, Message, MessageKind, MessageSource, ProfileRef, RealtimeEvent, TicketStatus } from "../../../shared/schemas";
 import { Message as MessageSchema } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
+import type { EmailThread } from "../domain/email-thread";
 
 export interface TicketState {
   ticketId: string;
@@ -28,6 +29,10 @@ export interface TicketState {
   indexedSeq: number;
   createdAt: number;
   updatedAt: number;
+  /** Web chat: whether the customer's widget is connected (see ticket-chat.ts). */
+  customerOnline?: boolean;
+  /** Email tickets: subject, thread root, last customer Message-ID and the References chain for replies. */
+  email?: EmailThread;
 }
 
 export interface NewMessage {
@@ -106,10 +111,10 @@ export class TicketStore {
     return stored;
   }
 
-  setDelivery(seq: number, status: DeliveryStatus, fields: { providerId?: string; error?: string | null; text?: string } = {}): Message | null {
+  setDelivery(seq: number, status: DeliveryStatus, fields: { providerId?: string; error?: string | null; text?: string; email?: EmailParts } = {}): Message | null {
     this.sql.exec(
-      "UPDATE messages SET status = ?, provider_id = COALESCE(?, provider_id), error = ?, text = COALESCE(?, text) WHERE seq = ?",
-      status, fields.providerId ?? null, fields.error ?? null, fields.text ?? null, seq,
+      "UPDATE messages SET status = ?, provider_id = COALESCE(?, provider_id), error = ?, text = COALESCE(?, text), email_json = COALESCE(?, email_json) WHERE seq = ?",
+      status, fields.providerId ?? null, fields.error ?? null, fields.text ?? null, fields.email ? JSON.stringify(fields.email) : null, seq,
     );
     return this.message(seq);
   }

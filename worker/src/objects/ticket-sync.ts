@@ -61,6 +61,7 @@ export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummar
     assigneeId: s.assigneeId, tags: s.tags, profile: s.profile,
     lastMessage: last ? { text: last.text.slice(0, 280), at: last.createdAt, direction: last.kind } : null,
     attribution: s.attribution, createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(),
+    customerOnline: s.channel === "webchat" ? s.customerOnline ?? false : null,
   };
 }
 

@@ -48,6 +48,11 @@ export class TicketWriter {
     return m;
   }
 
+  /** A durable timer row, run by the flusher's handler for its key prefix. */
+  schedule(key: string, at: number, payload: unknown = null) {
+    this.store.setTimer(key, at, payload);
+  }
+
   activity(state: TicketState, text: string, at: number) {
     this.append(state, { kind: "activity", text, author: SYSTEM, status: null, source: "system", at });
   }

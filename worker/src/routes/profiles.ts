@@ -1,22 +1,31 @@
-// Profiles: the customer with activity, tickets and stats; block / unblock (which closes their tickets).
+// Profiles: the customer with activity, tickets, recent orders and stats; block / unblock (which closes their tickets).
+// The panel reads D1 only (fast); GET /api/profiles/:id/orders refreshes orders from the store.
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import { agentRoute, type AppRouter } from "../http/router";
 import { notFound } from "../http/errors";
 import { getProfile, listProfileEvents, setBlocked } from "../db/profiles";
+import { listProfileOrders, profileOrderFacts } from "../db/orders";
+import { profileStats } from "../domain/profile-stats";
 import { unwrap } from "./ticket-access";
+import { present, workspaceStore } from "./order-store";
 
 export function registerProfileRoutes(router: AppRouter) {
   router.get("/api/profiles/:id", agentRoute(async (request, env, who) => {
     const profile = await getProfile(env.DB, who.workspace.id, request.params.id!);
     if (!profile) throw notFound("profile");
     const metric = new URL(request.url).searchParams.get("metric") ?? undefined;
-    const [activity, tickets] = await Promise.all([
-      listProfileEvents(env.DB, who.workspace.id, profile.id, metric),
-      profileTickets(env.DB, who.workspace.id, profile.id),
+    const ws = who.workspace.id;
+    const [activity, tickets, orders, facts, store] = await Promise.all([
+      listProfileEvents(env.DB, ws, profile.id, metric),
+      profileTickets(env.DB, ws, profile.id),
+      listProfileOrders(env.DB, ws, profile.id, 10),
+      profileOrderFacts(env.DB, ws, profile.id),
+      workspaceStore(env, ws),
     ]);
     const { workspaceId: _w, ...shown } = profile;
-    return Response.json({ profile: shown, activity, tickets, orders: [], stats: { ticketCount: tickets.length } });
+    const stats = profileStats(facts, tickets.length, Date.now());
+    return Response.json({ profile: shown, activity, tickets, orders: orders.map(present(store.shopDomain)), stats });
   }));
 
   router.post("/api/profiles/:id/block", agentRoute(async (request, env, who) => Response.json(await setProfileBlocked(env, who, request.params.id!, true))));

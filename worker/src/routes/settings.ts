@@ -2,8 +2,8 @@
 import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/router";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
-import { parseOr400, readJson } from "../http/errors";
-import { loadSettings, openSecrets, saveSettingsStmt, sealSecrets } from "../db/settings";
+import { HttpError, parseOr400, readJson } from "../http/errors";
+import { loadSettings, openSecrets, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";
 import { secretsKey } from "../config";
 
 export function registerSettingsRoutes(router: AppRouter) {
@@ -20,6 +20,10 @@ export function registerSettingsRoutes(router: AppRouter) {
     const { settings, sealed } = await loadSettings(env.DB, who.workspace.id);
     const secrets = await openSecrets(key, who.workspace.id, sealed);
     const merged = Settings.parse(deepMerge(settings, publicPart(update)));
+    const inbound = merged.email.inboundAddress;
+    if (inbound && ((await workspaceByInboundEmail(env.DB, inbound)) ?? who.workspace.id) !== who.workspace.id) {
+      throw new HttpError(409, "inbound_address_taken", "Another workspace already receives email at this inbound address.");
+    }
     const nextSecrets = applySecrets(secrets, update);
     const nextSealed = Object.keys(nextSecrets).length ? await sealSecrets(key, who.workspace.id, nextSecrets) : null;
     const statements = [saveSettingsStmt(env.DB, who.workspace.id, merged, nextSealed, Date.now())];

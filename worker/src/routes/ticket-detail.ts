@@ -26,6 +26,8 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
     lastMessage: null, attribution: s.attribution, createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(),
     followers: s.followers, description: s.description, smsConsent: consent, canReply: replyBlockedReason === null, replyBlockedReason,
     quietHours: s.channel === "sms" ? quietHours(new Date(), timeZone, settings.sms.quietHours) : null, blocked,
+    customerOnline: s.channel === "webchat" ? s.customerOnline ?? false : null,
+    followUpEmail: s.channel === "webchat" && Boolean(settings.email.supportAddress && (profile?.email ?? s.profile.email)),
   };
   const last = view.messages.filter((m) => m.kind !== "activity").at(-1);
   if (last) ticket.lastMessage = { text: last.text.slice(0, 280), at: last.createdAt, direction: last.kind };

@@ -18,3 +18,13 @@ export async function verifySidedesk(secret: string, rawBody: ArrayBuffer, given
   if (!given) return false;
   return safeEqual(`sha256=${hex(await hmac("SHA-256", secret, rawBody))}`, given.trim().toLowerCase());
 }
+
+/** Shopify: `X-Shopify-Hmac-Sha256` = base64(HMAC-SHA256(webhook secret, raw body)). */
+export async function shopifySignature(secret: string, rawBody: ArrayBuffer | string): Promise<string> {
+  return base64(await hmac("SHA-256", secret, rawBody));
+}
+
+export async function verifyShopify(secret: string, rawBody: ArrayBuffer, given: string | null): Promise<boolean> {
+  if (!given) return false;
+  return safeEqual(await shopifySignature(secret, rawBody), given.trim());
+}

@@ -1,0 +1,115 @@
+// Typed client for the agent API (SPEC section 7): every response is parsed with a zod schema before use.
+import { z } from "zod";
+import { BulkResult, ErrorBody, type BulkBody, type NewAgentMessage, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch } from "../../shared/schemas";
+import {
+  AgentList, Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileView, SettingsView, TicketDetailResponse, TicketPage,
+} from "./schemas";
+import { OrderList, OrderResponse } from "./orders";
+
+export type ApiErrorKind = "network" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "server" | "not_sidedesk";
+
+export class ApiError extends Error {
+  constructor(readonly kind: ApiErrorKind, readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+  /** Worth retrying later (network down, worker restarting) rather than showing as a final failure. */
+  get retryable(): boolean {
+    return this.kind === "network" || this.kind === "server";
+  }
+}
+
+/** "shop.example.com/" → "https://shop.example.com"; localhost defaults to http. */
+export function normalizeBaseUrl(input: string): string {
+  let s = input.trim();
+  if (!s) throw new ApiError("invalid", 0, "empty_url", "Enter the worker's URL.");
+  if (!/^https?:\/\//i.test(s)) s = (/^(localhost|127\.|\[::1\])/i.test(s) ? "http://" : "https://") + s;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    throw new ApiError("invalid", 0, "bad_url", `“${input.trim()}” is not a web address.`);
+  }
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+const kindOf = (status: number): ApiErrorKind =>
+  status === 401 ? "unauthorized" : status === 403 ? "forbidden" : status === 404 ? "not_found" : status === 409 ? "conflict" : status >= 500 ? "server" : "invalid";
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class Api {
+  constructor(readonly baseUrl: string, readonly token: string, private readonly fetchImpl: Fetch = (i, init) => fetch(i, init)) {}
+
+  async request<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+      throw new ApiError("network", 0, "network", offline ? "You're offline. Sidedesk will catch up when the connection returns." : `Can't reach ${this.baseUrl}. Check the address and your connection.`);
+    }
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      throw new ApiError(res.ok ? "not_sidedesk" : kindOf(res.status), res.status, "not_json", `${this.baseUrl} answered, but not like a Sidedesk worker (HTTP ${res.status}).`);
+    }
+    if (!res.ok) {
+      const err = ErrorBody.safeParse(json);
+      if (!err.success) throw new ApiError("not_sidedesk", res.status, "unexpected", `${this.baseUrl} answered HTTP ${res.status}, not like a Sidedesk worker.`);
+      throw new ApiError(kindOf(res.status), res.status, err.data.error.code, err.data.error.message);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError("not_sidedesk", res.status, "bad_response", `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    return parsed.data;
+  }
+
+  me() { return this.request(Me, "GET", "/api/me"); }
+  setOperator(operator: boolean) { return this.request(Me, "PATCH", "/api/me", { operator }); }
+  agents() { return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents); }
+  addAgent(body: { name: string; email: string; role: "admin" | "manager" | "support" | "analyst" }) { return this.request(NewAgentResponse, "POST", "/api/agents", body); }
+  counts() { return this.request(Counts, "GET", "/api/tickets/counts"); }
+  tickets(query: Partial<TicketListQuery>) { return this.request(TicketPage, "GET", `/api/tickets?${toQuery(query)}`); }
+  ticket(id: string) { return this.request(TicketDetailResponse, "GET", `/api/tickets/${enc(id)}`); }
+  olderMessages(id: string, before: number) { return this.request(OlderMessages, "GET", `/api/tickets/${enc(id)}/messages?before=${before}`); }
+  postMessage(id: string, body: NewAgentMessage) { return this.request(PostedMessage, "POST", `/api/tickets/${enc(id)}/messages`, body).then((r) => r.message); }
+  setStatus(id: string, change: StatusChange) { return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/status`, change); }
+  patch(id: string, patch: TicketPatch) { return this.request(TicketDetailResponse, "PATCH", `/api/tickets/${enc(id)}`, patch); }
+  markRead(id: string, read: boolean) { return this.request(z.unknown(), "POST", `/api/tickets/${enc(id)}/${read ? "read" : "unread"}`); }
+  leave(id: string) { return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/leave`); }
+  remove(id: string) { return this.request(z.unknown(), "DELETE", `/api/tickets/${enc(id)}`); }
+  bulk(body: BulkBody) { return this.request(BulkResult, "POST", "/api/tickets/bulk", body); }
+  profile(id: string, metric?: string) { return this.request(ProfileView, "GET", `/api/profiles/${enc(id)}${metric ? `?metric=${enc(metric)}` : ""}`); }
+  setBlocked(profileId: string, blocked: boolean) { return this.request(z.unknown(), "POST", `/api/profiles/${enc(profileId)}/${blocked ? "block" : "unblock"}`); }
+  settings() { return this.request(SettingsView, "GET", "/api/settings"); }
+  putSettings(update: SettingsUpdate) { return this.request(SettingsView, "PUT", "/api/settings", update); }
+  profileOrders(profileId: string) { return this.request(OrderList, "GET", `/api/profiles/${enc(profileId)}/orders`); }
+  searchOrders(q: string) { return this.request(OrderList, "GET", `/api/orders?q=${enc(q)}`); }
+  /** With `ticketId`, the worker also leaves a note on that ticket saying what changed. */
+  editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) { return this.request(OrderResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body); }
+  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) { return this.request(OrderResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body); }
+
+  realtimeUrl(): string {
+    return `${this.baseUrl.replace(/^http/i, "ws")}/api/realtime?token=${enc(this.token)}`;
+  }
+}
+
+const enc = encodeURIComponent;
+
+export function toQuery(q: Partial<TicketListQuery>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  return params.toString();
+}
+
+/** A user-facing sentence for any failure. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return "Something went wrong.";
+}

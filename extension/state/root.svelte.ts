@@ -1,0 +1,51 @@
+// The panel's stores, created once and shared by the components.
+import { sendMessage } from "../lib/messaging";
+import { AdminState } from "./admin.svelte";
+import { CustomerStore } from "./customer.svelte";
+import { InboxStore } from "./inbox.svelte";
+import { LiveState } from "./live.svelte";
+import { OutboxState } from "./outbox.svelte";
+import { QuickReplies } from "./quick-replies.svelte";
+import { Session } from "./session.svelte";
+import { SettingsStore } from "./settings.svelte";
+import { TicketStore } from "./ticket.svelte";
+import { UiState } from "./ui.svelte";
+
+export const session = new Session();
+const api = () => session.api;
+export const inbox = new InboxStore({
+  api, me: () => session.agentId,
+  onCounts: (c) => { void sendMessage("unreadCount", c.views.unread).catch(() => undefined); },
+});
+export const ticket = new TicketStore({ api, inbox });
+export const outbox = new OutboxState({ api, onSent: (ticketId, message) => ticket.applyMessage(ticketId, message) });
+export const live = new LiveState({ api, inbox, ticket, outbox });
+export const customer = new CustomerStore(api);
+export const admin = new AdminState(api);
+export const quickReplies = new QuickReplies();
+export const ui = new UiState();
+export const settings = new SettingsStore(api);
+
+export async function openTicket(id: string): Promise<void> {
+  ui.screen = "ticket";
+  ui.tab = "conversation";
+  await ticket.open(id);
+}
+
+export function backToInbox(): void {
+  ui.screen = "inbox";
+  ticket.close();
+}
+
+/** Everything a signed-in panel runs: lists, counts, live socket, outbox, admin context. */
+export async function startPanel(): Promise<void> {
+  await Promise.all([outbox.init(), quickReplies.init(), admin.init()]);
+  ui.startClock();
+  void inbox.load();
+  void inbox.refreshCounts();
+  live.start();
+}
+
+export function stopPanel(): void {
+  live.stop();
+}

@@ -1,0 +1,92 @@
+// Who is signed in: credentials (extension storage), the agent, workspace and colleagues.
+import type { Agent } from "../../shared/schemas";
+import { Api, ApiError, normalizeBaseUrl } from "../lib/api";
+import type { Me } from "../lib/schemas";
+import { credentialsItem, readCredentials } from "../lib/storage";
+
+export type Phase = "loading" | "signed_out" | "ready";
+
+export class Session {
+  phase = $state<Phase>("loading");
+  api = $state.raw<Api | null>(null);
+  me = $state.raw<Me | null>(null);
+  agents = $state.raw<Agent[]>([]);
+  /** Set when stored credentials stopped working (token revoked), shown on the sign-in screen. */
+  notice = $state<string | null>(null);
+
+  constructor(private readonly makeApi: (baseUrl: string, token: string) => Api = (b, t) => new Api(b, t)) {}
+
+  get agentId(): string { return this.me?.agent.id ?? ""; }
+  get role() { return this.me?.agent.role ?? "support"; }
+  get isAdmin(): boolean { return this.role === "owner" || this.role === "admin"; }
+  get isOwner(): boolean { return this.role === "owner"; }
+
+  agentName(id: string | null): string {
+    if (!id) return "Unassigned";
+    if (id === this.agentId) return "You";
+    return this.agents.find((a) => a.id === id)?.name ?? "Unknown agent";
+  }
+
+  /** Restore from storage; offline is fine (we keep the stored session and catch up later). */
+  async restore(): Promise<void> {
+    const creds = await readCredentials();
+    if (!creds) { this.phase = "signed_out"; return; }
+    const api = this.makeApi(creds.baseUrl, creds.token);
+    try {
+      this.me = await api.me();
+      this.api = api;
+      this.phase = "ready";
+      void this.loadAgents();
+    } catch (err) {
+      if (err instanceof ApiError && (err.kind === "unauthorized" || err.kind === "forbidden")) {
+        this.notice = `Signed out: ${err.message}`;
+        await credentialsItem.setValue(null);
+        this.phase = "signed_out";
+        return;
+      }
+      // Network down at start: keep the session; views show the offline state and retry.
+      this.api = api;
+      this.phase = "ready";
+    }
+  }
+
+  /** Validates the URL and token against GET /api/me before storing them. Throws ApiError with a clear message. */
+  async signIn(urlInput: string, tokenInput: string): Promise<void> {
+    const baseUrl = normalizeBaseUrl(urlInput);
+    const token = tokenInput.trim();
+    if (!token) throw new ApiError("invalid", 0, "empty_token", "Paste your agent token.");
+    const api = this.makeApi(baseUrl, token);
+    try {
+      this.me = await api.me();
+    } catch (err) {
+      if (err instanceof ApiError && err.kind === "unauthorized") throw new ApiError("unauthorized", 401, err.code, `The worker refused this token: ${err.message}`);
+      if (err instanceof ApiError && err.kind === "not_found") throw new ApiError("not_sidedesk", 404, err.code, `${baseUrl} is not a Sidedesk worker (no /api/me there).`);
+      throw err;
+    }
+    if (!["owner", "admin", "manager", "support"].includes(this.me.agent.role)) {
+      this.me = null;
+      throw new ApiError("forbidden", 403, "forbidden", "This token belongs to a reporting-only agent, which cannot use the inbox.");
+    }
+    await credentialsItem.setValue({ baseUrl, token });
+    this.api = api;
+    this.notice = null;
+    this.phase = "ready";
+    await this.loadAgents();
+  }
+
+  async signOut(): Promise<void> {
+    await credentialsItem.setValue(null);
+    this.api = null;
+    this.me = null;
+    this.agents = [];
+    this.phase = "signed_out";
+  }
+
+  async loadAgents(): Promise<void> {
+    if (!this.api) return;
+    try {
+      if (!this.me) this.me = await this.api.me();
+      this.agents = await this.api.agents();
+    } catch { /* retried on reconnect */ }
+  }
+}

@@ -1,0 +1,24 @@
+// Which screen the panel shows and cross-component requests (focus the composer, open the snooze menu).
+export type Screen = "inbox" | "ticket" | "settings";
+export type TicketTab = "conversation" | "customer";
+
+export class UiState {
+  screen = $state<Screen>("inbox");
+  tab = $state<TicketTab>("conversation");
+  drawer = $state(false);
+  filters = $state(false);
+  /** Bumped to ask the composer to take focus in a mode (keyboard r / n). */
+  composerRequest = $state<{ mode: "reply" | "note"; n: number }>({ mode: "reply", n: 0 });
+  snoozeRequest = $state(0);
+  /** Ticks every 30 s so relative times ("5m") stay current. */
+  clock = $state(Date.now());
+
+  startClock(): void {
+    setInterval(() => { this.clock = Date.now(); }, 30_000);
+  }
+
+  focusComposer(mode: "reply" | "note"): void {
+    this.tab = "conversation";
+    this.composerRequest = { mode, n: this.composerRequest.n + 1 };
+  }
+}

@@ -1,0 +1,197 @@
+// The side panel end to end: the built extension in real Chromium against a local worker seeded by the test.
+// Scenarios run in order on one workspace, as an agent's day would: sign in, work the inbox, go offline, follow the admin.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { customer, launchExtension, outbox, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
+
+const PORT = 8797;
+let stack: Stack;
+let browser: Browser;
+let panel: Page;
+const ids: Record<string, string> = {};
+
+const JANE = { name: "Jane Cooper", phone: "+15551230001", email: "jane.cooper@example.com", consent: true, text: "Hi! My order #1001 hasn't arrived yet, it's been 9 days. Can you check where it is?" };
+const MARCUS = { name: "Marcus Lee", phone: "+15551230002", email: "marcus@example.com", consent: true, text: "Do you ship to Canada? Looking at the Trail Jacket." };
+const PRIYA = { name: "Priya Shah", phone: "+15551230003", email: "priya@example.com", consent: false, text: "What's your return policy for sale items?" };
+const HTML = { name: "Tom Tester", phone: "+15551230004", email: "tom@example.com", consent: true, text: '<b>bold?</b> <script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">' };
+const OTHERS = [
+  { name: "Olivia Martin", phone: "+15551230005", email: "olivia@example.com", consent: true, text: "Can I change the size on my order to a medium?" },
+  { name: "Diego Alvarez", phone: "+15551230006", email: "diego@example.com", consent: true, text: "Thanks, got it! 🙌" },
+  { name: "Emma Wilson", phone: "+15551230007", email: "emma@example.com", consent: false, text: "Is the discount code still valid?" },
+];
+
+const row = (name: string) => panel.getByTestId("ticket-row").filter({ hasText: name });
+
+async function openFromList(name: string) {
+  await row(name).first().click();
+  await panel.getByTestId("ticket-name").filter({ hasText: name }).waitFor();
+}
+async function back() {
+  await panel.getByTestId("back").click();
+  await panel.getByTestId("ticket-list").waitFor();
+}
+async function view(v: string) {
+  await panel.getByTestId("open-nav").click();
+  await panel.getByTestId(`nav-${v}`).click();
+}
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(PORT), launchExtension()]);
+  for (const c of [...OTHERS, PRIYA, HTML, MARCUS, JANE]) ids[c.name] = await customer(stack, c);
+  const t = stack.owner.token;
+  await stack.api("PATCH", `/api/tickets/${ids[JANE.name]}`, { token: t, body: { assigneeId: stack.owner.id, tags: ["shipping/delayed", "vip"] } });
+  await stack.api("PATCH", `/api/tickets/${ids[MARCUS.name]}`, { token: t, body: { assigneeId: stack.owner.id, tags: ["shipping/international"] } });
+  await stack.api("PATCH", `/api/tickets/${ids[OTHERS[0]!.name]}`, { token: t, body: { assigneeId: stack.support.id, tags: ["orders/change"] } });
+  panel = await browser.panel();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("side panel", () => {
+  it("signs in, with clear errors for a wrong URL and a refused token", async () => {
+    await panel.getByLabel("Worker URL").fill("http://127.0.0.1:9");
+    await panel.getByLabel("Agent token").fill("sdk_nope");
+    await panel.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => panel.getByTestId("signin-error").textContent()).toContain("Can't reach");
+    await panel.getByLabel("Worker URL").fill(stack.base);
+    await panel.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => panel.getByTestId("signin-error").textContent()).toContain("refused this token");
+    await shot(panel, "01-sign-in-error");
+    await panel.getByLabel("Agent token").fill(stack.owner.token);
+    await panel.getByRole("button", { name: "Sign in" }).click();
+    await panel.getByTestId("ticket-list").waitFor();
+  });
+
+  it("lists My inbox with live counts in the navigation", async () => {
+    await row(JANE.name).waitFor();
+    await row(MARCUS.name).waitFor();
+    expect(await panel.getByTestId("ticket-row").count()).toBe(2);
+    await expect.poll(() => panel.getByTestId("view-title").textContent()).toContain("2");
+    await shot(panel, "02-my-inbox");
+    await panel.getByTestId("open-nav").click();
+    await expect.poll(() => panel.getByTestId("count-all").textContent()).toBe("7");
+    expect(await panel.getByTestId("count-unassigned").textContent()).toBe("4");
+    await shot(panel, "03-navigation");
+    await panel.getByTestId("nav-all").click();
+    await expect.poll(() => panel.getByTestId("ticket-row").count()).toBe(7);
+    await shot(panel, "04-all");
+  });
+
+  it("opens a ticket, replies (sent by SMS exactly once) and adds a note (never sent)", async () => {
+    await openFromList(JANE.name);
+    await panel.getByText("hasn't arrived yet").waitFor();
+    await panel.getByTestId("composer-input").fill("Hi Jane, sorry about that! Your parcel is with the carrier, arriving Thursday.");
+    await panel.getByTestId("send").click();
+    await until("reply in the outbox", async () => (await outbox(stack)).some((m) => m.body.includes("arriving Thursday")));
+    await panel.getByTestId("msg-outbound").filter({ hasText: "arriving Thursday" }).waitFor();
+    await panel.getByTestId("mode-note").click();
+    await panel.getByTestId("composer-input").fill("Carrier confirmed the delay — refund shipping if it slips again.");
+    await panel.getByTestId("send").click();
+    await panel.getByTestId("msg-note").filter({ hasText: "Carrier confirmed" }).waitFor();
+    await panel.waitForTimeout(500);
+    const sent = await outbox(stack);
+    expect(sent.filter((m) => m.body.includes("arriving Thursday"))).toHaveLength(1);
+    expect(sent.some((m) => m.body.includes("Carrier confirmed"))).toBe(false);
+    await shot(panel, "05-ticket-thread");
+    await panel.getByTestId("tab-customer").click();
+    await panel.getByTestId("customer-panel").waitFor();
+    await panel.getByTestId("orders").waitFor();
+    await shot(panel, "06-customer-panel");
+    await panel.getByRole("tab", { name: "Conversation" }).click();
+  });
+
+  it("snoozes a ticket, shows until when, and it leaves My inbox", async () => {
+    await panel.getByTestId("snooze").click();
+    await panel.getByTestId("snooze-later_today").click();
+    await panel.getByTestId("snoozed-until").waitFor();
+    expect(await panel.getByTestId("snoozed-until").textContent()).toMatch(/Snoozed until/);
+    await shot(panel, "07-snoozed");
+    await back();
+    await view("mine");
+    await row(MARCUS.name).waitFor();
+    await expect.poll(() => row(JANE.name).count()).toBe(0);
+    await expect.poll(() => panel.getByTestId("view-title").textContent()).toContain("1");
+  });
+
+  it("shows a message arriving by webhook live, in the list and in the open thread", async () => {
+    await view("all");
+    await row(JANE.name).waitFor();
+    await sms(stack, "+15551230099", "Hello? Anyone there? Need help with sizing.");
+    // A stranger's first SMS: a new row (named by phone) appears without a refresh.
+    await row("+15551230099").waitFor({ timeout: 10_000 });
+    await openFromList(MARCUS.name);
+    await sms(stack, MARCUS.phone, "Also — do you have it in green?");
+    await panel.getByTestId("msg-inbound").filter({ hasText: "in green" }).waitFor({ timeout: 10_000 });
+    await back();
+  });
+
+  it("disables replies without SMS consent and says why", async () => {
+    await openFromList(PRIYA.name);
+    const gate = panel.getByTestId("consent-gate");
+    await gate.waitFor();
+    expect(await gate.textContent()).toContain("not consented");
+    expect(await panel.getByTestId("composer-input").isDisabled()).toBe(true);
+    await shot(panel, "08-consent-gate");
+    await back();
+  });
+
+  it("shows message text containing HTML and script as text", async () => {
+    await openFromList(HTML.name);
+    const text = panel.getByTestId("msg-inbound").filter({ hasText: "pwned" }).getByTestId("msg-text");
+    await expect.poll(() => text.textContent()).toContain("<script>window.__pwned = 1</script>");
+    expect(await text.locator("b, script, img").count()).toBe(0);
+    expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await shot(panel, "09-html-as-text");
+    await back();
+  });
+
+  it("queues a reply typed offline and sends it exactly once when the connection returns", async () => {
+    await openFromList(MARCUS.name);
+    await browser.context.setOffline(true);
+    await panel.getByTestId("composer-input").fill("Yes, we ship to Canada — 5 to 7 business days.");
+    await panel.getByTestId("send").click();
+    await panel.getByTestId("pending-message").waitFor();
+    await panel.getByTestId("connection").waitFor();
+    await shot(panel, "10-offline-queued");
+    await panel.waitForTimeout(1500);
+    expect((await outbox(stack)).some((m) => m.body.includes("5 to 7 business days"))).toBe(false);
+    await browser.context.setOffline(false);
+    await until("queued reply delivered", async () => (await outbox(stack)).some((m) => m.body.includes("5 to 7 business days")), 30_000);
+    await panel.getByTestId("msg-outbound").filter({ hasText: "5 to 7 business days" }).waitFor();
+    await expect.poll(() => panel.getByTestId("pending-message").count()).toBe(0);
+    await panel.waitForTimeout(3000);
+    expect((await outbox(stack)).filter((m) => m.body.includes("5 to 7 business days"))).toHaveLength(1);
+    await back();
+  });
+
+  it("follows the Shopify admin: an order page makes the panel show that customer's tickets", async () => {
+    await browser.context.route("https://admin.shopify.com/**", (route) => route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>#1001 · Orders · Shopify</title><h1>Order #1001</h1><section><h2>Customer</h2><p>${JANE.name}</p><p>${JANE.email}</p><p>+1 555-123-0001</p></section>`,
+    }));
+    const admin = await browser.context.newPage();
+    await admin.goto("https://admin.shopify.com/store/demo/orders/1001");
+    const card = panel.getByTestId("admin-context");
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByTestId("context-ticket").filter({ hasText: JANE.name }).waitFor({ timeout: 15_000 });
+    expect(await card.textContent()).toContain("#1001");
+    await panel.bringToFront();
+    await shot(panel, "11-admin-context");
+    await card.getByTestId("context-ticket").first().click();
+    await panel.getByTestId("ticket-name").filter({ hasText: JANE.name }).waitFor();
+    await admin.close();
+  });
+
+  it("opens settings for owners", async () => {
+    await back();
+    await panel.getByTestId("open-settings").click();
+    await panel.getByTestId("settings-tab-sms").click();
+    await panel.getByLabel("Sending number").waitFor();
+    await shot(panel, "12-settings-sms");
+    await panel.getByTestId("settings-tab-replies").click();
+    await shot(panel, "13-settings-quick-replies");
+  });
+});

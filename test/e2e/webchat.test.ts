@@ -1,0 +1,121 @@
+// Web chat end to end: a customer on the demo storefront writes through the widget in real Chromium, the agent API
+// lists the new web-chat ticket, an agent reply appears in the widget live, and the customer leaving shows as offline.
+import { rm } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+// @ts-expect-error plain JS helpers shared with npm start
+import { ROOT, apiClient, applyMigrations, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
+
+const PORT = 8798;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PERSIST = `.wrangler/e2e-${Math.random().toString(36).slice(2, 10)}`;
+const SHOTS = path.join(ROOT, "test-results");
+const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+type Api = (method: string, pathname: string, opts?: { token?: string; body?: unknown; expect?: number[] }) => Promise<{ status: number; body: any }>;
+let worker: { stop(): Promise<void>; exited: Promise<unknown> } | undefined;
+let browser: Browser | undefined;
+const api: Api = apiClient(BASE);
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await applyMigrations(PERSIST, { quiet: true });
+  worker = startWorker({ port: PORT, persistTo: PERSIST, quiet: true });
+  await waitForHealth(BASE, { exited: worker.exited });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  await rm(path.join(ROOT, PERSIST), { recursive: true, force: true });
+});
+
+describe("web chat in Chromium", () => {
+  it("serves a small widget script", async () => {
+    const res = await fetch(`${BASE}/widget.js`);
+    expect(res.headers.get("content-type")).toContain("javascript");
+    const raw = Buffer.from(await res.arrayBuffer());
+    const gzipped = gzipSync(raw).length;
+    console.log(`widget.js: ${(raw.length / 1024).toFixed(1)} KiB raw, ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
+    expect(gzipped).toBeLessThan(10 * 1024);
+  });
+
+  it("customer writes on the storefront, the agent sees the ticket and replies, the reply appears live", async () => {
+    const setup = await api("POST", "/api/setup", {
+      token: "dev-setup-token",
+      body: { workspace: { name: "Northwind Outfitters", timezone: "America/New_York" }, owner: { name: "Nadia Owner", email: "nadia@northwind.example" } },
+    });
+    const { token } = setup.body;
+    const workspaceId: string = setup.body.workspace.id;
+    await api("PUT", "/api/settings", { token, body: { webchat: { welcomeMessage: "Hi! Questions about gear or an order? Ask away." } } });
+
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${BASE}/demo/store?workspace=${workspaceId}`);
+    await page.getByRole("button", { name: "Open chat" }).click();
+    const dialog = page.getByRole("dialog", { name: "Northwind Outfitters" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText("Questions about gear or an order?").isVisible()).toBe(true);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.tagName)).toBe("SIDEDESK-CHAT"); // focus moved into the widget
+    await page.getByLabel("Name").fill("Jamie Rivera");
+    await page.getByLabel("Email").fill("jamie@example.com");
+    await page.getByRole("textbox", { name: "Message" }).fill("Does the Trailblazer 45L fit carry-on limits? <b>not bold</b>");
+    await page.getByRole("textbox", { name: "Message" }).press("Enter");
+
+    const ticket = await until("the web-chat ticket in the agent API", async () => {
+      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token });
+      return list.body.tickets.find((t: any) => t.profile.email === "jamie@example.com");
+    });
+    expect(ticket).toMatchObject({ channel: "webchat", status: "open", profile: { name: "Jamie Rivera", email: "jamie@example.com" } });
+    expect((await api("GET", `/api/tickets/${ticket.id}`, { token })).body.messages.map((m: any) => m.text)).toContain("Does the Trailblazer 45L fit carry-on limits? <b>not bold</b>");
+    await until("the customer online", async () => (await api("GET", `/api/tickets/${ticket.id}`, { token })).body.ticket.customerOnline === true);
+
+    await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits." } });
+    const reply = dialog.getByText("Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits.");
+    await expect.poll(() => reply.isVisible(), { timeout: 10_000 }).toBe(true);
+    // Customer text is shown as text, never as markup.
+    await expect.poll(() => dialog.getByText("<b>not bold</b>", { exact: false }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, "webchat-e2e.png"), animations: "disabled" });
+
+    // The agent closes the chat; the customer's next message starts a new session and so a new ticket.
+    await api("POST", `/api/tickets/${ticket.id}/status`, { token, body: { status: "closed" } });
+    await page.getByRole("textbox", { name: "Message" }).fill("One more thing: is there a rain cover?");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect.poll(() => dialog.getByText("New conversation").isVisible()).toBe(true);
+    const second = await until("a second web-chat ticket", async () => {
+      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token });
+      return list.body.tickets.find((t: any) => t.id !== ticket.id);
+    });
+    expect(second).toMatchObject({ status: "open", profile: { email: "jamie@example.com" } });
+    const secondThread = await api("GET", `/api/tickets/${second.id}`, { token });
+    expect(secondThread.body.messages.map((m: any) => m.text)).toContain("One more thing: is there a rain cover?");
+    expect((await api("GET", `/api/tickets/${ticket.id}`, { token })).body.ticket.status).toBe("closed");
+
+    const mobile = await browser!.newPage({ viewport: { width: 390, height: 780 } });
+    await mobile.goto(`${BASE}/demo/store?workspace=${workspaceId}#sidedesk-chat`);
+    await expect.poll(() => mobile.getByRole("dialog").isVisible()).toBe(true);
+    await mobile.screenshot({ path: path.join(SHOTS, "webchat-e2e-mobile.png"), animations: "disabled" });
+    await mobile.keyboard.press("Escape");
+    await expect.poll(() => mobile.getByRole("dialog").isVisible()).toBe(false);
+    await mobile.close();
+
+    await page.close();
+    await until("the customer offline after leaving", async () => (await api("GET", `/api/tickets/${second.id}`, { token })).body.ticket.customerOnline === false);
+    expect(errors).toEqual([]);
+  });
+});

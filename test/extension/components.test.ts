@@ -1,0 +1,70 @@
+// Components: the SMS segment counter and the composer's consent gate / quiet-hours / offline notices.
+import { flushSync, mount, unmount, type Component } from "svelte";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import ComposerNotices from "../../extension/components/ComposerNotices.svelte";
+import SegmentCounter from "../../extension/components/SegmentCounter.svelte";
+import type { TicketView } from "../../extension/lib/schemas";
+
+let mounted: ReturnType<typeof mount>[] = [];
+afterEach(() => { mounted.forEach((c) => unmount(c)); mounted = []; document.body.innerHTML = ""; });
+
+function render<P extends Record<string, unknown>>(component: Component<P>, props: P) {
+  const target = document.createElement("div");
+  document.body.append(target);
+  mounted.push(mount(component, { target, props }));
+  flushSync();
+  return target;
+}
+
+describe("SegmentCounter", () => {
+  it.each([
+    ["", "0/160 · 0 SMS", "0"],
+    ["Hello Jane", "10/160 · 1 SMS", "1"],
+    ["x".repeat(160), "160/160 · 1 SMS", "1"],
+    ["x".repeat(161), "161/306 · 2 SMS", "2"],
+    ["Thanks 🙌", "9/70 · 1 SMS · Unicode", "1"],
+    ["€".repeat(80), "160/160 · 1 SMS", "1"],
+  ])("%j → %s", (text, label, segments) => {
+    const el = render(SegmentCounter, { text }).querySelector("[data-testid=segment-counter]")!;
+    expect(el.textContent!.replace(/\s+/g, " ").trim()).toBe(label);
+    expect(el.getAttribute("data-segments")).toBe(segments);
+  });
+});
+
+const base: TicketView = {
+  id: "t1", number: 4, channel: "sms", status: "open", snoozedUntil: null, assigneeId: null, tags: [], unread: false, favorite: false,
+  profile: { id: "p1", name: "Priya Shah", phone: "+15551230003", email: null }, lastMessage: null, attribution: null,
+  createdAt: "2026-03-01T12:00:00.000Z", updatedAt: "2026-03-01T12:00:00.000Z", followers: [], description: "", smsConsent: null,
+  canReply: false, replyBlockedReason: "This customer has not consented to receive SMS.", quietHours: null, blocked: false,
+  customerOnline: null, followUpEmail: false,
+};
+
+describe("ComposerNotices", () => {
+  it("gates replies without consent, with the worker's reason and a way to write a note", () => {
+    const onnote = vi.fn();
+    const el = render(ComposerNotices, { ticket: base, mode: "reply", onnote });
+    const gate = el.querySelector("[data-testid=consent-gate]")!;
+    expect(gate.textContent).toContain("has not consented to receive SMS");
+    (gate.querySelector("button") as HTMLButtonElement).click();
+    expect(onnote).toHaveBeenCalledOnce();
+  });
+
+  it("does not gate internal notes", () => {
+    expect(render(ComposerNotices, { ticket: base, mode: "note", onnote: () => {} }).querySelector("[data-testid=consent-gate]")).toBeNull();
+  });
+
+  it("warns in quiet hours with the customer's local time", () => {
+    const t = { ...base, canReply: true, replyBlockedReason: null, smsConsent: "marketing" as const, quietHours: { timezone: "America/Los_Angeles", localTime: "22:14", inQuietHours: true } };
+    const el = render(ComposerNotices, { ticket: t, mode: "reply", onnote: () => {} });
+    expect(el.querySelector("[data-testid=consent-gate]")).toBeNull();
+    expect(el.querySelector("[data-testid=quiet-hours]")!.textContent).toMatch(/22:14.*America\/Los Angeles/);
+  });
+
+  it("says when the web-chat customer has left, and whether a follow-up email will reach them", () => {
+    const t = { ...base, channel: "webchat" as const, canReply: true, replyBlockedReason: null, customerOnline: false, followUpEmail: true };
+    const banner = render(ComposerNotices, { ticket: t, mode: "reply", onnote: () => {} }).querySelector("[data-testid=customer-offline]")!;
+    expect(banner.textContent).toMatch(/left the chat[\s\S]*follow-up email/);
+    const noMail = render(ComposerNotices, { ticket: { ...t, followUpEmail: false }, mode: "reply", onnote: () => {} }).querySelector("[data-testid=customer-offline]")!;
+    expect(noMail.textContent).toMatch(/only see your reply if they come back/);
+  });
+});

@@ -1,0 +1,90 @@
+// Inbound email through the worker's email() handler: parsing real MIME, sanitizing, routing and de-duplication.
+import { describe, expect, it, beforeAll } from "vitest";
+import * as fx from "./fixtures";
+import { countRows, deliver, detail, emailWorkspace, ticketIdOf, uid } from "./email-helpers";
+
+let ws: Awaited<ReturnType<typeof emailWorkspace>>;
+beforeAll(async () => { ws = await emailWorkspace(); });
+
+async function receive(build: (a: fx.Addr, id: string) => string, from = `jane.${crypto.randomUUID().slice(0, 6)}@customer.example`) {
+  const id = uid();
+  const { rejected } = await deliver(from, ws.inbound, build({ from: `Jane Doe <${from}>`, to: ws.inbound }, id));
+  expect(rejected).toBeNull();
+  const d = await detail(ws.owner.token, ticketIdOf(ws.id, id));
+  const inbound = d.messages.filter((m) => m.kind === "inbound");
+  expect(inbound).toHaveLength(1);
+  return { id, from, d, m: inbound[0] };
+}
+
+describe("email() inbound", () => {
+  it("plain text opens an email ticket for the sender's profile, with subject and text kept", async () => {
+    const { d, m, from } = await receive((a, id) => fx.plainText(a, id));
+    expect(d.ticket).toMatchObject({ channel: "email", status: "open", profile: { email: from, name: "Jane Doe" } });
+    expect(d.ticket.number).toBeGreaterThan(0);
+    expect(m.text).toBe("Hi,\nmy order #1001 has not arrived yet.\n\nThanks, Jane");
+    expect(m.email).toMatchObject({ subject: "Where is my order?", html: null, attachments: [], from });
+  });
+
+  it("multipart/alternative keeps the plain part as text and the HTML part sanitized", async () => {
+    const { m } = await receive(fx.alternative);
+    expect(m.text).toBe("Can I exchange the shirt for a size M? — Jane");
+    expect(m.email.html).toContain("<b>size M</b>");
+  });
+
+  it("HTML-only mail is sanitized and gets readable text derived from it", async () => {
+    const { m } = await receive(fx.htmlOnly);
+    const html: string = m.email.html;
+    for (const bad of ["<script", "alert(", "onclick", "javascript:", "<iframe", "document.cookie", "<style"]) expect(html).not.toContain(bad);
+    expect(html).not.toMatch(/\ssrc=/); // the tracking pixel must not load
+    expect(html).toContain('data-remote-src="https://tracker.example/open.gif?u=42"');
+    expect(html).toContain('href="https://shop.example/help"');
+    expect(m.text).toBe("Hello team,\n\nThe link is broken, see help.\n\n- one\n- two");
+  });
+
+  it.each([
+    ["ISO-8859-1 quoted-printable", fx.latin1QuotedPrintable, "Bestellung für Müller", "Grüße aus Köln! Die Größe passt nicht, bitte umtauschen. Schönen Tag noch."],
+    ["Windows-1252 base64", fx.windows1252Base64, "Order", "Café order – “fast” please, total €5"],
+    ["Shift_JIS base64 (ISO-2022-JP subject)", fx.shiftJisBase64, "注文の件", "こんにちは。注文番号 #1001 の配送について質問があります。"],
+  ])("decodes %s", async (_name, build, subject, text) => {
+    const { m } = await receive(build);
+    expect(m.email.subject).toBe(subject);
+    expect(m.text).toBe(text);
+  });
+
+  it("lists attachments by name, type and size without storing their content", async () => {
+    const { m } = await receive(fx.withAttachments);
+    expect(m.text).toBe("Please see the invoice and photo attached.");
+    expect(m.email.attachments).toEqual([
+      { name: "invoice-1001.pdf", type: "application/pdf", size: 38 },
+      { name: "dégât.png", type: "image/png", size: 100 },
+    ]);
+    expect(JSON.stringify(m)).not.toContain("JVBERi0");
+  });
+
+  it("routes by the envelope recipient case-insensitively", async () => {
+    const id = uid();
+    const { rejected } = await deliver("x@customer.example", ws.inbound.toUpperCase(), fx.plainText({ from: "x@customer.example", to: ws.inbound }, id));
+    expect(rejected).toBeNull();
+    expect((await detail(ws.owner.token, ticketIdOf(ws.id, id))).ticket.channel).toBe("email");
+  });
+
+  it("stores a duplicate delivery (same Message-ID) once", async () => {
+    const id = uid();
+    const raw = fx.plainText({ from: "dup@customer.example", to: ws.inbound }, id);
+    await deliver("dup@customer.example", ws.inbound, raw);
+    await deliver("dup@customer.example", ws.inbound, raw);
+    const d = await detail(ws.owner.token, ticketIdOf(ws.id, id));
+    expect(d.messages.filter((m) => m.kind === "inbound")).toHaveLength(1);
+    expect(await countRows("SELECT COUNT(*) AS c FROM tickets WHERE workspace_id = ?1 AND id = ?2", ws.id, d.ticket.id)).toBe(1);
+  });
+
+  it("rejects mail for an unknown recipient and stores nothing", async () => {
+    const before = await countRows("SELECT COUNT(*) AS c FROM email_messages");
+    const profiles = await countRows("SELECT COUNT(*) AS c FROM profiles WHERE email = 'stranger@customer.example'");
+    const { rejected } = await deliver("stranger@customer.example", "nobody@inbound.shop.example",
+      fx.plainText({ from: "stranger@customer.example", to: "nobody@inbound.shop.example" }, uid()));
+    expect(rejected).toMatch(/nobody@inbound\.shop\.example/);
+    expect(await countRows("SELECT COUNT(*) AS c FROM email_messages")).toBe(before);
+    expect(await countRows("SELECT COUNT(*) AS c FROM profiles WHERE email = 'stranger@customer.example'")).toBe(profiles);
+  });
+});

@@ -1,0 +1,37 @@
+// Sends the web-chat follow-up email from the support address to the customer, and notes it in the thread for agents.
+// Nothing goes out without a support address and a customer email; a refused address is noted, not retried forever.
+import type { Env } from "../env";
+import { sendEmail } from "../integrations/mailer";
+import { ProviderError } from "../integrations/provider-error";
+import { getProfile } from "../db/profiles";
+import { getWorkspace } from "../db/workspaces";
+import { loadSettings } from "../db/settings";
+import { buildFollowUpEmail } from "../chat/followup-email";
+import type { ChatSessionStore } from "./ticket-chat-store";
+import type { TicketState, TicketStore } from "./ticket-store";
+import type { TicketWriter } from "./ticket-writer";
+
+export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: TicketStore, writer: TicketWriter, session: ChatSessionStore): Promise<void> {
+  const state = store.state() as TicketState;
+  const [{ settings }, workspace, profile] = await Promise.all([
+    loadSettings(env.DB, state.workspaceId), getWorkspace(env.DB, state.workspaceId), getProfile(env.DB, state.workspaceId, state.profile.id),
+  ]);
+  const to = profile?.email ?? state.profile.email;
+  const from = settings.email.supportAddress;
+  if (!to || !from || !workspace) return;
+  const mail = buildFollowUpEmail({
+    accountName: workspace.name, pageUrl: session.get()?.pageUrl ?? null, shopDomain: settings.shopify.shopDomain, recap: session.visible(0, 6),
+  });
+  let note = `Follow-up email sent to ${to}`;
+  try {
+    await sendEmail(env, { workspaceId: state.workspaceId, ticketId: state.ticketId, from: { name: workspace.name, address: from }, to, replyTo: from, ...mail });
+  } catch (err) {
+    if (!(err instanceof ProviderError) || err.retryable) throw err; // the flusher retries in a minute
+    note = `Follow-up email to ${to} could not be sent: ${err.message}`;
+  }
+  ctx.storage.transactionSync(() => {
+    const latest = store.state() as TicketState;
+    writer.activity(latest, note, Date.now());
+    writer.commit(latest, "followup");
+  });
+}

@@ -1,0 +1,48 @@
+// The email side of a ticket's delivery: an agent reply goes out threaded (In-Reply-To, References, "Re:" subject)
+// from the workspace's support address, and our Message-ID is recorded so the customer's answer threads back.
+import type { Env } from "../env";
+import type { EmailParts } from "../../../shared/schemas";
+import { loadSettings } from "../db/settings";
+import { getWorkspace } from "../db/workspaces";
+import { linkMessageId } from "../db/email-threads";
+import { newMessageId } from "../domain/email-compose";
+import { appendReference, replySubject } from "../domain/email-thread";
+import { sendEmail } from "../integrations/mailer";
+import { ProviderError } from "../integrations/provider-error";
+import type { TicketState, TicketStore } from "./ticket-store";
+
+export interface EmailSent { providerId: string; status: "sent"; email: EmailParts; messageId: string }
+
+/** The providerId an outbound email message is stored under: bounces find it by the Message-ID they quote. */
+export const emailProviderId = (messageId: string) => `email:${messageId}`;
+
+export async function sendEmailReply(env: Env, state: TicketState, text: string): Promise<EmailSent> {
+  const thread = state.email;
+  const to = state.profile.email;
+  if (!thread) throw new ProviderError("This ticket has no email thread to reply to.", false);
+  if (!to) throw new ProviderError("The customer has no email address.", false);
+  const { settings } = await loadSettings(env.DB, state.workspaceId);
+  const inbound = settings.email.inboundAddress;
+  const fromAddress = settings.email.supportAddress ?? inbound;
+  if (!fromAddress) throw new ProviderError("No support or inbound email address is configured (Settings → Email), so the reply cannot be sent.", false);
+  const workspace = await getWorkspace(env.DB, state.workspaceId);
+  const messageId = newMessageId(fromAddress);
+  // Recorded before sending: the customer's answer may arrive before this delivery finishes.
+  await linkMessageId(env.DB, state.workspaceId, messageId, thread.rootId);
+  const subject = replySubject(thread.subject);
+  const from = { address: fromAddress, ...(workspace?.name ? { name: workspace.name } : {}) };
+  await sendEmail(env, {
+    workspaceId: state.workspaceId, ticketId: state.ticketId, from, to, replyTo: inbound ?? undefined, subject, text,
+    messageId, inReplyTo: thread.lastMessageId, references: thread.references,
+  });
+  const email: EmailParts = { subject, html: null, attachments: [], from: fromAddress, to: [to] };
+  return { providerId: emailProviderId(messageId), status: "sent", email, messageId };
+}
+
+/** After a successful send: our Message-ID joins the References chain of later replies. */
+export function recordSentEmail(store: TicketStore, messageId: string) {
+  const state = store.state();
+  if (!state?.email) return;
+  state.email = { ...state.email, references: appendReference(state.email.references, messageId) };
+  store.saveState(state);
+}

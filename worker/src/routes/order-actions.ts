@@ -1,0 +1,69 @@
+// Order actions from a ticket: change a line's quantity, cancel an order — made in the store (Admin GraphQL API),
+// then mirrored in D1; with a ticketId the change is noted in that ticket's thread.
+import { CancelOrderBody, EditQuantityBody, type StoreOrder } from "../../../shared/schemas";
+import type { Env } from "../env";
+import type { AgentContext } from "../http/auth";
+import { agentRoute, type AppRouter } from "../http/router";
+import { HttpError, parseOr400, readJson } from "../http/errors";
+import { markOrderCancelled } from "../db/orders";
+import { cancelStoreOrder, setLineQuantity } from "../integrations/shopify-orders";
+import { recordOrderActivity, storeOrder } from "../integrations/shopify-ingest";
+import { legacyId } from "../integrations/shopify-map";
+import { originOf, ticketStub, unwrap } from "./ticket-access";
+import { orderIdParam, orderOr404, present, requireStore, storeWriteError, workspaceStore } from "./order-store";
+
+export function registerOrderActions(router: AppRouter) {
+  router.post("/api/orders/:id/edit-quantity", agentRoute(async (request, env, who) => {
+    const body = parseOr400(EditQuantityBody, await readJson(request));
+    const ws = who.workspace.id;
+    const order = await orderOr404(env, ws, orderIdParam(request.params.id!));
+    const { conn, shopDomain } = await workspaceStore(env, ws);
+    const store = requireStore(conn);
+    if (order.cancelledAt) throw new HttpError(409, "order_cancelled", `Order ${order.name} is cancelled; its lines can no longer be changed.`);
+    const line = order.lineItems.find((li) => li.id === legacyId(body.lineItemId));
+    if (!line) throw new HttpError(404, "not_found", `Order ${order.name} has no line item ${body.lineItemId}.`);
+    if (line.quantity === body.quantity) throw new HttpError(400, "no_change", `“${line.title}” already has quantity ${body.quantity}.`);
+    const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
+
+    const edited = await setLineQuantity(env, store, order, line, body).catch(storeWriteError);
+    await storeOrder(env, ws, { ...edited, profileId: order.profileId }, null);
+    const saved = await orderOr404(env, ws, order.id);
+    const noted = await note(env, who, ticket, request, `Changed “${line.title}” on order ${order.name} from ${line.quantity} to ${body.quantity}${body.notifyCustomer ? " (customer notified)" : ""}.`);
+    return Response.json({ order: present(shopDomain)(saved), source: "store", ...(ticket ? { noted } : {}) });
+  }));
+
+  router.post("/api/orders/:id/cancel", agentRoute(async (request, env, who) => {
+    const body = parseOr400(CancelOrderBody, await readJson(request));
+    const ws = who.workspace.id;
+    const order = await orderOr404(env, ws, orderIdParam(request.params.id!));
+    const { conn, shopDomain } = await workspaceStore(env, ws);
+    const store = requireStore(conn);
+    if (order.cancelledAt) throw new HttpError(409, "order_already_cancelled", `Order ${order.name} was already cancelled.`);
+    const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
+
+    const { job } = await cancelStoreOrder(env, store, order, body).catch(storeWriteError);
+    const at = Date.now();
+    await markOrderCancelled(env.DB, ws, order.id, at);
+    const saved = await orderOr404(env, ws, order.id);
+    if (saved.profileId) await recordOrderActivity(env.DB, ws, saved.profileId, saved);
+    const noted = await note(env, who, ticket, request, cancelNote(order, body));
+    return Response.json({ order: present(shopDomain)(saved), job, source: "store", ...(ticket ? { noted } : {}) });
+  }));
+}
+
+function cancelNote(order: StoreOrder, body: CancelOrderBody): string {
+  const how = [body.refund ? "refunded" : "not refunded", body.restock ? "restocked" : "not restocked", body.notifyCustomer ? "customer notified" : "customer not notified"];
+  return `Cancelled order ${order.name} in the store (reason: ${body.reason}; ${how.join(", ")}).`;
+}
+
+/** An internal note on the ticket; the store change already happened, so a failure here is reported, not thrown. */
+async function note(env: Env, who: AgentContext, ticket: Awaited<ReturnType<typeof ticketStub>> | null, request: Request, text: string) {
+  if (!ticket) return false;
+  try {
+    unwrap(await ticket.postAgentMessage(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { kind: "note", text }, originOf(env, request)));
+    return true;
+  } catch (err) {
+    console.error("order note on ticket failed:", err instanceof Error ? err.message : err);
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+// The worker's email() handler: inbound mail for a workspace's inbound address becomes a ticket message (SPEC 3, 7).
+// Route by envelope recipient → parse MIME → thread by Message-ID / In-Reply-To / References → ingest into the ticket object.
+import PostalMime from "postal-mime";
+import type { Env } from "../env";
+import { workspaceByInboundEmail, loadSettings } from "../db/settings";
+import { findThreadRoot, linkMessageId } from "../db/email-threads";
+import { upsertProfileByEmail } from "../db/profiles";
+import { emailTicketName } from "../domain/routing";
+import { toInboundEmail } from "../domain/email-inbound";
+import { detectBounce } from "../domain/email-bounce";
+import { emailProviderId } from "../objects/ticket-email";
+
+export const MAX_RAW_BYTES = 25 * 1024 * 1024;
+
+export async function handleEmail(message: ForwardableEmailMessage, env: Env): Promise<void> {
+  const workspaceId = await workspaceByInboundEmail(env.DB, message.to);
+  if (!workspaceId) return message.setReject(`No Sidedesk workspace receives email at ${message.to}.`);
+  if (message.rawSize > MAX_RAW_BYTES) return message.setReject("Message too large.");
+  const raw = new Uint8Array(await new Response(message.raw).arrayBuffer());
+  const parsed = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer" });
+  const bounce = detectBounce(parsed, new TextDecoder("latin1").decode(raw), message.from);
+  if (bounce) return markBounced(env, workspaceId, bounce.messageIds, bounce.reason);
+
+  const mail = await toInboundEmail(parsed, raw, message.from);
+  // A redelivered message keeps the root it was first filed under; otherwise follow its references, else start a thread.
+  const known = await findThreadRoot(env.DB, workspaceId, [mail.messageId, ...mail.candidates]);
+  const rootId = await linkMessageId(env.DB, workspaceId, mail.messageId, known ?? mail.messageId);
+  const profile = await upsertProfileByEmail(env.DB, workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
+  const { settings } = await loadSettings(env.DB, workspaceId);
+  const stub = env.TICKETS.get(env.TICKETS.idFromName(emailTicketName(workspaceId, rootId)));
+  await stub.ingestInbound({
+    workspaceId, channel: "email", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
+    providerId: emailProviderId(mail.messageId), text: mail.text, media: [], at: Date.now(), origin: env.PUBLIC_URL ?? "",
+    attributionWindowHours: settings.sms.attributionWindowHours, blocked: profile.blocked,
+    email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
+    emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
+  });
+}
+
+/** A bounce marks our outgoing message failed (with the server's reason) instead of opening a ticket. */
+async function markBounced(env: Env, workspaceId: string, messageIds: string[], reason: string): Promise<void> {
+  for (const id of messageIds) {
+    const root = await findThreadRoot(env.DB, workspaceId, [id]);
+    if (!root) continue;
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(emailTicketName(workspaceId, root)));
+    if (await stub.updateDelivery(emailProviderId(id), "failed", reason)) return;
+  }
+  console.warn(`bounce for ${workspaceId} matched no outgoing message`, messageIds);
+}

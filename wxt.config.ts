@@ -1,0 +1,18 @@
+// WXT build config for the Sidedesk Chrome extension (MV3 side panel, background, Shopify admin content script).
+import { defineConfig } from "wxt";
+
+export default defineConfig({
+  srcDir: "extension",
+  outDir: ".output",
+  publicDir: "extension/public",
+  modules: ["@wxt-dev/module-svelte"],
+  manifest: {
+    name: "Sidedesk",
+    description: "Customer-support inbox in the side panel, beside the Shopify admin.",
+    permissions: ["sidePanel", "storage", "alarms", "notifications", "tabs"],
+    // The worker URL is chosen at sign-in, so the panel may call any origin the agent types in.
+    host_permissions: ["http://*/*", "https://*/*"],
+    action: { default_title: "Open Sidedesk" },
+    side_panel: { default_path: "sidepanel.html" },
+  },
+});
