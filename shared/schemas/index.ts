@@ -8,3 +8,4 @@ export * from "./realtime";
 export * from "./webhooks";
 export * from "./store";
 export * from "./chat";
+export * from "./library";
