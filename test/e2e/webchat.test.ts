@@ -92,6 +92,14 @@ describe("web chat in Chromium", () => {
     await expect.poll(() => dialog.getByText("<b>not bold</b>", { exact: false }).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, "webchat-e2e.png"), animations: "disabled" });
 
+    // A reload (or the next page) restores the session from localStorage and fetches the thread; nothing counts as new.
+    await page.reload();
+    await expect.poll(() => page.getByRole("button", { name: "Open chat" }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Open chat" }).click();
+    await expect.poll(() => dialog.getByText("it fits most airlines' cabin limits").isVisible()).toBe(true);
+    await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Anything else I can help with?" } });
+    await expect.poll(() => dialog.getByText("Anything else I can help with?").isVisible(), { timeout: 10_000 }).toBe(true);
+
     // The agent closes the chat; the customer's next message starts a new session and so a new ticket.
     await api("POST", `/api/tickets/${ticket.id}/status`, { token, body: { status: "closed" } });
     await page.getByRole("textbox", { name: "Message" }).fill("One more thing: is there a rain cover?");

@@ -1,27 +1,25 @@
 // Web chat inside a TicketObject: the session and its token, customer messages, the customer's hibernatable sockets,
 // presence (socket closed or no heartbeat → offline) and the follow-up email timer. Called through TicketObject's RPC.
 import type { Env } from "../env";
-import { CHAT_PING, CHAT_PONG, type ChatMessage, type ChatServerFrame, type ChatThread, type Message, type ProfileRef } from "../../../shared/schemas";
+import { CHAT_PING, CHAT_PONG, type ChatMessage, type ChatServerFrame, type ChatThread, type ProfileRef } from "../../../shared/schemas";
 import { safeEqual, sha256Hex } from "../http/crypto";
 import { getProfile } from "../db/profiles";
 import { applyInbound } from "./ticket-ingest";
 import { summaryOf } from "./ticket-sync";
 import { fail, ok, type Outcome } from "./outcome";
 import { ChatSessionStore, CHAT_IN_PREFIX, chatView } from "./ticket-chat-store";
+import { CUSTOMER_TAG, FOLLOWUP_DELAY_MS, FOLLOWUP_TIMER, lastSeenOf, send, type SocketAttachment } from "./ticket-chat-sockets";
 import { sendFollowUp } from "./ticket-chat-followup";
 import type { TicketState, TicketStore } from "./ticket-store";
 import type { TicketWriter } from "./ticket-writer";
 
-export const CUSTOMER_TAG = "customer";
-export const FOLLOWUP_TIMER = "followup";
+export { FOLLOWUP_TIMER } from "./ticket-chat-sockets";
 export const PRESENCE_TIMER = "presence";
-export const FOLLOWUP_DELAY_MS = 3 * 60_000;
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
 const PRESENCE_CHECK_MS = 30_000;
 
 export interface ChatAuth { workspaceId: string; sessionId: string; token: string }
 export interface ChatStartInput { workspaceId: string; sessionId: string; tokenHash: string; profile: ProfileRef; welcome: string; pageUrl: string | null; origin: string }
-export interface SocketAttachment { tag: typeof CUSTOMER_TAG; sessionId: string; connectedAt: number }
 
 export class TicketChat {
   readonly session: ChatSessionStore;
@@ -193,26 +191,6 @@ export class TicketChat {
     const lastReply = this.session.lastAgentReplyAt();
     if (lastReply !== null && lastReply > lastSeen) this.store.setTimer(FOLLOWUP_TIMER, Math.max(lastReply + FOLLOWUP_DELAY_MS, Date.now()));
     return true;
-  }
-}
-
-/** The `webchat` delivery: push to the customer's sockets; while they are away, (re-)arm the follow-up email. */
-export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: TicketState, message: Message) {
-  for (const ws of ctx.getWebSockets(CUSTOMER_TAG)) send(ws, { type: "message", message: chatView(message) });
-  if (!state.customerOnline && message.source === "agent") store.setTimer(FOLLOWUP_TIMER, Date.now() + FOLLOWUP_DELAY_MS);
-  return { providerId: `chat-out:${message.id}`, status: "sent" as const };
-}
-
-function lastSeenOf(ctx: DurableObjectState, ws: WebSocket): number {
-  const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-  return Math.max(attachment?.connectedAt ?? 0, ctx.getWebSocketAutoResponseTimestamp(ws)?.getTime() ?? 0);
-}
-
-function send(ws: WebSocket, frame: ChatServerFrame) {
-  try {
-    ws.send(JSON.stringify(frame));
-  } catch {
-    // closing under us; its close handler updates presence
   }
 }
 

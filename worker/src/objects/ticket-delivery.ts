@@ -5,7 +5,7 @@ import { sendSms } from "../integrations/sms-sender";
 import { ProviderError } from "../integrations/provider-error";
 import type { TicketStore, TicketState } from "./ticket-store";
 import { SEND_PREFIX } from "./ticket-writer";
-import { deliverToChat } from "./ticket-chat";
+import { deliverToChat } from "./ticket-chat-sockets";
 import { recordSentEmail, sendEmailReply } from "./ticket-email";
 
 const MAX_ATTEMPTS = 5;

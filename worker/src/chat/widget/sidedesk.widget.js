@@ -10,7 +10,7 @@
   const KEY = "sidedesk-chat:" + workspace;
   const accent = script.dataset.color && CSS.supports("color", script.dataset.color) ? script.dataset.color : "#1f2937";
 
-  /** @typedef {{ sessionId: string, token: string, name: string | null, email: string | null, skipWho?: boolean }} Stored */
+  /** @typedef {{ sessionId: string, token: string, name: string | null, email: string | null, skipWho?: boolean, seenSeq?: number }} Stored */
   /** @typedef {{ key: string, id: string | null, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, state: "sent" | "sending" | "failed" }} Msg */
   /** @type {Stored | null} */
   let session = load();
@@ -111,6 +111,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     if (on) {
       unread = 0;
       badge.hidden = true;
+      if (session) remember({ seenSeq: lastSeq });
       scrollDown();
       input.focus();
     } else bubble.focus();
@@ -172,7 +173,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     msgs.sort((a, b) => (a.state === "sent" ? a.seq : Infinity) - (b.state === "sent" ? b.seq : Infinity));
     lastSeq = Math.max(lastSeq, raw.seq);
     render(m);
-    if (fresh && m.from !== "customer" && panel.hidden) {
+    if (!panel.hidden && session) remember({ seenSeq: lastSeq });
+    else if (fresh && m.from !== "customer" && m.seq > (session?.seenSeq ?? 0)) { // history already seen is not "new"
       unread += 1;
       badge.textContent = String(unread);
       badge.hidden = false;

@@ -1,0 +1,31 @@
+// The customer's sockets on a chat ticket object: their tag and attachment, sending frames, last sign of life,
+// and the `webchat` delivery (push an agent's reply live; while the customer is away, arm the follow-up email).
+import type { ChatServerFrame, Message } from "../../../shared/schemas";
+import { chatView } from "./ticket-chat-store";
+import type { TicketState, TicketStore } from "./ticket-store";
+
+export const CUSTOMER_TAG = "customer";
+export const FOLLOWUP_TIMER = "followup";
+export const FOLLOWUP_DELAY_MS = 3 * 60_000;
+
+export interface SocketAttachment { tag: typeof CUSTOMER_TAG; sessionId: string; connectedAt: number }
+
+/** The `webchat` delivery: push to the customer's sockets; while they are away, (re-)arm the follow-up email. */
+export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: TicketState, message: Message) {
+  for (const ws of ctx.getWebSockets(CUSTOMER_TAG)) send(ws, { type: "message", message: chatView(message) });
+  if (!state.customerOnline && message.source === "agent") store.setTimer(FOLLOWUP_TIMER, Date.now() + FOLLOWUP_DELAY_MS);
+  return { providerId: `chat-out:${message.id}`, status: "sent" as const };
+}
+
+export function lastSeenOf(ctx: DurableObjectState, ws: WebSocket): number {
+  const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+  return Math.max(attachment?.connectedAt ?? 0, ctx.getWebSocketAutoResponseTimestamp(ws)?.getTime() ?? 0);
+}
+
+export function send(ws: WebSocket, frame: ChatServerFrame) {
+  try {
+    ws.send(JSON.stringify(frame));
+  } catch {
+    // closing under us; its close handler updates presence
+  }
+}
