@@ -7,6 +7,16 @@ const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time as HH:MM");
 export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 export const BusinessHours = z.record(Weekday, z.array(z.object({ start: Hhmm, end: Hhmm })).max(4));
 
+/** `https://shop.example` — scheme, host and optional port, nothing else. */
+export const WebOrigin = z.string().refine((u) => {
+  try {
+    const url = new URL(u);
+    return /^https?:$/.test(url.protocol) && url.origin === u.replace(/\/$/, "");
+  } catch {
+    return false;
+  }
+}, "an origin like https://shop.example").transform((u) => new URL(u).origin);
+
 export const DEFAULT_AUTO_RESPONDER_TEXT =
   "{{Organization prefix}}: we can't reply because you have not consented to receive SMS. For help contact {{email}}";
 
@@ -34,6 +44,8 @@ export const Settings = z.object({
     businessHours: BusinessHours.default({}),
     inHoursReply: z.string().max(1000).default("Thanks for your message, we'll be with you shortly."),
     outOfHoursReply: z.string().max(1000).default("We're away right now; we'll reply as soon as we're back."),
+    /** Storefront origins allowed to start chats (and to be linked from follow-up emails). Empty: any origin. */
+    allowedOrigins: z.array(z.string()).max(20).default([]),
   }).default({}),
   // countryCode: the shop's country, used to read customers' national-format phone numbers as E.164.
   shopify: z.object({ shopDomain: z.string().nullable().default(null), countryCode: z.string().regex(/^[A-Z]{2}$/).default("US") }).default({}),
@@ -74,6 +86,7 @@ export const SettingsUpdate = z.object({
     businessHours: BusinessHours.optional(),
     inHoursReply: z.string().max(1000).optional(),
     outOfHoursReply: z.string().max(1000).optional(),
+    allowedOrigins: z.array(WebOrigin).max(20).optional(),
   }).strict().optional(),
   shopify: z.object({
     shopDomain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "shop domain like your-store.myshopify.com").nullable().optional(),

@@ -8,7 +8,7 @@ import { getProfile, insertProfileEvent, upsertProfileByEmail } from "../db/prof
 import { createVisitorProfile, identifyVisitor } from "../db/chat-profiles";
 import { originOf, unwrap } from "../routes/ticket-access";
 import { corsRoute, preflight, withCors } from "./cors";
-import { chatAuth, chatStub, chatWorkspace, readJsonOrEmpty, workspaceIdOf } from "./session";
+import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, workspaceIdOf } from "./session";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const ref = (p: { id: string; name: string | null; phone: string | null; email: string | null }) => ({ id: p.id, name: p.name, phone: p.phone, email: p.email });
@@ -28,6 +28,7 @@ export function registerChatRoutes(router: AppRouter) {
   router.post("/chat/:workspaceId/sessions", corsRoute(async (request, env) => {
     const { workspace, settings } = await chatWorkspace(env, workspaceIdOf(request));
     const body = parseOr400(ChatStartBody, await readJsonOrEmpty(request));
+    const pageUrl = checkOrigin(request, settings.webchat.allowedOrigins, body.pageUrl);
     const profile = body.email
       ? await upsertProfileByEmail(env.DB, workspace.id, body.email, { name: body.name })
       : await createVisitorProfile(env.DB, workspace.id, body.name ?? null);
@@ -35,10 +36,10 @@ export function registerChatRoutes(router: AppRouter) {
     const token = randomToken("cst");
     const thread = unwrap(await chatStub(env, { workspaceId: workspace.id, sessionId }).chatStart({
       workspaceId: workspace.id, sessionId, tokenHash: await sha256Hex(token), profile: ref(profile),
-      welcome: settings.webchat.welcomeMessage, pageUrl: body.pageUrl ?? null, origin: originOf(env, request),
+      welcome: settings.webchat.welcomeMessage, pageUrl, origin: originOf(env, request),
     }));
     await insertProfileEvent(env.DB, {
-      id: `chat:${sessionId}`, workspaceId: workspace.id, profileId: profile.id, metric: "Started Chat", properties: { url: body.pageUrl ?? null }, at: Date.now(),
+      id: `chat:${sessionId}`, workspaceId: workspace.id, profileId: profile.id, metric: "Started Chat", properties: { url: pageUrl }, at: Date.now(),
     });
     return Response.json({ sessionId, token, ...thread, profile: { name: profile.name, email: profile.email } }, { status: 201 });
   }));
@@ -53,6 +54,7 @@ export function registerChatRoutes(router: AppRouter) {
     const auth = chatAuth(request);
     const body = parseOr400(ChatSendBody, await readJson(request));
     const { workspace, settings } = await chatWorkspace(env, auth.workspaceId);
+    checkOrigin(request, settings.webchat.allowedOrigins, undefined);
     const inHours = isWithinBusinessHours(settings.webchat.businessHours, new Date(), workspace.timezone);
     const reply = (inHours ? settings.webchat.inHoursReply : settings.webchat.outOfHoursReply).trim();
     const result = unwrap(await chatStub(env, auth).chatPost(auth, { clientId: body.clientId, text: body.text, autoReply: reply || null, origin: originOf(env, request) }));

@@ -45,3 +45,11 @@ export async function readJsonOrEmpty(request: Request): Promise<unknown> {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }
 }
+
+/** With `webchat.allowedOrigins` set, only those storefronts may chat, and only their pages are linked in follow-up emails. */
+export function checkOrigin(request: Request, allowed: string[], pageUrl: string | undefined): string | null {
+  if (allowed.length === 0) return pageUrl ?? null;
+  const origin = request.headers.get("origin");
+  if (!origin || !allowed.includes(origin)) throw new HttpError(403, "origin_not_allowed", "This site is not allowed to use this workspace's chat.");
+  return pageUrl && allowed.includes(new URL(pageUrl).origin) ? pageUrl : null;
+}
