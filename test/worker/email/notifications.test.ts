@@ -4,6 +4,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import * as fx from "./fixtures";
 import { openTicket, ticketStubOf } from "../inbox-helpers";
 import { sendSms } from "../helpers";
+import { say, startChat } from "../chat/chat-helpers";
 import { deliver, emailWorkspace, outbox, parseMime, ticketIdOf, uid } from "./email-helpers";
 
 const RECIPIENTS = ["lead@shop.example", "Ops@Shop.example"];
@@ -47,6 +48,19 @@ describe("new-ticket notifications", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toBe(`New SMS ticket #${t.number} from ${t.profile.phone}`);
     expect(sent[0]!.body).toContain("Hi from SMS");
+  });
+
+  it("a web chat notifies once when its first customer message opens it", async () => {
+    const ws = await emailWorkspace({ notifyRecipients: ["lead@shop.example"] });
+    const session = await startChat(ws.id, { name: "Wendy Web" });
+    await say(session, "Do you have this in blue?");
+    await vi.waitFor(async () => expect(await notificationsOf(ws.id)).toHaveLength(1), { timeout: 3000, interval: 50 });
+    await say(session, "Size M please");
+    await new Promise((r) => setTimeout(r, 400));
+    const sent = await notificationsOf(ws.id);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.subject).toMatch(/^New web chat ticket #\d+ from Wendy Web$/);
+    expect(sent[0]!.body).toContain("Do you have this in blue?");
   });
 
   it("sends nothing when no recipients are configured (the default)", async () => {
