@@ -1,8 +1,11 @@
 // Typed client for the agent API (SPEC section 7): every response is parsed with a zod schema before use.
 import { z } from "zod";
-import { BulkResult, ErrorBody, type BulkBody, type NewAgentMessage, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch } from "../../shared/schemas";
 import {
-  AgentList, Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileView, SettingsView, TicketDetailResponse, TicketPage,
+  BulkResult, ErrorBody, type BulkBody, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
+} from "../../shared/schemas";
+import {
+  AgentList, Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileView, QuickReplyList, QuickReplyResponse, SavedViewList, SavedViewResponse,
+  SettingsView, TicketDetailResponse, TicketPage,
 } from "./schemas";
 import { OrderList, OrderResponse } from "./orders";
 
@@ -93,6 +96,14 @@ export class Api {
   /** With `ticketId`, the worker also leaves a note on that ticket saying what changed. */
   editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) { return this.request(OrderResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body); }
   cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) { return this.request(OrderResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body); }
+
+  quickReplies(q?: string) { return this.request(QuickReplyList, "GET", `/api/quick-replies${q?.trim() ? `?q=${enc(q.trim())}` : ""}`).then((r) => r.quickReplies); }
+  createQuickReply(body: QuickReplyBody) { return this.request(QuickReplyResponse, "POST", "/api/quick-replies", body).then((r) => r.quickReply); }
+  updateQuickReply(id: string, body: QuickReplyBody) { return this.request(QuickReplyResponse, "PUT", `/api/quick-replies/${enc(id)}`, body).then((r) => r.quickReply); }
+  deleteQuickReply(id: string) { return this.request(z.unknown(), "DELETE", `/api/quick-replies/${enc(id)}`); }
+  views() { return this.request(SavedViewList, "GET", "/api/views").then((r) => r.views); }
+  createView(body: SavedViewBody) { return this.request(SavedViewResponse, "POST", "/api/views", body).then((r) => r.view); }
+  deleteView(id: string) { return this.request(z.unknown(), "DELETE", `/api/views/${enc(id)}`); }
 
   realtimeUrl(): string {
     return `${this.baseUrl.replace(/^http/i, "ws")}/api/realtime?token=${enc(this.token)}`;

@@ -1,6 +1,6 @@
-// Extension-side zod schemas: API responses not covered by shared/ (counts, profile view, orders) and stored items.
+// Extension-side zod schemas: API responses not covered by shared/ (counts, profile view, library lists) and stored items.
 import { z } from "zod";
-import { ActivityEvent, Agent, Message, Profile, Settings, TicketDetail, TicketSummary, Workspace } from "../../shared/schemas";
+import { ActivityEvent, Agent, Message, Profile, QuickReply, SavedView, Settings, TicketDetail, TicketSummary, Workspace } from "../../shared/schemas";
 
 export const Me = z.object({ agent: Agent, workspace: Workspace });
 export type Me = z.infer<typeof Me>;
@@ -50,6 +50,11 @@ export type SettingsView = z.infer<typeof SettingsView>;
 
 export const NewAgentResponse = z.object({ agent: Agent, token: z.string() });
 
+export const QuickReplyList = z.object({ quickReplies: z.array(QuickReply) });
+export const QuickReplyResponse = z.object({ quickReply: QuickReply });
+export const SavedViewList = z.object({ views: z.array(SavedView) });
+export const SavedViewResponse = z.object({ view: SavedView });
+
 // ---- stored items ----
 export const Credentials = z.object({ baseUrl: z.string().url(), token: z.string().min(1) });
 export type Credentials = z.infer<typeof Credentials>;
@@ -62,9 +67,6 @@ export type QueuedReply = z.infer<typeof QueuedReply>;
 
 export const Draft = z.object({ text: z.string(), mode: z.enum(["reply", "note"]), savedAt: z.string() });
 export type Draft = z.infer<typeof Draft>;
-
-export const QuickReply = z.object({ id: z.string(), title: z.string().min(1).max(80), text: z.string().min(1).max(2000) });
-export type QuickReply = z.infer<typeof QuickReply>;
 
 export const AdminContext = z.object({
   store: z.string(), kind: z.enum(["order", "customer"]), id: z.string(), url: z.string(),

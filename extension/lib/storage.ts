@@ -1,12 +1,11 @@
 // Every storage key of the extension, declared once. Values are re-validated with zod on read.
 import { z } from "zod";
 import { storage } from "wxt/utils/storage";
-import { AdminContext, Credentials, Draft, QueuedReply, QuickReply } from "./schemas";
+import { AdminContext, Credentials, Draft, QueuedReply } from "./schemas";
 
 export const credentialsItem = storage.defineItem<Credentials | null>("local:credentials", { fallback: null });
 export const outboxItem = storage.defineItem<QueuedReply[]>("local:outbox", { fallback: [] });
 export const draftsItem = storage.defineItem<Record<string, Draft>>("local:drafts", { fallback: {} });
-export const quickRepliesItem = storage.defineItem<QuickReply[]>("sync:quickReplies", { fallback: [] });
 export const prefsItem = storage.defineItem<Prefs>("local:prefs", { fallback: { notifications: false, badge: true } });
 /** Admin page per tab, and the one on screen (the active tab's), kept by the background. */
 export const tabContextsItem = storage.defineItem<Record<string, AdminContext>>("session:tabContexts", { fallback: {} });
@@ -28,9 +27,6 @@ export async function readCredentials(): Promise<Credentials | null> {
 }
 export async function readOutbox(): Promise<QueuedReply[]> {
   return parseStored(z.array(QueuedReply), await outboxItem.getValue(), []);
-}
-export async function readQuickReplies(): Promise<QuickReply[]> {
-  return parseStored(z.array(QuickReply), await quickRepliesItem.getValue(), []);
 }
 export async function readPrefs(): Promise<Prefs> {
   return parseStored(Prefs, await prefsItem.getValue(), { notifications: false, badge: true });

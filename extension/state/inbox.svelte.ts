@@ -1,6 +1,6 @@
 // The ticket list being shown: filter, keyset-paged tickets, counts, selection; patched live from realtime frames.
 import { SvelteSet } from "svelte/reactivity";
-import type { BulkAction, RealtimeEvent, TicketFilter, TicketSummary } from "../../shared/schemas";
+import type { BulkAction, RealtimeEvent, SavedView, TicketFilter, TicketSummary } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
 import type { Counts } from "../lib/schemas";
@@ -13,6 +13,8 @@ const PAGE = 50;
 export class InboxStore {
   filter = $state<TicketFilter>({ view: "mine" });
   readFilter = $state<ReadFilter>("any");
+  /** The saved view being shown, until the filters are changed by hand. */
+  savedView = $state.raw<SavedView | null>(null);
   tickets = $state.raw<TicketSummary[]>([]);
   nextCursor = $state<string | null>(null);
   loading = $state(false);
@@ -38,9 +40,17 @@ export class InboxStore {
     const next: Record<string, unknown> = replace ? { view: this.filter.view, ...patch } : { ...this.filter, ...patch };
     for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === "") delete next[k];
     this.filter = next as TicketFilter;
+    this.savedView = null;
     this.clearSelection();
     this.active = 0;
     void this.load();
+  }
+
+  /** Show a saved view: its filter replaces the current one entirely. */
+  applyView(view: SavedView): void {
+    this.readFilter = "any";
+    this.setFilter({ ...view.filter }, true);
+    this.savedView = view;
   }
 
   async load(): Promise<void> {

@@ -10,6 +10,7 @@ import { Session } from "./session.svelte";
 import { SettingsStore } from "./settings.svelte";
 import { TicketStore } from "./ticket.svelte";
 import { UiState } from "./ui.svelte";
+import { SavedViews } from "./views.svelte";
 
 export const session = new Session();
 const api = () => session.api;
@@ -22,7 +23,8 @@ export const outbox = new OutboxState({ api, onSent: (ticketId, message) => tick
 export const live = new LiveState({ api, inbox, ticket, outbox });
 export const customer = new CustomerStore(api);
 export const admin = new AdminState(api);
-export const quickReplies = new QuickReplies();
+export const quickReplies = new QuickReplies(api);
+export const views = new SavedViews(api);
 export const ui = new UiState();
 export const settings = new SettingsStore(api);
 
@@ -37,12 +39,14 @@ export function backToInbox(): void {
   ticket.close();
 }
 
-/** Everything a signed-in panel runs: lists, counts, live socket, outbox, admin context. */
+/** Everything a signed-in panel runs: lists, counts, quick replies, saved views, live socket, outbox, admin context. */
 export async function startPanel(): Promise<void> {
-  await Promise.all([outbox.init(), quickReplies.init(), admin.init()]);
+  await Promise.all([outbox.init(), admin.init()]);
   ui.startClock();
   void inbox.load();
   void inbox.refreshCounts();
+  void quickReplies.load();
+  void views.load();
   live.start();
 }
 

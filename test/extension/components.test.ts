@@ -2,7 +2,9 @@
 import { flushSync, mount, unmount, type Component } from "svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import ComposerNotices from "../../extension/components/ComposerNotices.svelte";
+import QuickRepliesSettings from "../../extension/components/QuickRepliesSettings.svelte";
 import SegmentCounter from "../../extension/components/SegmentCounter.svelte";
+import { quickReplies, session } from "../../extension/state/root.svelte";
 import type { TicketView } from "../../extension/lib/schemas";
 
 let mounted: ReturnType<typeof mount>[] = [];
@@ -66,5 +68,33 @@ describe("ComposerNotices", () => {
     expect(banner.textContent).toMatch(/left the chat[\s\S]*follow-up email/);
     const noMail = render(ComposerNotices, { ticket: { ...t, followUpEmail: false }, mode: "reply", onnote: () => {} }).querySelector("[data-testid=customer-offline]")!;
     expect(noMail.textContent).toMatch(/only see your reply if they come back/);
+  });
+});
+
+describe("QuickRepliesSettings", () => {
+  const me = (role: "owner" | "support") => ({
+    agent: { id: "ag_1", name: "Nadia", email: "n@x.test", role, operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
+    workspace: { id: "ws_1", name: "Northwind", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" },
+  });
+  const replies = [{ id: "qr_1", title: "Returns", text: "Returns are free.", createdAt: base.createdAt, updatedAt: base.createdAt }];
+
+  it("lets owners and admins add, edit and delete, without the old browser-storage wording", () => {
+    session.me = me("owner");
+    quickReplies.items = replies;
+    const el = render(QuickRepliesSettings, {});
+    expect(el.querySelector("[data-testid=new-quick-reply]")).not.toBeNull();
+    expect(el.querySelector('[aria-label="Edit Returns"]')).not.toBeNull();
+    expect(el.querySelector('[aria-label="Delete Returns"]')).not.toBeNull();
+    expect(el.textContent).not.toMatch(/stored in|Chrome profile|this browser/i);
+  });
+
+  it("shows them read-only to other agents, saying who can change them", () => {
+    session.me = me("support");
+    quickReplies.items = replies;
+    const el = render(QuickRepliesSettings, {});
+    expect(el.querySelector("[data-testid=quick-reply]")!.textContent).toContain("Returns are free.");
+    expect(el.querySelector("[data-testid=new-quick-reply]")).toBeNull();
+    expect(el.querySelector('[aria-label="Delete Returns"]')).toBeNull();
+    expect(el.querySelector("[data-testid=quick-replies-readonly]")!.textContent).toMatch(/Only owners and admins/);
   });
 });

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { INBOUND, SHOP, SUPPORT_FROM } from "./fixtures";
 // @ts-expect-error plain JS helpers shared with npm start
 import { ROOT, apiClient, applyMigrations, postEvents, postTwilioSms, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
 
@@ -38,7 +39,11 @@ export async function startStack(port: number): Promise<Stack> {
   });
   const owner = { id: setup.body.agent.id, token: setup.body.token };
   const added = await api("POST", "/api/agents", { token: owner.token, body: { name: "Sam Support", email: "sam@northwind.example", role: "support" } });
-  await api("PUT", "/api/settings", { token: owner.token, body: { sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS }, events: { signingSecret: EVENTS_SECRET } } });
+  await api("PUT", "/api/settings", { token: owner.token, body: {
+    sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS }, events: { signingSecret: EVENTS_SECRET },
+    // Order actions go to the worker's dev fake Admin API (startWorker sets SHOPIFY_ADMIN_BASE), found by this shop domain.
+    shopify: { ...SHOP }, email: { inboundAddress: INBOUND, supportAddress: SUPPORT_FROM },
+  } });
   return {
     base, api, workspaceId: setup.body.workspace.id, owner, support: { id: added.body.agent.id, token: added.body.token },
     async stop() {
@@ -78,7 +83,7 @@ export async function ticketIdFor(stack: Stack, phone: string): Promise<string> 
   throw new Error(`no ticket for ${phone}`);
 }
 
-export async function outbox(stack: Stack): Promise<{ body: string; to: string; channel: string }[]> {
+export async function outbox(stack: Stack): Promise<{ body: string; to: string; channel: string; subject: string | null }[]> {
   const r = await stack.api("GET", `/dev/outbox?workspace=${stack.workspaceId}`);
   return r.body.messages;
 }
@@ -125,4 +130,12 @@ export async function launchExtension(): Promise<Browser> {
   };
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+/** Screenshot of the screen itself: leftover toasts from earlier steps are dismissed first. */
+export async function shot(page: Page, name: string) {
+  for (const b of await page.getByRole("button", { name: "Dismiss" }).all()) await b.click({ timeout: 1000 }).catch(() => undefined);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Wait for running CSS transitions/animations (not endless ones like spinners) to finish, so screenshots show the end state. */
+export const settled = (page: Page) => page.evaluate(() =>
+  Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));

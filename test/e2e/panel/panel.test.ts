@@ -2,7 +2,8 @@
 // Scenarios run in order on one workspace, as an agent's day would: sign in, work the inbox, go offline, follow the admin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { customer, launchExtension, outbox, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
+import { customer, launchExtension, outbox, settled, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
+import { email, order } from "./fixtures";
 
 const PORT = 8797;
 let stack: Stack;
@@ -42,6 +43,8 @@ beforeAll(async () => {
   await stack.api("PATCH", `/api/tickets/${ids[JANE.name]}`, { token: t, body: { assigneeId: stack.owner.id, tags: ["shipping/delayed", "vip"] } });
   await stack.api("PATCH", `/api/tickets/${ids[MARCUS.name]}`, { token: t, body: { assigneeId: stack.owner.id, tags: ["shipping/international"] } });
   await stack.api("PATCH", `/api/tickets/${ids[OTHERS[0]!.name]}`, { token: t, body: { assigneeId: stack.support.id, tags: ["orders/change"] } });
+  // Jane's order #1001 (the one her SMS is about), matched to her profile by email and phone.
+  await order(stack, { number: 1001, email: JANE.email, phone: JANE.phone, first: "Jane", last: "Cooper", lines: [["Trail Jacket", "M / Forest", 1, "189.00"], ["Merino Socks", "M", 2, "18.00"]] });
   panel = await browser.panel();
 }, 240_000);
 
@@ -74,6 +77,9 @@ describe("side panel", () => {
     await panel.getByTestId("open-nav").click();
     await expect.poll(() => panel.getByTestId("count-all").textContent()).toBe("7");
     expect(await panel.getByTestId("count-unassigned").textContent()).toBe("4");
+    await settled(panel);
+    // The drawer is an opaque sheet: nothing of the list shows through it once it has slid in.
+    expect(await panel.getByTestId("nav-drawer").evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).backgroundColor])).toEqual(["1", "rgb(255, 255, 255)"]);
     await shot(panel, "03-navigation");
     await panel.getByTestId("nav-all").click();
     await expect.poll(() => panel.getByTestId("ticket-row").count()).toBe(7);
@@ -192,6 +198,141 @@ describe("side panel", () => {
     await panel.getByLabel("Sending number").waitFor();
     await shot(panel, "12-settings-sms");
     await panel.getByTestId("settings-tab-replies").click();
+    await panel.getByTestId("new-quick-reply").click();
+    await panel.getByLabel("Title").fill("Shipping times");
+    await panel.getByLabel("Text").fill("Hi {{first_name}}, orders ship within 1 business day and arrive in 3 to 5 days.");
+    await panel.getByTestId("save-quick-reply").click();
+    await panel.getByTestId("quick-reply").filter({ hasText: "Shipping times" }).waitFor();
+    expect(await panel.getByText("stored in", { exact: false }).count()).toBe(0);
     await shot(panel, "13-settings-quick-replies");
+    // Kept by the worker for the whole inbox: a support agent reads it too.
+    const seen = await stack.api("GET", "/api/quick-replies?q=ship", { token: stack.support.token });
+    expect(seen.body.quickReplies.map((r: { title: string }) => r.title)).toEqual(["Shipping times"]);
+  });
+
+  it("validates the store's shop domain and says clearly when the inbound address belongs to another workspace", async () => {
+    const other = await stack.api("POST", "/api/setup", { token: "dev-setup-token", body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } } });
+    await stack.api("PUT", "/api/settings", { token: other.body.token, body: { email: { inboundAddress: "orders@other.example" } } });
+    await panel.getByTestId("settings-tab-store").click();
+    expect(await panel.getByTestId("shop-domain").inputValue()).toBe("e2e-shop.myshopify.com");
+    expect(await panel.getByTestId("shop-country").inputValue()).toBe("US");
+    await panel.getByTestId("shop-domain").fill("www.northwind.example");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await panel.getByTestId("shop-domain-error").waitFor();
+    await panel.getByTestId("shop-domain").fill("e2e-shop");
+    await panel.getByTestId("shop-country").selectOption("CA");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect.poll(async () => (await stack.api("GET", "/api/settings", { token: stack.owner.token })).body.shopify).toMatchObject({ shopDomain: "e2e-shop.myshopify.com", countryCode: "CA" });
+    await panel.getByTestId("settings-tab-workspace").click();
+    await panel.getByTestId("inbound-address").fill("orders@other.example");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => panel.getByTestId("inbound-error").textContent()).toContain("another Sidedesk workspace");
+    await shot(panel, "16-settings-inbound-taken");
+    expect((await stack.api("GET", "/api/settings", { token: stack.owner.token })).body.email.inboundAddress).toBe("support@inbox.northwind.example");
+    await panel.getByRole("button", { name: "Back to inbox" }).click();
+  });
+
+  it("inserts a quick reply from the composer, with the customer's first name", async () => {
+    await view("all");
+    await openFromList(MARCUS.name);
+    await panel.getByTestId("quick-replies").click();
+    await panel.getByTestId("quick-reply-search").fill("ship days");
+    await panel.getByTestId("quick-reply-option").filter({ hasText: "Shipping times" }).click();
+    await expect.poll(() => panel.getByTestId("composer-input").inputValue()).toBe("Hi Marcus, orders ship within 1 business day and arrive in 3 to 5 days.");
+    await panel.getByTestId("composer-input").fill("");
+    await back();
+  });
+
+  it("saves the current filters as a view, applies it from the navigation, and deletes it", async () => {
+    await panel.locator("#search").fill("Marcus");
+    await expect.poll(() => panel.getByTestId("ticket-row").count()).toBe(1);
+    await panel.getByTestId("open-nav").click();
+    await panel.getByTestId("save-current-view").click();
+    expect(await panel.getByTestId("save-view-form").textContent()).toContain("All · “Marcus”");
+    await panel.getByLabel("View name").fill("Marcus threads");
+    await panel.getByTestId("view-shared").check();
+    await panel.getByTestId("save-view").click();
+    await expect.poll(() => panel.getByTestId("view-title").textContent()).toContain("Marcus threads");
+    const saved = await stack.api("GET", "/api/views", { token: stack.support.token });
+    expect(saved.body.views).toMatchObject([{ name: "Marcus threads", shared: true, mine: false, filter: { view: "all", q: "Marcus" } }]);
+    await view("all");
+    await expect.poll(() => panel.getByTestId("ticket-row").count()).toBeGreaterThan(5);
+    expect(await panel.locator("#search").inputValue()).toBe("");
+    await panel.getByTestId("open-nav").click();
+    await settled(panel);
+    await shot(panel, "17-saved-views");
+    await panel.getByTestId("saved-view").filter({ hasText: "Marcus threads" }).click();
+    await expect.poll(() => panel.getByTestId("ticket-row").count()).toBe(1);
+    await row(MARCUS.name).waitFor();
+    expect(await panel.locator("#search").inputValue()).toBe("Marcus");
+    await panel.getByTestId("open-nav").click();
+    await panel.getByRole("button", { name: "Delete view Marcus threads" }).click();
+    await panel.getByTestId("confirm").click();
+    await expect.poll(() => panel.getByTestId("saved-view").count()).toBe(0);
+    expect((await stack.api("GET", "/api/views", { token: stack.owner.token })).body.views).toEqual([]);
+    await panel.getByTestId("nav-all").click();
+  });
+
+  it("shows the customer's order with line items; edits a quantity and cancels the order, each confirmed", async () => {
+    await openFromList(JANE.name);
+    await panel.getByTestId("tab-customer").click();
+    const card = panel.getByTestId("order").filter({ hasText: "#1001" });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/Trail Jacket[\s\S]*Merino Socks/);
+    const socks = card.locator("li").filter({ hasText: "Merino Socks" });
+    expect(await socks.getByTestId("line-quantity").textContent()).toBe("× 2");
+    await socks.getByRole("button", { name: "Edit quantity of Merino Socks" }).click();
+    await socks.getByLabel("Quantity of Merino Socks").fill("3");
+    await socks.getByRole("button", { name: "Save" }).click();
+    await panel.getByRole("dialog").filter({ hasText: "2 → 3" }).waitFor();
+    await panel.getByTestId("confirm").click();
+    await expect.poll(() => socks.getByTestId("line-quantity").textContent(), { timeout: 10_000 }).toBe("× 3");
+    await card.getByRole("button", { name: "Cancel order" }).click();
+    await panel.getByLabel("Reason").selectOption("inventory");
+    await panel.getByLabel("Restock the items").uncheck();
+    await panel.getByTestId("confirm").click();
+    await card.locator(".chip.danger", { hasText: "Cancelled" }).waitFor({ timeout: 10_000 });
+    await settled(panel);
+    await card.scrollIntoViewIfNeeded();
+    await shot(panel, "14-orders");
+    await panel.getByRole("tab", { name: "Conversation" }).click();
+    await panel.getByTestId("msg-note").filter({ hasText: "Merino Socks" }).waitFor();
+    await back();
+  });
+
+  it("shows an email with its subject, sanitized HTML in a sandboxed frame (no script, no remote image) and attachments; replies by email", async () => {
+    const tracker: string[] = [];
+    await browser.context.route("https://tracker.example/**", (route) => { tracker.push(route.request().url()); return route.fulfill({ status: 204 }); });
+    const subject = "Zipper broke on my Trail Jacket";
+    await email(stack, {
+      fromName: "Lena Fischer", from: "lena@example.com", subject,
+      text: "Hi team, the zipper on my Trail Jacket broke after two days. Photo and receipt attached.",
+      html: `<p>Hi team,</p><p>The zipper on my <b>Trail Jacket</b> broke after two days.</p><img src="https://tracker.example/open.gif?u=lena" alt="">`
+        + `<script>parent.__emailPwned = 1; window.__emailPwned = 1</script><p onclick="parent.__emailPwned = 2">Photo and receipt attached.</p>`,
+      attachments: [{ name: "zipper.jpg", type: "image/jpeg", data: "not really a jpeg" }, { name: "receipt.pdf", type: "application/pdf", data: "%PDF-1.4 fake" }],
+    });
+    await row("Lena Fischer").waitFor({ timeout: 15_000 });
+    await openFromList("Lena Fischer");
+    expect(await panel.getByTestId("email-subject").textContent()).toBe(subject);
+    const frame = panel.getByTestId("email-frame");
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    const srcdoc = (await frame.getAttribute("srcdoc")) ?? "";
+    expect(srcdoc).toContain("<b>Trail Jacket</b>");
+    expect(srcdoc).not.toMatch(/<script|onclick|\ssrc=/i);
+    await panel.frameLocator('[data-testid="email-frame"]').getByText("broke after two days").waitFor();
+    await panel.getByTestId("remote-images-blocked").waitFor();
+    const attachments = await panel.getByTestId("email-attachments").textContent();
+    expect(attachments).toContain("zipper.jpg");
+    expect(attachments).toContain("receipt.pdf");
+    await panel.waitForTimeout(500);
+    expect(tracker).toEqual([]);
+    expect(await panel.evaluate(() => (window as unknown as { __emailPwned?: number }).__emailPwned)).toBeUndefined();
+    await shot(panel, "15-email");
+    await panel.getByTestId("composer-input").fill("Hi Lena, sorry about that! A replacement jacket ships today.");
+    await panel.getByTestId("send").click();
+    const sent = await until("email reply in the outbox", async () => (await outbox(stack)).find((m) => m.channel === "email" && m.body.includes("replacement jacket")));
+    expect(sent.subject).toBe(`Re: ${subject}`);
+    expect(sent.to).toContain("lena@example.com");
+    await back();
   });
 });

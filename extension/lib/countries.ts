@@ -1,0 +1,42 @@
+// ISO 3166-1 alpha-2 countries for pickers, named by the browser's Intl data (no bundled list needed).
+// Codes ICU can name that are not ISO 3166-1 countries: groupings, pseudo-locales, reserved and withdrawn codes (XK stays: Shopify uses it).
+const NOT_COUNTRIES = new Set("AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH QO RH SU TA TP UK UN VD XA XB YD YU ZR ZZ".split(" "));
+let cached: { code: string; name: string }[] | null = null;
+
+function names(): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+  } catch {
+    return null;
+  }
+}
+
+/** The country's English name, or null when the code names no region. */
+export function countryName(code: string): string | null {
+  const c = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(c) || NOT_COUNTRIES.has(c)) return null;
+  const name = names()?.of(c);
+  return name && name !== c ? name : null;
+}
+
+/** Every region code the browser can name, sorted by name. */
+export function countryOptions(): { code: string; name: string }[] {
+  if (cached) return cached;
+  const out: { code: string; name: string }[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = countryName(code);
+      if (name) out.push({ code, name });
+    }
+  }
+  cached = out.sort((x, y) => x.name.localeCompare(y.name));
+  return cached;
+}
+
+/** "https://My-Store.myshopify.com/admin" → "my-store.myshopify.com"; a bare handle gets the myshopify.com suffix. */
+export function normalizeShopDomain(input: string): string {
+  const s = input.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/[/?#].*$/, "");
+  if (!s) return "";
+  return /^[a-z0-9][a-z0-9-]*$/.test(s) ? `${s}.myshopify.com` : s;
+}
