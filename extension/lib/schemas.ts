@@ -1,6 +1,6 @@
 // Extension-side zod schemas: API responses not covered by shared/ (counts, profile view, library lists) and stored items.
 import { z } from "zod";
-import { ActivityEvent, Agent, Message, Profile, QuickReply, SavedView, Settings, TicketDetail, TicketSummary, Workspace } from "../../shared/schemas";
+import { ActivityEvent, Agent, Message, Profile, ProfileStats, QuickReply, SavedView, Settings, TicketDetail, TicketSummary, Workspace } from "../../shared/schemas";
 
 export const Me = z.object({ agent: Agent, workspace: Workspace });
 export type Me = z.infer<typeof Me>;
@@ -36,7 +36,7 @@ export const ProfileView = z.object({
   activity: z.array(ActivityEvent).default([]),
   tickets: z.array(ProfileTicket).default([]),
   orders: z.array(z.unknown()).default([]),
-  stats: z.record(z.unknown()).default({}),
+  stats: ProfileStats.nullable().default(null),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 

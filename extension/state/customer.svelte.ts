@@ -71,13 +71,13 @@ export class CustomerStore {
     const api = this.api();
     if (!api) return;
     await api.editQuantity(order.id, { lineItemId, quantity, ticketId });
-    if (this.profileId) await this.loadOrders(this.profileId);
+    if (this.profileId) await this.load(this.profileId); // totals change lifetime value and activity, not just the order
   }
 
   async cancelOrder(order: Order, opts: { reason: string; refund: boolean; restock: boolean; ticketId?: string }): Promise<void> {
     const api = this.api();
     if (!api) return;
     await api.cancelOrder(order.id, opts);
-    if (this.profileId) await this.loadOrders(this.profileId);
+    if (this.profileId) await this.load(this.profileId);
   }
 }

@@ -27,3 +27,17 @@ export const ActivityEvent = z.object({
   at: IsoTime,
 });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
+
+/** Predictive stats on a profile (see worker/src/domain/profile-stats.ts for how each is computed). */
+export const ProfileStats = z.object({
+  lifetimeValue: z.number(),
+  currency: z.string().nullable(),
+  orderCount: z.number().int(),
+  cancelledCount: z.number().int(),
+  lastOrderAt: IsoTime.nullable(),
+  averageDaysBetweenOrders: z.number().nullable(),
+  expectedNextOrderAt: IsoTime.nullable(),
+  churnRisk: z.enum(["low", "medium", "high"]).nullable(),
+  ticketCount: z.number().int(),
+});
+export type ProfileStats = z.infer<typeof ProfileStats>;

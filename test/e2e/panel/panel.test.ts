@@ -292,6 +292,9 @@ describe("side panel", () => {
     await panel.getByLabel("Restock the items").uncheck();
     await panel.getByTestId("confirm").click();
     await card.locator(".chip.danger", { hasText: "Cancelled" }).waitFor({ timeout: 10_000 });
+    // a cancelled order no longer counts towards lifetime value or the order count
+    await expect.poll(() => panel.getByTestId("stat-Lifetime value").locator(".v").textContent(), { timeout: 10_000 }).toBe("$0.00");
+    expect(await panel.getByTestId("stat-Orders").locator(".v").textContent()).toBe("0");
     await settled(panel);
     await card.scrollIntoViewIfNeeded();
     await shot(panel, "14-orders");

@@ -2,22 +2,12 @@
 // Deliberately simple and explainable (no model): cancelled orders do not count; predictions need at least 2 orders.
 //   expected next order = last order + average gap between orders
 //   churn risk = days since last order ÷ average gap:  < 1.5 → low,  < 3 → medium,  otherwise high
+import type { ProfileStats } from "../../../shared/schemas";
 
 export interface StatsOrder { totalPrice: string; currency: string; createdAt: string; cancelledAt: string | null }
 
-export type ChurnRisk = "low" | "medium" | "high";
-
-export interface ProfileStats {
-  lifetimeValue: number;
-  currency: string | null;
-  orderCount: number;
-  cancelledCount: number;
-  lastOrderAt: string | null;
-  averageDaysBetweenOrders: number | null;
-  expectedNextOrderAt: string | null;
-  churnRisk: ChurnRisk | null;
-  ticketCount: number;
-}
+export type ChurnRisk = NonNullable<ProfileStats["churnRisk"]>;
+export type { ProfileStats };
 
 const DAY = 86_400_000;
 /** Two orders on the same day must not make the average gap zero (every later day would read as churn). */
