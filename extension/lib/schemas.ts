@@ -6,23 +6,10 @@ export const Me = z.object({ agent: Agent, workspace: Workspace });
 export type Me = z.infer<typeof Me>;
 export const AgentList = z.object({ agents: z.array(Agent) });
 
-export const AgentLoad = z.object({ agentId: z.string(), name: z.string(), operator: z.boolean(), online: z.boolean(), open: z.number() });
-export type AgentLoad = z.infer<typeof AgentLoad>;
-export const Counts = z.object({
-  views: z.object({ mine: z.number(), unassigned: z.number(), all: z.number(), unread: z.number(), favorites: z.number(), sessions: z.number() }),
-  statuses: z.record(z.number()),
-  channels: z.record(z.number()),
-  tags: z.record(z.number()),
-  operators: z.array(AgentLoad),
-  nonOperators: z.array(AgentLoad),
-});
-export type Counts = z.infer<typeof Counts>;
+export { AgentLoad, TicketCounts as Counts, TicketPage } from "../../shared/schemas";
 
-export const TicketPage = z.object({ tickets: z.array(TicketSummary), nextCursor: z.string().nullable() });
-export type TicketPage = z.infer<typeof TicketPage>;
-
-/** The detail view; `customerOnline` comes with web-chat presence when the worker knows it. */
-export const TicketView = TicketDetail.extend({ customerOnline: z.boolean().nullish() });
+/** The detail view (web-chat presence included). */
+export const TicketView = TicketDetail;
 export type TicketView = z.infer<typeof TicketView>;
 export const TicketDetailResponse = z.object({ ticket: TicketView, messages: z.array(Message), hasMore: z.boolean() });
 export type TicketDetailResponse = z.infer<typeof TicketDetailResponse>;

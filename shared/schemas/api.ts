@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Channel, IsoTime, Role, SnoozePreset, Tag, Tags, TicketStatus } from "./common";
 import { NewAgentMessage } from "./message";
+import { TicketSummary } from "./ticket";
 import { isTimeZone } from "./settings";
 
 export const SetupBody = z.object({
@@ -88,3 +89,22 @@ export type BulkResult = z.infer<typeof BulkResult>;
 export const MessagesQuery = z.object({ before: z.coerce.number().int().min(1), limit: z.coerce.number().int().min(1).max(100).default(50) });
 
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() }) });
+
+/** GET /api/tickets */
+export const TicketPage = z.object({ tickets: z.array(TicketSummary), nextCursor: z.string().nullable() });
+export type TicketPage = z.infer<typeof TicketPage>;
+
+/** An inbox agent with their open load, as the Operators / Non-operators lists show them. */
+export const AgentLoad = z.object({ agentId: z.string(), name: z.string(), operator: z.boolean(), online: z.boolean(), open: z.number() });
+export type AgentLoad = z.infer<typeof AgentLoad>;
+
+/** GET /api/tickets/counts */
+export const TicketCounts = z.object({
+  views: z.object({ mine: z.number(), unassigned: z.number(), all: z.number(), unread: z.number(), favorites: z.number(), sessions: z.number() }),
+  statuses: z.record(z.number()),
+  channels: z.record(z.number()),
+  tags: z.record(z.number()),
+  operators: z.array(AgentLoad),
+  nonOperators: z.array(AgentLoad),
+});
+export type TicketCounts = z.infer<typeof TicketCounts>;

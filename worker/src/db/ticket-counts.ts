@@ -1,8 +1,8 @@
 // Counts for every view, status, channel, tag and operator (GET /api/tickets/counts).
-import type { Agent } from "../../../shared/schemas";
+import type { Agent, TicketCounts } from "../../../shared/schemas";
 import { INBOX_ROLES } from "../../../shared/schemas";
 
-export async function ticketCounts(db: D1Database, v: { workspaceId: string; agentId: string; operator: boolean }, agents: Agent[], online: string[]) {
+export async function ticketCounts(db: D1Database, v: { workspaceId: string; agentId: string; operator: boolean }, agents: Agent[], online: string[]): Promise<TicketCounts> {
   const one = (sql: string) => db.prepare(sql).bind(v.workspaceId, v.agentId);
   const [views, statuses, channels, tags, operators] = await db.batch<Record<string, unknown>>([
     one(`SELECT

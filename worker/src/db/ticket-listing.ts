@@ -1,5 +1,5 @@
 // The inbox views (SPEC section 4) as indexed D1 queries with keyset pagination, newest activity first.
-import type { TicketFilter, TicketSummary } from "../../../shared/schemas";
+import type { TicketFilter, TicketPage, TicketSummary } from "../../../shared/schemas";
 import { TicketSummary as SummarySchema } from "../../../shared/schemas";
 import { HttpError } from "../http/errors";
 
@@ -82,7 +82,7 @@ export function listingSql(f: TicketFilter, v: Viewer, cursor: string | undefine
   return { sql, params };
 }
 
-export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number) {
+export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number): Promise<TicketPage> {
   const { sql, params } = listingSql(f, v, cursor, limit);
   const { results } = await db.prepare(sql).bind(...params).all<SummaryRow>();
   const page = results.slice(0, limit);
