@@ -76,6 +76,8 @@ export class Api {
   setOperator(operator: boolean) { return this.request(Me, "PATCH", "/api/me", { operator }); }
   agents() { return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents); }
   addAgent(body: { name: string; email: string; role: "admin" | "manager" | "support" | "analyst" }) { return this.request(NewAgentResponse, "POST", "/api/agents", body); }
+  removeAgent(id: string) { return this.request(z.object({ removed: z.string(), unassigned: z.number() }), "DELETE", `/api/agents/${enc(id)}`); }
+  renewToken(id: string) { return this.request(NewAgentResponse, "POST", `/api/agents/${enc(id)}/token`); }
   counts() { return this.request(Counts, "GET", "/api/tickets/counts"); }
   tickets(query: Partial<TicketListQuery>) { return this.request(TicketPage, "GET", `/api/tickets?${toQuery(query)}`); }
   ticket(id: string) { return this.request(TicketDetailResponse, "GET", `/api/tickets/${enc(id)}`); }

@@ -18,7 +18,7 @@ export class LiveState {
     const api = this.deps.api();
     if (!api || this.socket) return;
     this.socket = new RealtimeSocket({
-      url: () => api.realtimeUrl(),
+      url: () => (this.deps.api() ?? api).realtimeUrl(), // the current token, also after it was renewed
       onStatus: (s) => { this.status = s; },
       onConnected: (reconnected) => this.catchUp(reconnected),
       onEvent: (e) => this.apply(e),

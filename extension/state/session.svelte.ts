@@ -74,6 +74,14 @@ export class Session {
     await this.loadAgents();
   }
 
+  /** After renewing our own token: the old one no longer works, so keep the new one. */
+  async replaceToken(token: string): Promise<void> {
+    const creds = await credentialsItem.getValue();
+    if (!creds) return;
+    await credentialsItem.setValue({ ...creds, token });
+    this.api = this.makeApi(creds.baseUrl, token);
+  }
+
   async signOut(): Promise<void> {
     await credentialsItem.setValue(null);
     this.api = null;

@@ -210,6 +210,15 @@ describe("side panel", () => {
     expect(seen.body.quickReplies.map((r: { title: string }) => r.title)).toEqual(["Shipping times"]);
   });
 
+  it("removes an agent from settings: their token stops working at once", async () => {
+    const temp = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Tara Temp", email: "tara@e2e.example", role: "support" } });
+    await panel.getByTestId("settings-tab-agents").click();
+    await panel.getByRole("button", { name: "Remove Tara Temp" }).click();
+    await panel.getByTestId("confirm").click();
+    await expect.poll(() => panel.getByRole("button", { name: "Remove Tara Temp" }).count()).toBe(0);
+    await expect(stack.api("GET", "/api/me", { token: temp.body.token })).rejects.toThrow(/→ 401/);
+  });
+
   it("validates the store's shop domain and says clearly when the inbound address belongs to another workspace", async () => {
     const other = await stack.api("POST", "/api/setup", { token: "dev-setup-token", body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } } });
     await stack.api("PUT", "/api/settings", { token: other.body.token, body: { email: { inboundAddress: "orders@other.example" } } });

@@ -20,6 +20,7 @@ import { registerOrderRoutes } from "../routes/orders";
 import { registerDevFakeShopify } from "../routes/dev-fake-shopify";
 import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
+import { registerAgentAccessRoutes } from "../routes/agent-access";
 
 export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContext]>>;
 export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
@@ -38,7 +39,7 @@ export function buildRouter(): AppRouter {
   for (const register of [
     registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerTicketRoutes, registerProfileRoutes,
     registerRealtimeRoutes, registerLinkRoutes, registerDevRoutes, registerTwilioWebhooks, registerEventWebhooks,
-    registerChatRoutes, registerWidgetRoutes, registerOrderRoutes, registerDevFakeShopify, registerShopifyWebhooks, registerLibraryRoutes,
+    registerChatRoutes, registerWidgetRoutes, registerOrderRoutes, registerDevFakeShopify, registerShopifyWebhooks, registerLibraryRoutes, registerAgentAccessRoutes,
   ]) register(router);
   router.all("*", () => { throw new HttpError(404, "not_found", "No such route."); });
   return router;
