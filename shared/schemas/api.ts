@@ -108,3 +108,9 @@ export const TicketCounts = z.object({
   nonOperators: z.array(AgentLoad),
 });
 export type TicketCounts = z.infer<typeof TicketCounts>;
+
+/** POST /api/tickets/export (owner only): the listed tickets, or every ticket matching a filter, with their whole threads. */
+export const ExportBody = z.object({
+  ids: z.array(z.string().min(1).max(128)).min(1).max(500).optional(),
+  filter: TicketFilter.optional(),
+}).strict().refine((b) => Boolean(b.ids) !== Boolean(b.filter), { message: "give either `ids` or `filter`" });

@@ -21,6 +21,7 @@ import { registerDevFakeShopify } from "../routes/dev-fake-shopify";
 import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
+import { registerExportRoutes } from "../routes/ticket-export";
 
 export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContext]>>;
 export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
@@ -37,7 +38,7 @@ export function buildRouter(): AppRouter {
   const router = Router<IRequest, [Env, ExecutionContext]>();
   router.get("/healthz", () => new Response("ok"));
   for (const register of [
-    registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerTicketRoutes, registerProfileRoutes,
+    registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerExportRoutes, registerTicketRoutes, registerProfileRoutes,
     registerRealtimeRoutes, registerLinkRoutes, registerDevRoutes, registerTwilioWebhooks, registerEventWebhooks,
     registerChatRoutes, registerWidgetRoutes, registerOrderRoutes, registerDevFakeShopify, registerShopifyWebhooks, registerLibraryRoutes, registerAgentAccessRoutes,
   ]) register(router);
