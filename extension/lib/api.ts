@@ -1,5 +1,6 @@
 // Typed client for the agent API (SPEC section 7): every response is parsed with a zod schema before use.
 import { z } from "zod";
+import type { TicketFilter } from "../../shared/schemas";
 import {
   BulkResult, ErrorBody, type BulkBody, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
 } from "../../shared/schemas";
@@ -89,6 +90,8 @@ export class Api {
   leave(id: string) { return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/leave`); }
   remove(id: string) { return this.request(z.unknown(), "DELETE", `/api/tickets/${enc(id)}`); }
   bulk(body: BulkBody) { return this.request(BulkResult, "POST", "/api/tickets/bulk", body); }
+  /** Owner only: the tickets with their whole threads, as the worker's export file. */
+  exportTickets(body: { ids: string[] } | { filter: TicketFilter }) { return this.request(z.object({ tickets: z.array(z.unknown()) }).passthrough(), "POST", "/api/tickets/export", body); }
   profile(id: string, metric?: string) { return this.request(ProfileView, "GET", `/api/profiles/${enc(id)}${metric ? `?metric=${enc(metric)}` : ""}`); }
   setBlocked(profileId: string, blocked: boolean) { return this.request(z.unknown(), "POST", `/api/profiles/${enc(profileId)}/${blocked ? "block" : "unblock"}`); }
   settings() { return this.request(SettingsView, "GET", "/api/settings"); }

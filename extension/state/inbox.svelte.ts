@@ -176,6 +176,13 @@ export class InboxStore {
     this.allMatching = false;
   }
 
+  /** The owner's data download for the selection (or everything matching), as the worker's JSON export. */
+  async exportData() {
+    const api = this.deps.api();
+    if (!api) throw new Error("Not signed in.");
+    return api.exportTickets(this.allMatching ? { filter: this.filter } : { ids: [...this.selected] });
+  }
+
   /** Bulk action on the selection, or on everything matching the filter. Returns the worker's result. */
   async bulk(action: BulkAction) {
     const api = this.deps.api();

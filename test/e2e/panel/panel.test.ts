@@ -1,5 +1,6 @@
 // The side panel end to end: the built extension in real Chromium against a local worker seeded by the test.
 // Scenarios run in order on one workspace, as an agent's day would: sign in, work the inbox, go offline, follow the admin.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { customer, launchExtension, outbox, settled, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
@@ -346,5 +347,16 @@ describe("side panel", () => {
     expect(sent.subject).toBe(`Re: ${subject}`);
     expect(sent.to).toContain("lena@example.com");
     await back();
+  });
+
+  it("lets the owner download the selected conversations with their whole threads", async () => {
+    await row("Lena Fischer").getByRole("checkbox").check();
+    await panel.getByRole("button", { name: "More bulk actions" }).click();
+    const [download] = await Promise.all([panel.waitForEvent("download"), panel.getByTestId("bulk-download").click()]);
+    expect(download.suggestedFilename()).toMatch(/^sidedesk-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(file.tickets).toHaveLength(1);
+    expect(file.tickets[0].ticket.profile.name).toBe("Lena Fischer");
+    expect(file.tickets[0].messages.map((m: { text: string }) => m.text).join("\n")).toContain("replacement jacket");
   });
 });
