@@ -10,6 +10,20 @@ export async function loadSettings(db: D1Database, workspaceId: string): Promise
   return { settings, sealed: row?.secrets_ciphertext ?? null };
 }
 
+/** Workspace and its settings in one round trip (webhooks need both on every delivery). */
+export async function loadWorkspaceSettings(db: D1Database, workspaceId: string) {
+  const row = await db.prepare(
+    `SELECT w.id, w.name, w.timezone, w.created_at, s.settings_json, s.secrets_ciphertext
+     FROM workspaces w LEFT JOIN settings s ON s.workspace_id = w.id WHERE w.id = ?1`,
+  ).bind(workspaceId).first<{ id: string; name: string; timezone: string; created_at: number; settings_json: string | null; secrets_ciphertext: string | null }>();
+  if (!row) return null;
+  return {
+    workspace: { id: row.id, name: row.name, timezone: row.timezone, createdAt: new Date(row.created_at).toISOString() },
+    settings: Settings.parse(row.settings_json ? JSON.parse(row.settings_json) : {}),
+    sealed: row.secrets_ciphertext,
+  };
+}
+
 export async function openSecrets(keyMaterial: string, workspaceId: string, sealed: string | null): Promise<Secrets> {
   if (!sealed) return {};
   return Secrets.parse(JSON.parse(await decryptSecret(keyMaterial, sealed, workspaceId)));

@@ -49,9 +49,17 @@ function fromBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
-async function aesKey(material: string): Promise<CryptoKey> {
-  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(`sidedesk-secrets:${material}`));
-  return crypto.subtle.importKey("raw", digest, "AES-GCM", false, ["encrypt", "decrypt"]);
+/** Derived once per isolate: every webhook and send opens the workspace's secrets. */
+const aesKeys = new Map<string, Promise<CryptoKey>>();
+
+function aesKey(material: string): Promise<CryptoKey> {
+  let key = aesKeys.get(material);
+  if (!key) {
+    key = crypto.subtle.digest("SHA-256", encoder.encode(`sidedesk-secrets:${material}`))
+      .then((digest) => crypto.subtle.importKey("raw", digest, "AES-GCM", false, ["encrypt", "decrypt"]));
+    aesKeys.set(material, key);
+  }
+  return key;
 }
 
 /** AES-GCM with a random 96-bit IV; output is `iv.ciphertext` in base64. The workspace id is bound as associated data. */

@@ -1,14 +1,13 @@
 // What a webhook needs of its workspace: that it exists, its settings and decrypted secrets.
 import type { Env } from "../env";
 import { secretsKey } from "../config";
-import { getWorkspace } from "../db/workspaces";
-import { loadSettings, openSecrets } from "../db/settings";
+import { loadWorkspaceSettings, openSecrets } from "../db/settings";
 import { HttpError } from "../http/errors";
 
 export async function webhookWorkspace(env: Env, workspaceId: string) {
-  const workspace = await getWorkspace(env.DB, workspaceId);
-  if (!workspace) throw new HttpError(404, "not_found", "No such workspace.");
-  const { settings, sealed } = await loadSettings(env.DB, workspaceId);
+  const found = await loadWorkspaceSettings(env.DB, workspaceId);
+  if (!found) throw new HttpError(404, "not_found", "No such workspace.");
+  const { workspace, settings, sealed } = found;
   const secrets = await openSecrets(secretsKey(env), workspaceId, sealed);
   return { workspace, settings, secrets };
 }
