@@ -2,7 +2,7 @@
 import type { TicketObject } from "./objects/ticket-object";
 import type { InboxObject } from "./objects/inbox-object";
 
-export interface Env {
+export interface Env extends EnvLimits {
   DB: D1Database;
   TICKETS: DurableObjectNamespace<TicketObject>;
   INBOX: DurableObjectNamespace<InboxObject>;
@@ -25,6 +25,11 @@ export interface Env {
   /** HTTP mail provider (Resend-style POST /emails JSON) used when EMAIL is not bound. */
   MAIL_API_URL?: string;
   MAIL_API_KEY?: string;
+}
+
+export interface EnvLimits {
+  /** Rate limit for web-chat session starts, keyed by workspace and visitor IP. */
+  CHAT_LIMITER?: RateLimit;
 }
 
 export const isDevelopment = (env: Env) => env.ENVIRONMENT === "development";

@@ -8,7 +8,7 @@ import { getProfile, insertProfileEvent, upsertProfileByEmail } from "../db/prof
 import { createVisitorProfile, identifyVisitor } from "../db/chat-profiles";
 import { originOf, unwrap } from "../routes/ticket-access";
 import { corsRoute, preflight, withCors } from "./cors";
-import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, workspaceIdOf } from "./session";
+import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, throttleChatStart, workspaceIdOf } from "./session";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const ref = (p: { id: string; name: string | null; phone: string | null; email: string | null }) => ({ id: p.id, name: p.name, phone: p.phone, email: p.email });
@@ -27,6 +27,7 @@ export function registerChatRoutes(router: AppRouter) {
 
   router.post("/chat/:workspaceId/sessions", corsRoute(async (request, env) => {
     const { workspace, settings } = await chatWorkspace(env, workspaceIdOf(request));
+    await throttleChatStart(env, request, workspace.id);
     const body = parseOr400(ChatStartBody, await readJsonOrEmpty(request));
     const pageUrl = checkOrigin(request, settings.webchat.allowedOrigins, body.pageUrl);
     const profile = body.email

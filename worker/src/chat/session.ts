@@ -53,3 +53,11 @@ export function checkOrigin(request: Request, allowed: string[], pageUrl: string
   if (!origin || !allowed.includes(origin)) throw new HttpError(403, "origin_not_allowed", "This site is not allowed to use this workspace's chat.");
   return pageUrl && allowed.includes(new URL(pageUrl).origin) ? pageUrl : null;
 }
+
+/** Public widget: a visitor (by IP, which Cloudflare always sets) may start only so many chats a minute. */
+export async function throttleChatStart(env: Env, request: Request, workspaceId: string): Promise<void> {
+  const ip = request.headers.get("cf-connecting-ip");
+  if (!ip || !env.CHAT_LIMITER) return;
+  const { success } = await env.CHAT_LIMITER.limit({ key: `${workspaceId}:${ip}` });
+  if (!success) throw new HttpError(429, "rate_limited", "Too many chats started from here; try again in a minute.");
+}
