@@ -2,6 +2,7 @@
 // desktop notifications, flushes the offline outbox, and tracks which admin page each tab shows.
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { INBOX_ROLES } from "../../shared/schemas";
 import { Api } from "../lib/api";
 import { notify, setBadge } from "../lib/badge";
 import { onMessage } from "../lib/messaging";
@@ -22,6 +23,9 @@ export default defineBackground(() => {
     if (api && api.baseUrl === creds.baseUrl && api.token === creds.token && socket) return;
     socket?.stop();
     const current = new Api(creds.baseUrl, creds.token);
+    // A reports-only agent (analyst) has no inbox: no socket, no badge. Offline here: assume an inbox agent and retry later.
+    const role = await current.me().then((m) => m.agent.role, () => null);
+    if (role && !INBOX_ROLES.includes(role)) { socket = null; api = null; await setBadge(null); return; }
     api = current;
     socket = new RealtimeSocket({
       url: () => current.realtimeUrl(),

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { TicketFilter } from "../../shared/schemas";
 import {
-  BulkResult, ErrorBody, type BulkBody, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
+  BulkResult, ErrorBody, Report, type BulkBody, type ReportQuery, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
 } from "../../shared/schemas";
 import {
   AgentList, Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileView, QuickReplyList, QuickReplyResponse, SavedViewList, SavedViewResponse,
@@ -109,6 +109,9 @@ export class Api {
   views() { return this.request(SavedViewList, "GET", "/api/views").then((r) => r.views); }
   createView(body: SavedViewBody) { return this.request(SavedViewResponse, "POST", "/api/views", body).then((r) => r.view); }
   deleteView(id: string) { return this.request(z.unknown(), "DELETE", `/api/views/${enc(id)}`); }
+
+  /** Owner, admin, manager and analyst: volume and response times over a date range (workspace time zone). */
+  report(q: ReportQuery) { return this.request(Report, "GET", `/api/reports?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])))}`); }
 
   realtimeUrl(): string {
     return `${this.baseUrl.replace(/^http/i, "ws")}/api/realtime?token=${enc(this.token)}`;

@@ -6,6 +6,7 @@ import { InboxStore } from "./inbox.svelte";
 import { LiveState } from "./live.svelte";
 import { OutboxState } from "./outbox.svelte";
 import { QuickReplies } from "./quick-replies.svelte";
+import { ReportsStore } from "./reports.svelte";
 import { Session } from "./session.svelte";
 import { SettingsStore } from "./settings.svelte";
 import { TicketStore } from "./ticket.svelte";
@@ -27,6 +28,7 @@ export const quickReplies = new QuickReplies(api);
 export const views = new SavedViews(api);
 export const ui = new UiState();
 export const settings = new SettingsStore(api);
+export const reports = new ReportsStore({ api, timezone: () => session.me?.workspace.timezone ?? "UTC" });
 
 export async function openTicket(id: string): Promise<void> {
   ui.screen = "ticket";
@@ -41,6 +43,7 @@ export function backToInbox(): void {
 
 /** Everything a signed-in panel runs: lists, counts, quick replies, saved views, live socket, outbox, admin context. */
 export async function startPanel(): Promise<void> {
+  if (!session.canUseInbox) return; // reports-only (analyst): ReportsScreen loads what it needs
   await Promise.all([outbox.init(), admin.init()]);
   ui.startClock();
   void inbox.load();

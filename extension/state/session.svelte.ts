@@ -1,5 +1,5 @@
 // Who is signed in: credentials (extension storage), the agent, workspace and colleagues.
-import type { Agent } from "../../shared/schemas";
+import { INBOX_ROLES, type Agent } from "../../shared/schemas";
 import { Api, ApiError, normalizeBaseUrl } from "../lib/api";
 import type { Me } from "../lib/schemas";
 import { credentialsItem, readCredentials } from "../lib/storage";
@@ -20,6 +20,9 @@ export class Session {
   get role() { return this.me?.agent.role ?? "support"; }
   get isAdmin(): boolean { return this.role === "owner" || this.role === "admin"; }
   get isOwner(): boolean { return this.role === "owner"; }
+  /** Analysts (a reporting role) get a reports-only panel: no inbox, no live socket. */
+  get canUseInbox(): boolean { return INBOX_ROLES.includes(this.role); }
+  get canSeeReports(): boolean { return ["owner", "admin", "manager", "analyst"].includes(this.role); }
 
   agentName(id: string | null): string {
     if (!id) return "Unassigned";
@@ -36,7 +39,7 @@ export class Session {
       this.me = await api.me();
       this.api = api;
       this.phase = "ready";
-      void this.loadAgents();
+      if (this.canUseInbox) void this.loadAgents();
     } catch (err) {
       if (err instanceof ApiError && (err.kind === "unauthorized" || err.kind === "forbidden")) {
         this.notice = `Signed out: ${err.message}`;
@@ -63,15 +66,11 @@ export class Session {
       if (err instanceof ApiError && err.kind === "not_found") throw new ApiError("not_sidedesk", 404, err.code, `${baseUrl} is not a Sidedesk worker (no /api/me there).`);
       throw err;
     }
-    if (!["owner", "admin", "manager", "support"].includes(this.me.agent.role)) {
-      this.me = null;
-      throw new ApiError("forbidden", 403, "forbidden", "This token belongs to a reporting-only agent, which cannot use the inbox.");
-    }
     await credentialsItem.setValue({ baseUrl, token });
     this.api = api;
     this.notice = null;
     this.phase = "ready";
-    await this.loadAgents();
+    if (this.canUseInbox) await this.loadAgents();
   }
 
   /** After renewing our own token: the old one no longer works, so keep the new one. */

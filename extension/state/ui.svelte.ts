@@ -1,5 +1,5 @@
 // Which screen the panel shows and cross-component requests (focus the composer, open the snooze menu).
-export type Screen = "inbox" | "ticket" | "settings";
+export type Screen = "inbox" | "ticket" | "settings" | "reports";
 export type TicketTab = "conversation" | "customer";
 export type SettingsTab = "you" | "replies" | "workspace" | "sms" | "webchat" | "store" | "agents";
 

@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./store";
 export * from "./chat";
 export * from "./library";
+export * from "./report";

@@ -359,4 +359,43 @@ describe("side panel", () => {
     expect(file.tickets[0].ticket.profile.name).toBe("Lena Fischer");
     expect(file.tickets[0].messages.map((m: { text: string }) => m.text).join("\n")).toContain("replacement jacket");
   });
+
+  it("shows the owner reports: totals, volume per day, and tables by agent and by tag", async () => {
+    const closed = await stack.api("POST", `/api/tickets/${ids[OTHERS[1]!.name]}/status`, { token: stack.owner.token, body: { status: "closed" } });
+    expect(closed.status).toBe(200);
+    await view("reports");
+    await panel.getByTestId("reports").waitFor();
+    const created = () => panel.getByTestId("report-created").locator(".v").textContent();
+    await expect.poll(async () => Number(await created())).toBeGreaterThan(0);
+    await panel.getByTestId("volume-chart").waitFor();
+    await expect.poll(() => panel.getByTestId("report-agents").textContent()).toContain("Sam Support");
+    expect(await panel.getByTestId("report-tags").textContent()).toContain("#shipping");
+    await expect.poll(async () => Number(await panel.getByTestId("report-resolved").locator(".v").textContent())).toBeGreaterThan(0);
+    await panel.getByTestId("range-7").click();
+    await expect.poll(() => panel.getByTestId("range-7").getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(async () => Number(await created())).toBeGreaterThan(0);
+    await settled(panel);
+    await shot(panel, "18-reports");
+    await panel.getByRole("button", { name: "Back to inbox" }).click();
+    await panel.getByTestId("ticket-list").waitFor();
+  });
+
+  it("lets an analyst sign in to a reports-only panel", async () => {
+    const added = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Ana Analyst", email: "ana@northwind.example", role: "analyst" } });
+    expect(added.status).toBe(201);
+    await panel.getByTestId("open-settings").click();
+    await panel.getByTestId("sign-out").click();
+    await panel.getByLabel("Worker URL").fill(stack.base);
+    await panel.getByLabel("Agent token").fill(added.body.token);
+    await panel.getByRole("button", { name: "Sign in" }).click();
+    await panel.getByTestId("reports").waitFor();
+    await expect.poll(() => panel.getByTestId("range-30").getAttribute("aria-pressed")).toBe("true"); // nothing kept from the last agent
+    await expect.poll(async () => Number(await panel.getByTestId("report-created").locator(".v").textContent())).toBeGreaterThan(0);
+    expect(await panel.getByTestId("open-nav").count()).toBe(0);
+    expect(await panel.getByRole("button", { name: "Back to inbox" }).count()).toBe(0);
+    await panel.mouse.move(0, 0); // no day left hovered in the chart
+    await shot(panel, "19-analyst-reports");
+    await panel.getByTestId("sign-out").click();
+    await panel.getByLabel("Agent token").waitFor();
+  });
 });

@@ -7,7 +7,8 @@ const WS = "ws_projection";
 const base = (over: Partial<TicketProjection>): TicketProjection => ({
   id: "a".repeat(64), workspaceId: WS, number: 7, channel: "sms", status: "open", snoozedUntil: null, assigneeId: null, profileId: "pr_1",
   tags: [], followers: [], favoriteOf: [], readBy: [], markedUnreadBy: [], last: { text: "hi", at: 1_000, direction: "inbound" },
-  attribution: null, newMessages: [], indexedSeq: 0, version: 1, createdAt: 1_000, updatedAt: 1_000, ...over,
+  attribution: null, newMessages: [], indexedSeq: 0, version: 1, createdAt: 1_000, updatedAt: 1_000,
+  firstResponseAt: null, firstResponderId: null, periodStartedAt: 1_000, closedAt: null, ...over,
 });
 const project = (p: TicketProjection) => env.DB.batch(projectionStatements(env.DB, p));
 const rows = async (sql: string, id: string) => (await env.DB.prepare(sql).bind(id).all()).results;
@@ -60,5 +61,15 @@ describe("versioned projection", () => {
       expect(await rows(`SELECT 1 FROM ${table} WHERE ${col} = ?1`, gone), table).toEqual([]);
       expect((await rows(`SELECT 1 FROM ${table} WHERE ${col} = ?1`, kept)).length, table).toBeGreaterThan(0);
     }
+  });
+
+  it("projects the reporting times, and an older version never overwrites a newer close", async () => {
+    const id = "r".repeat(64);
+    const cols = "SELECT first_response_at, first_responder_id, period_started_at, closed_at FROM tickets WHERE id = ?1";
+    await project(base({ id, version: 4, status: "closed", firstResponseAt: 2_000, firstResponderId: "ag_p", periodStartedAt: 1_500, closedAt: 9_000 }));
+    await project(base({ id, version: 2, status: "open", firstResponseAt: null, periodStartedAt: 1_000, closedAt: null }));
+    expect((await rows(cols, id))[0]).toEqual({ first_response_at: 2_000, first_responder_id: "ag_p", period_started_at: 1_500, closed_at: 9_000 });
+    await project(base({ id, version: 5, status: "open", firstResponseAt: 2_000, firstResponderId: "ag_p", periodStartedAt: 9_500, closedAt: null }));
+    expect((await rows(cols, id))[0]).toEqual({ first_response_at: 2_000, first_responder_id: "ag_p", period_started_at: 9_500, closed_at: null });
   });
 });

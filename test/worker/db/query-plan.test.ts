@@ -3,6 +3,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { TicketFilter } from "../../../shared/schemas";
 import { listingSql } from "../../../worker/src/db/ticket-listing";
+import { reportSql } from "../../../worker/src/db/reports";
 
 const viewer = { workspaceId: "ws_plan", agentId: "ag_plan", operator: false };
 
@@ -60,4 +61,22 @@ describe("listing query plans", () => {
       expectIndexed(await plan(query));
     });
   }
+});
+
+describe("report query plans", () => {
+  const explain = async (sql: string, params: unknown[]) =>
+    (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join("\n");
+
+  it("created and resolved walk the (workspace, created_at) and (workspace, closed_at) indexes, with or without a channel", async () => {
+    for (const channel of [null, "sms"] as const) {
+      const sql = reportSql(channel);
+      const params = ["ws_plan", 0, 1, ...(channel ? [channel] : [])];
+      const created = await explain(sql.created, params);
+      expect(created).toMatch(/SEARCH t USING INDEX tickets_created \(workspace_id=\? AND created_at>\? AND created_at<\?\)/);
+      expect(created).toMatch(/SEARCH tt USING (COVERING )?INDEX ticket_tags_by_ticket/);
+      const resolved = await explain(sql.resolved, params);
+      expect(resolved).toMatch(/SEARCH t USING INDEX tickets_closed \(workspace_id=\? AND closed_at>\? AND closed_at<\?\)/);
+      expect(await explain(sql.openNow, ["ws_plan", ...(channel ? [channel] : [])])).toMatch(/SEARCH t USING (COVERING )?INDEX tickets_(status|channel)/);
+    }
+  });
 });

@@ -26,6 +26,11 @@ export interface TicketProjection {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /** Reporting (migration 0005): null until an agent replies / while unresolved; period start defaults to createdAt. */
+  firstResponseAt: number | null;
+  firstResponderId: string | null;
+  periodStartedAt: number;
+  closedAt: number | null;
 }
 
 const ROLES = JSON.stringify(INBOX_ROLES);
@@ -40,18 +45,19 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
   }
   stmts.push(db.prepare(
     `INSERT INTO tickets (id, workspace_id, number, channel, status, snoozed_until, assignee_id, profile_id, tags_json, last_text, last_at, last_direction,
-       attributed_type, attributed_name, indexed_seq, version, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+       attributed_type, attributed_name, indexed_seq, version, created_at, updated_at, first_response_at, first_responder_id, period_started_at, closed_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
      ON CONFLICT(id) DO UPDATE SET number = excluded.number, status = excluded.status, snoozed_until = excluded.snoozed_until,
        assignee_id = excluded.assignee_id, profile_id = excluded.profile_id, tags_json = excluded.tags_json, last_text = excluded.last_text,
        last_at = excluded.last_at, last_direction = excluded.last_direction, attributed_type = excluded.attributed_type,
        attributed_name = excluded.attributed_name, indexed_seq = MAX(tickets.indexed_seq, excluded.indexed_seq), version = excluded.version,
-       updated_at = excluded.updated_at
+       updated_at = excluded.updated_at, first_response_at = excluded.first_response_at, first_responder_id = excluded.first_responder_id,
+       period_started_at = excluded.period_started_at, closed_at = excluded.closed_at
      WHERE excluded.version > tickets.version`,
   ).bind(
     p.id, p.workspaceId, p.number, p.channel, p.status, p.snoozedUntil, p.assigneeId, p.profileId, JSON.stringify(p.tags),
     p.last?.text ?? null, p.last?.at ?? p.createdAt, p.last?.direction ?? null, p.attribution?.type ?? null, p.attribution?.name ?? null,
-    p.indexedSeq, p.version, p.createdAt, p.updatedAt,
+    p.indexedSeq, p.version, p.createdAt, p.updatedAt, p.firstResponseAt, p.firstResponderId, p.periodStartedAt, p.closedAt,
   ));
   const lastAt = p.last?.at ?? p.createdAt;
   const replace = (table: string, column: string, values: string[], withLastAt: boolean) => {

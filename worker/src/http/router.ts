@@ -22,6 +22,7 @@ import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
+import { registerReportRoutes } from "../routes/reports";
 
 export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContext]>>;
 export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
@@ -41,6 +42,7 @@ export function buildRouter(): AppRouter {
     registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerExportRoutes, registerTicketRoutes, registerProfileRoutes,
     registerRealtimeRoutes, registerLinkRoutes, registerDevRoutes, registerTwilioWebhooks, registerEventWebhooks,
     registerChatRoutes, registerWidgetRoutes, registerOrderRoutes, registerDevFakeShopify, registerShopifyWebhooks, registerLibraryRoutes, registerAgentAccessRoutes,
+    registerReportRoutes,
   ]) register(router);
   router.all("*", () => { throw new HttpError(404, "not_found", "No such route."); });
   return router;

@@ -33,6 +33,11 @@ export interface TicketState {
   customerOnline?: boolean;
   /** Email tickets: subject, thread root, last customer Message-ID and the References chain for replies. */
   email?: EmailThread;
+  /** Reporting (see ticket-writer.ts): the first agent reply, when the current open period began, and its close. */
+  firstResponseAt?: number | null;
+  firstResponderId?: string | null;
+  periodStartedAt?: number;
+  closedAt?: number | null;
 }
 
 export interface NewMessage {

@@ -50,6 +50,8 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
     last: last ? { text: last.text.slice(0, 280), at: Date.parse(last.createdAt), direction: last.kind } : null,
     attribution: s.attribution, newMessages: store.searchableSince(s.indexedSeq), indexedSeq: store.maxSeq(),
     version: s.version, createdAt: s.createdAt, updatedAt: s.updatedAt,
+    firstResponseAt: s.firstResponseAt ?? null, firstResponderId: s.firstResponderId ?? null,
+    periodStartedAt: s.periodStartedAt ?? s.createdAt, closedAt: s.status === "closed" ? s.closedAt ?? null : null,
   };
 }
 

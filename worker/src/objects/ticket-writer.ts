@@ -44,6 +44,7 @@ export class TicketWriter {
   /** Stores an outbound message as queued and schedules its delivery (sent right after the transaction). */
   queueOutbound(state: TicketState, o: OutboundDraft): Message {
     const m = this.append(state, { kind: "outbound", text: o.text, author: o.author ?? SYSTEM, status: "queued", source: o.source, clientId: o.clientId, media: o.media, at: o.at });
+    recordFirstResponse(state, o);
     this.store.setTimer(`${SEND_PREFIX}${m.seq}`, o.at, { seq: m.seq });
     return m;
   }
@@ -61,6 +62,7 @@ export class TicketWriter {
   transition(state: TicketState, event: StatusEvent, actorName: string | null, at: number): boolean {
     const next = nextStatus({ status: state.status, snoozedUntil: state.snoozedUntil === null ? null : new Date(state.snoozedUntil) }, event);
     if (!next) return false;
+    recordResolution(state, state.status, next.status, at);
     state.status = next.status;
     state.snoozedUntil = next.snoozedUntil?.getTime() ?? null;
     if (state.snoozedUntil !== null) this.store.setTimer("wake", state.snoozedUntil);
@@ -78,5 +80,24 @@ export class TicketWriter {
       this.store.queueEvent({ type: "counts.changed" });
       this.store.setTimer("sync", Date.now() + SYNC_RETRY_MS, { change });
     }
+  }
+}
+
+/** First response = the first agent-written reply to the customer (auto-replies, keyword answers and notes do not count).
+ *  It is the ticket's first ever, measured from `createdAt`: a reopened ticket keeps it. */
+function recordFirstResponse(state: TicketState, o: OutboundDraft) {
+  if (o.source !== "agent" || o.author?.type !== "agent" || state.firstResponseAt) return;
+  state.firstResponseAt = o.at;
+  state.firstResponderId = o.author.id;
+}
+
+/** Resolution is the latest close. Leaving `closed` starts a new open period and makes the ticket unresolved again, so
+ *  resolution time is `closedAt − periodStartedAt` (the current period, not the ticket's birth): a years-long SMS thread
+ *  reopened today and closed an hour later was resolved in an hour. Snoozing is not resolving. */
+function recordResolution(state: TicketState, from: TicketState["status"], to: TicketState["status"], at: number) {
+  if (to === "closed") state.closedAt = at;
+  else if (from === "closed") {
+    state.closedAt = null;
+    state.periodStartedAt = at;
   }
 }

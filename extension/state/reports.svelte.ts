@@ -1,0 +1,80 @@
+// The Reports screen's state: the chosen range (a preset of days or custom dates, in the workspace time zone) and the report.
+import type { Channel, Report } from "../../shared/schemas";
+import { addDays, daysBetween, localDate } from "../../shared/rules/report-range";
+import { errorMessage, type Api } from "../lib/api";
+
+export type RangePreset = 7 | 30 | 90 | "custom";
+export const PRESETS: readonly RangePreset[] = [7, 30, 90, "custom"];
+
+export class ReportsStore {
+  preset = $state<RangePreset>(30);
+  from = $state("");
+  to = $state("");
+  channel = $state<Channel | "">("");
+  report = $state.raw<Report | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  private seq = 0;
+
+  constructor(private readonly deps: { api: () => Api | null; timezone: () => string; now?: () => Date }) {}
+
+  /** Picks a preset (the last N days, today included) or switches to custom dates, then loads. */
+  async setPreset(preset: RangePreset): Promise<void> {
+    this.preset = preset;
+    if (preset !== "custom") {
+      this.to = localDate(this.deps.now?.() ?? new Date(), this.deps.timezone());
+      this.from = addDays(this.to, -(preset - 1));
+    } else if (!this.from || !this.to) {
+      await this.setPreset(30);
+      this.preset = "custom";
+      return;
+    }
+    await this.load();
+  }
+
+  /** Custom dates; refused here when reversed or too long, so the API's 400 is never the first thing a user sees. */
+  async setRange(from: string, to: string): Promise<void> {
+    this.preset = "custom";
+    this.from = from;
+    this.to = to;
+    if (!from || !to) return;
+    const days = daysBetween(from, to) + 1;
+    if (days < 1) { this.error = "The start date is after the end date."; return; }
+    if (days > 366) { this.error = "Pick at most 366 days."; return; }
+    await this.load();
+  }
+
+  /** On sign-out: the next agent (maybe of another workspace) must not see this report, even for a moment. */
+  reset(): void {
+    this.seq += 1;
+    this.report = null;
+    this.error = null;
+    this.loading = false;
+    this.from = "";
+    this.to = "";
+    this.preset = 30;
+    this.channel = "";
+  }
+
+  async setChannel(channel: Channel | ""): Promise<void> {
+    this.channel = channel;
+    await this.load();
+  }
+
+  async load(): Promise<void> {
+    const api = this.deps.api();
+    if (!api) return;
+    if (!this.from || !this.to) { await this.setPreset(this.preset === "custom" ? 30 : this.preset); return; }
+    const seq = ++this.seq; // a slow older answer must not replace a newer one
+    this.loading = true;
+    this.error = null;
+    try {
+      const report = await api.report({ from: this.from, to: this.to, ...(this.channel ? { channel: this.channel } : {}) });
+      if (seq === this.seq) this.report = report;
+    } catch (err) {
+      if (seq === this.seq) this.error = errorMessage(err);
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// GET /api/reports (SPEC 4): owner, admin, manager and analyst (the reporting role); support agents are refused.
+import { INBOX_ROLES, MAX_REPORT_DAYS, ReportQuery, type Role } from "../../../shared/schemas";
+import { resolveRange } from "../../../shared/rules/report-range";
+import { agentRoute, type AppRouter } from "../http/router";
+import { requireRole } from "../http/auth";
+import { HttpError, parseOr400 } from "../http/errors";
+import { reportRows } from "../db/reports";
+import { listAgents } from "../db/workspaces";
+import { buildReport } from "../domain/report";
+
+export const REPORT_ROLES: readonly Role[] = ["owner", "admin", "manager", "analyst"];
+
+export function registerReportRoutes(router: AppRouter) {
+  router.get("/api/reports", agentRoute(async (request, env, who) => {
+    requireRole(who, REPORT_ROLES, "see reports");
+    const q = parseOr400(ReportQuery, Object.fromEntries(new URL(request.url).searchParams), "query");
+    const tz = who.workspace.timezone;
+    const range = resolveRange(q, tz, new Date(), MAX_REPORT_DAYS);
+    if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
+    const channel = q.channel ?? null;
+    const [rows, agents] = await Promise.all([
+      reportRows(env.DB, who.workspace.id, range.bounds[0]!, range.bounds[range.bounds.length - 1]!, channel),
+      listAgents(env.DB, who.workspace.id),
+    ]);
+    const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
+    return Response.json(buildReport(rows, range, tz, channel, info));
+  }, { anyRole: true }));
+}
