@@ -1,4 +1,5 @@
 // D1 access for profiles (customers). Phone and email are unique per workspace, so upserts are race-free.
+import * as clock from "../clock";
 import type { Profile, SmsConsent } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 
@@ -21,21 +22,20 @@ export async function getProfile(db: D1Database, workspaceId: string, id: string
   return row ? toProfile(row) : null;
 }
 
-/** Finds or creates the profile for a phone number; fills in name/email when given and still empty. */
-export async function upsertProfileByPhone(db: D1Database, workspaceId: string, phone: string, extra: { name?: string; email?: string } = {}): Promise<StoredProfile> {
-  const now = Date.now();
+/** Finds or creates the profile for a phone number; fills in the name when given and still empty. (Email: see fillProfile.) */
+export async function upsertProfileByPhone(db: D1Database, workspaceId: string, phone: string, extra: { name?: string } = {}): Promise<StoredProfile> {
   const row = await db.prepare(
-    `INSERT INTO profiles (id, workspace_id, phone, name, email, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+    `INSERT INTO profiles (id, workspace_id, phone, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
      ON CONFLICT(workspace_id, phone) WHERE phone IS NOT NULL DO UPDATE SET
-       name = COALESCE(profiles.name, excluded.name), email = COALESCE(profiles.email, excluded.email), updated_at = excluded.updated_at
+       name = COALESCE(profiles.name, excluded.name), updated_at = excluded.updated_at
      RETURNING ${COLUMNS}`,
-  ).bind(randomId("pr"), workspaceId, phone, extra.name ?? null, extra.email ?? null, now).first<ProfileRow>();
+  ).bind(randomId("pr"), workspaceId, phone, extra.name ?? null, clock.now()).first<ProfileRow>();
   if (!row) throw new Error("profile upsert returned nothing");
   return toProfile(row);
 }
 
 export async function upsertProfileByEmail(db: D1Database, workspaceId: string, email: string, extra: { name?: string } = {}): Promise<StoredProfile> {
-  const now = Date.now();
+  const now = clock.now();
   const row = await db.prepare(
     `INSERT INTO profiles (id, workspace_id, email, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
      ON CONFLICT(workspace_id, email) WHERE email IS NOT NULL DO UPDATE SET
@@ -47,11 +47,11 @@ export async function upsertProfileByEmail(db: D1Database, workspaceId: string, 
 }
 
 export async function setConsent(db: D1Database, workspaceId: string, profileId: string, consent: SmsConsent) {
-  await db.prepare("UPDATE profiles SET sms_consent = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, consent, Date.now()).run();
+  await db.prepare("UPDATE profiles SET sms_consent = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, consent, clock.now()).run();
 }
 
 export async function setBlocked(db: D1Database, workspaceId: string, profileId: string, blocked: boolean) {
-  await db.prepare("UPDATE profiles SET blocked = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, blocked ? 1 : 0, Date.now()).run();
+  await db.prepare("UPDATE profiles SET blocked = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, blocked ? 1 : 0, clock.now()).run();
 }
 
 export async function insertProfileEvent(db: D1Database, e: { id: string; workspaceId: string; profileId: string; metric: string; properties: unknown; at: number }) {
@@ -71,12 +71,39 @@ export async function getProfileByEmail(db: D1Database, workspaceId: string, ema
   return row ? toProfile(row) : null;
 }
 
+export async function getProfileByPhone(db: D1Database, workspaceId: string, phone: string): Promise<StoredProfile | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE workspace_id = ?1 AND phone = ?2`).bind(workspaceId, phone).first<ProfileRow>();
+  return row ? toProfile(row) : null;
+}
+
+/** A new profile with both keys, or null when either is already taken (a racing delivery won): never a constraint error. */
+export async function insertProfileIfNew(db: D1Database, workspaceId: string, keys: { phone: string; email: string; name: string | null }): Promise<StoredProfile | null> {
+  const row = await db.prepare(
+    `INSERT INTO profiles (id, workspace_id, phone, email, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+  ).bind(randomId("pr"), workspaceId, keys.phone, keys.email, keys.name, clock.now()).first<ProfileRow>();
+  return row ? toProfile(row) : null;
+}
+
+/** Fills in a profile's missing email (unless another profile has it) and name; one statement, so race-free. */
+export async function fillProfile(db: D1Database, workspaceId: string, profile: StoredProfile, fill: { email?: string; name?: string }): Promise<StoredProfile> {
+  const email = profile.email === null ? fill.email ?? null : null;
+  const name = profile.name === null ? fill.name ?? null : null;
+  if (email === null && name === null) return profile;
+  const row = await db.prepare(
+    `UPDATE profiles SET name = COALESCE(name, ?4), updated_at = ?5,
+       email = COALESCE(email, CASE WHEN NOT EXISTS (SELECT 1 FROM profiles WHERE workspace_id = ?1 AND email = ?3) THEN ?3 END)
+     WHERE workspace_id = ?1 AND id = ?2 RETURNING ${COLUMNS}`,
+  ).bind(workspaceId, profile.id, email, name, clock.now()).first<ProfileRow>();
+  return row ? toProfile(row) : profile;
+}
+
 /** Gives a phone-less profile this phone, unless another profile already has it (then null). One statement, so race-free. */
 export async function attachPhone(db: D1Database, workspaceId: string, profileId: string, phone: string, name: string | null): Promise<StoredProfile | null> {
   const row = await db.prepare(
     `UPDATE profiles SET phone = ?3, name = COALESCE(name, ?4), updated_at = ?5
      WHERE workspace_id = ?1 AND id = ?2 AND phone IS NULL AND NOT EXISTS (SELECT 1 FROM profiles WHERE workspace_id = ?1 AND phone = ?3)
      RETURNING ${COLUMNS}`,
-  ).bind(workspaceId, profileId, phone, name, Date.now()).first<ProfileRow>();
+  ).bind(workspaceId, profileId, phone, name, clock.now()).first<ProfileRow>();
   return row ? toProfile(row) : null;
 }

@@ -1,18 +1,34 @@
-// Which profile a generic event is about, from its phone and/or email: one customer stays one profile
-// even when systems know them by different keys (an email-only profile gains the phone when it is first given).
+// Which profile a generic event (or a store customer) is about, from its phone and/or email: one customer stays one
+// profile even when systems know them by different keys, and concurrent first deliveries meet in one profile. Every
+// write is a single statement that cannot break a unique index; when a racing delivery wins, we look again.
 import type { Env } from "../env";
-import { attachPhone, getProfileByEmail, upsertProfileByEmail, upsertProfileByPhone, type StoredProfile } from "../db/profiles";
+import {
+  attachPhone, fillProfile, getProfileByEmail, getProfileByPhone, insertProfileIfNew, upsertProfileByEmail, upsertProfileByPhone,
+  type StoredProfile,
+} from "../db/profiles";
+
+const ATTEMPTS = 4;
 
 export async function eventProfile(env: Env, workspaceId: string, key: { phone?: string; email?: string; name?: string }): Promise<StoredProfile> {
   const email = key.email?.toLowerCase();
   const name = key.name ? { name: key.name } : {};
   if (!key.phone) return upsertProfileByEmail(env.DB, workspaceId, email!, name);
-  const byEmail = email ? await getProfileByEmail(env.DB, workspaceId, email) : null;
-  if (!byEmail || byEmail.phone === key.phone) return upsertProfileByPhone(env.DB, workspaceId, key.phone, { ...name, ...(email ? { email } : {}) });
-  if (byEmail.phone === null) {
-    const attached = await attachPhone(env.DB, workspaceId, byEmail.id, key.phone, key.name ?? null);
-    if (attached) return attached;
+  if (!email) return upsertProfileByPhone(env.DB, workspaceId, key.phone, name);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const found = await byPhoneThenEmail(env.DB, workspaceId, key.phone, email, key.name ?? null);
+    if (found) return found;
   }
-  // The email belongs to another customer's profile: the phone keeps (or gets) its own.
+  // Still racing after several looks (not seen in practice): the phone keeps its own profile.
   return upsertProfileByPhone(env.DB, workspaceId, key.phone, name);
+}
+
+/** One look: the phone's profile, else the email's profile gaining the phone, else a new profile; null if a race was lost. */
+async function byPhoneThenEmail(db: D1Database, workspaceId: string, phone: string, email: string, name: string | null): Promise<StoredProfile | null> {
+  const byPhone = await getProfileByPhone(db, workspaceId, phone);
+  if (byPhone) return fillProfile(db, workspaceId, byPhone, { email, ...(name ? { name } : {}) });
+  const byEmail = await getProfileByEmail(db, workspaceId, email);
+  if (byEmail && byEmail.phone === null) return attachPhone(db, workspaceId, byEmail.id, phone, name);
+  // The email belongs to another customer's profile: the phone gets its own.
+  if (byEmail) return upsertProfileByPhone(db, workspaceId, phone, name ? { name } : {});
+  return insertProfileIfNew(db, workspaceId, { phone, email, name });
 }
