@@ -52,8 +52,20 @@ const router = buildRouter();
 
 export async function handleFetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   try {
+    assertDecodablePath(request.url);
     return (await router.fetch(request, env, ctx)) as Response;
   } catch (err) {
     return errorResponse(err, `${request.method} ${new URL(request.url).pathname}`);
+  }
+}
+
+/** The router decodes path parameters; a malformed percent-encoding (`%zz`, a cut UTF-8 sequence) is the caller's 400. */
+function assertDecodablePath(url: string) {
+  const { pathname, search } = new URL(url);
+  try {
+    decodeURIComponent(pathname);
+    decodeURIComponent(search.replace(/\+/g, " "));
+  } catch {
+    throw new HttpError(400, "invalid_path", "The URL has a malformed percent-encoding.");
   }
 }
