@@ -1,5 +1,6 @@
 // Messages of a ticket's thread, as the API returns them and as objects accept them.
 import { z } from "zod";
+import { MAX_AGENT_TEXT } from "../rules/reply-limits";
 import { IsoTime } from "./common";
 
 export const MessageKind = z.enum(["inbound", "outbound", "note", "activity"]);
@@ -49,7 +50,7 @@ export type Message = z.infer<typeof Message>;
 
 export const NewAgentMessage = z.object({
   kind: z.enum(["reply", "note"]),
-  text: z.string().trim().min(1, "text is empty").max(5000),
+  text: z.string().trim().min(1, "text is empty").max(MAX_AGENT_TEXT),
   clientId: z.string().min(1).max(100).optional(),
   media: z.array(z.string().url()).max(10).optional(),
 });

@@ -1,10 +1,12 @@
 // Ticket actions shared by the single-ticket routes and bulk actions, so both obey the same rules.
+import * as clock from "../clock";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import type { NewAgentMessage, StatusChange } from "../../../shared/schemas";
 import type { TicketEdit } from "../objects/outcome";
 import { INBOX_ROLES } from "../../../shared/schemas";
 import { snoozeUntil } from "../../../shared/rules/snooze";
+import { replyTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { HttpError } from "../http/errors";
 import { getProfile } from "../db/profiles";
 import { listAgents } from "../db/workspaces";
@@ -17,6 +19,8 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
   const view = unwrap(await stub.view(who.workspace.id, who.agent.id));
   let text = body.text;
   if (body.kind === "reply") {
+    const tooLong = replyTooLong(view.state.channel, text);
+    if (tooLong) throw new HttpError(400, "text_too_long", tooLongMessage(view.state.channel, tooLong));
     const profile = await getProfile(env.DB, who.workspace.id, view.state.profile.id);
     if (view.state.channel === "sms") {
       if (profile?.blocked) throw new HttpError(409, "profile_blocked", "This profile is blocked; unblock it to reply.");
@@ -31,7 +35,7 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
 export async function changeStatus(env: Env, who: AgentContext, id: string, change: StatusChange) {
   const stub = await ticketStub(env, who, id);
   const until = change.status !== "snoozed" ? null
-    : change.preset ? snoozeUntil(change.preset, new Date(), who.workspace.timezone).getTime()
+    : change.preset ? snoozeUntil(change.preset, clock.nowDate(), who.workspace.timezone).getTime()
     : Date.parse(change.until as string);
   return unwrap(await stub.setStatus(who.workspace.id, { id: who.agent.id, name: who.agent.name }, change.status, until));
 }
