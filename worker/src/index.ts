@@ -2,11 +2,18 @@
 import type { Env } from "./env";
 import { handleFetch } from "./http/router";
 import { handleEmail } from "./webhooks/email";
+import { initClock } from "./clock";
 
 export { TicketObject } from "./objects/ticket-object";
 export { InboxObject } from "./objects/inbox-object";
 
 export default {
-  fetch: handleFetch,
-  email: (message, env, _ctx) => handleEmail(message, env),
+  fetch: (request, env, ctx) => {
+    initClock(env);
+    return handleFetch(request, env, ctx);
+  },
+  email: (message, env, _ctx) => {
+    initClock(env);
+    return handleEmail(message, env);
+  },
 } satisfies ExportedHandler<Env>;

@@ -1,4 +1,5 @@
 // Helpers for the web-chat tests: talk to /chat/:workspaceId as the widget does, listen on the customer's socket.
+import * as clock from "../../../worker/src/clock";
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { BASE } from "../helpers";
 import { chatTicketName } from "../../../worker/src/domain/routing";
@@ -78,12 +79,12 @@ export async function connectCustomer(s: Session, token = s.token): Promise<Cust
 
 /** Waits until `check` passes (the object's work after a socket close is asynchronous). */
 export async function eventually(check: () => Promise<void> | void, ms = 3000) {
-  const deadline = Date.now() + ms;
+  const deadline = clock.now() + ms;
   for (;;) {
     try {
       return await check();
     } catch (err) {
-      if (Date.now() > deadline) throw err;
+      if (clock.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -95,7 +96,7 @@ export async function timerDue(s: Session, key: string): Promise<number | null> 
 }
 
 export async function makeTimerDue(s: Session, key: string) {
-  await runInDurableObject(chatStubOf(s), (_i, state) => { state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = ?", Date.now() - 1, key); });
+  await runInDurableObject(chatStubOf(s), (_i, state) => { state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = ?", clock.now() - 1, key); });
 }
 
 export async function emailsTo(workspaceId: string, to?: string) {

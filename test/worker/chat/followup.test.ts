@@ -1,5 +1,6 @@
 // The follow-up email: agents' replies while the customer is away → exactly one email per burst, 3 minutes after the
 // last reply (re-armed by each), from the support address; none if the customer came back, none without both addresses.
+import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api, createWorkspace } from "../helpers";
@@ -32,7 +33,7 @@ describe("follow-up email", () => {
     const detail = await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
     expect(detail.body.ticket).toMatchObject({ customerOnline: false, followUpEmail: true });
 
-    const t0 = Date.now();
+    const t0 = clock.now();
     await reply(ws.support.token, s, "They run half a size small.");
     const firstDue = (await timerDue(s, "followup"))!;
     expect(firstDue).toBeGreaterThanOrEqual(t0 + 3 * 60_000);
@@ -40,7 +41,7 @@ describe("follow-up email", () => {
     await reply(ws.support2.token, s, "So order one size up if you are between sizes.");
     const secondDue = (await timerDue(s, "followup"))!;
     expect(secondDue).toBeGreaterThan(firstDue); // re-armed by the later reply
-    expect(secondDue - Date.now()).toBeGreaterThan(2.9 * 60_000);
+    expect(secondDue - clock.now()).toBeGreaterThan(2.9 * 60_000);
     expect(await emailsTo(ws.id)).toHaveLength(0); // nothing before the timer
 
     await fire(s);
@@ -101,7 +102,7 @@ describe("follow-up email", () => {
     const socket = await connectCustomer(s);
     await socket.next((f) => f.type === "hello");
     await runInDurableObject(chatStubOf(s), (_i, state) => { // the widget's last sign of life was two minutes ago
-      for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: Date.now() - 120_000 });
+      for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
     });
     await reply(ws.support.token, s, "Here is the tracking link.");
     expect(await timerDue(s, "followup")).toBeNull(); // still looked online
@@ -109,7 +110,7 @@ describe("follow-up email", () => {
     await runDurableObjectAlarm(chatStubOf(s));
     const due = await timerDue(s, "followup");
     expect(due).not.toBeNull();
-    expect(due! - Date.now()).toBeGreaterThan(2.5 * 60_000); // 3 minutes after that reply
+    expect(due! - clock.now()).toBeGreaterThan(2.5 * 60_000); // 3 minutes after that reply
     await fire(s);
     expect(await emailsTo(ws.id, "sleepy@example.com")).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 // Customer messages: business-hours replies, idempotency by clientId, one ticket for racing first messages,
 // notes never reach the customer, and a closed chat never reopens (the widget is told to start a new session).
+import * as clock from "../../../worker/src/clock";
 import { describe, expect, it } from "vitest";
 import { wallClock } from "../../../shared/rules/zoned-time";
 import { api, createWorkspace } from "../helpers";
@@ -10,7 +11,7 @@ const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const hh = (h: number) => `${String(h % 24).padStart(2, "0")}:00`;
 /** Every day open only for one hour twelve hours away from now (in the workspace zone): now is out of hours. */
 function closedNow(tz: string) {
-  const h = wallClock(new Date(), tz).hour;
+  const h = wallClock(clock.nowDate(), tz).hour;
   return Object.fromEntries(DAYS.map((d) => [d, [{ start: hh(h + 12), end: hh(h + 13) }]]));
 }
 const openAllDay = Object.fromEntries(DAYS.map((d) => [d, [{ start: "00:00", end: "00:00" }]]));

@@ -1,5 +1,6 @@
 // The customer's socket: agents' replies arrive live, heartbeats are answered, and presence (online / offline,
 // including a silent socket whose heartbeat stopped) shows in the ticket detail and on the agents' realtime socket.
+import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChatServerFrame } from "../../../shared/schemas";
@@ -77,8 +78,8 @@ describe("presence", () => {
     await socket.next((f) => f.type === "hello");
     expect(await online(ticketIdOf(s))).toBe(true);
     await runInDurableObject(chatStubOf(s), (_i, state) => {
-      for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: Date.now() - 120_000 });
-      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'presence'", Date.now() - 1);
+      for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'presence'", clock.now() - 1);
     });
     await runDurableObjectAlarm(chatStubOf(s));
     expect(await online(ticketIdOf(s))).toBe(false);
@@ -93,8 +94,8 @@ describe("presence", () => {
     socket.ws.send('{"type":"ping"}'); // answered by the runtime, which remembers when
     await socket.next((f) => f.type === "pong");
     await runInDurableObject(chatStubOf(s), (_i, state) => {
-      for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: Date.now() - 120_000 });
-      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'presence'", Date.now() - 1);
+      for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'presence'", clock.now() - 1);
     });
     await runDurableObjectAlarm(chatStubOf(s));
     expect(await online(ticketIdOf(s))).toBe(true);

@@ -1,4 +1,5 @@
 // TicketObject status and timers: snooze (preset and custom), the wake alarm, reopen by customer, activity lines.
+import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
@@ -23,8 +24,8 @@ describe("snooze", () => {
     // tomorrow 09:00 in New York
     const local = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(until);
     expect(local).toBe("09:00");
-    expect(until.getTime() - Date.now()).toBeGreaterThan(0);
-    expect(until.getTime() - Date.now()).toBeLessThan(34 * 3600_000);
+    expect(until.getTime() - clock.now()).toBeGreaterThan(0);
+    expect(until.getTime() - clock.now()).toBeLessThan(34 * 3600_000);
     expect(await listIds(ws.support.token, "view=mine")).not.toContain(t.id);
     expect(await listIds(ws.support.token, "view=all&status=snoozed")).toContain(t.id);
     const summary = (await api(ws.support.token, "GET", "/api/tickets?view=all&status=snoozed")).body.tickets.find((x: any) => x.id === t.id);
@@ -34,7 +35,7 @@ describe("snooze", () => {
 
   it("a custom snooze wakes on time by itself (real alarm) with an activity line", async () => {
     const t = await openTicket(ws.id, ws.support.token);
-    const until = new Date(Date.now() + 1500).toISOString();
+    const until = new Date(clock.now() + 1500).toISOString();
     const res = await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "snoozed", until });
     expect(res.body.ticket.snoozedUntil).toBe(until);
     expect((await detail(t.id)).ticket.status).toBe("snoozed");
@@ -44,7 +45,7 @@ describe("snooze", () => {
       status = (await detail(t.id)).ticket.status;
     }
     expect(status).toBe("open");
-    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(until));
+    expect(clock.now()).toBeGreaterThanOrEqual(Date.parse(until));
     expect((await activities(t.id)).at(-1)).toBe("Reopened: snooze time reached");
     expect(await listIds(ws.support.token, "view=all&status=open")).toContain(t.id);
   });
@@ -56,10 +57,10 @@ describe("snooze", () => {
     const stub = ticketStubOf(t.id);
     const due = await runInDurableObject(stub, (_instance, state) => {
       const row = state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = 'wake'").one();
-      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'wake'", Date.now() - 1000); // time has come
+      state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'wake'", clock.now() - 1000); // time has come
       return row.due_at;
     });
-    expect(due).toBeGreaterThan(Date.now() + 6 * 86400_000);
+    expect(due).toBeGreaterThan(clock.now() + 6 * 86400_000);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const d = await detail(t.id);
     expect(d.ticket.status).toBe("open");
@@ -99,8 +100,8 @@ describe("snooze", () => {
   it("refuses snoozes in the past and malformed status bodies, changing nothing", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const bad = [
-      { status: "snoozed", until: new Date(Date.now() - 60_000).toISOString() },
-      { status: "snoozed", until: new Date(Date.now() + 3600_000).toISOString(), preset: "tomorrow" },
+      { status: "snoozed", until: new Date(clock.now() - 60_000).toISOString() },
+      { status: "snoozed", until: new Date(clock.now() + 3600_000).toISOString(), preset: "tomorrow" },
       { status: "snoozed" }, { status: "closed", preset: "tomorrow" }, { status: "paused" }, { status: "snoozed", until: "tomorrow-ish" },
     ];
     for (const body of bad) {

@@ -1,4 +1,5 @@
 // GET /api/realtime: the agent's WebSocket, its hello, ticket events after an inbound SMS, ping/pong, refusals.
+import * as clock from "../../../worker/src/clock";
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RealtimeEvent } from "../../../shared/schemas";
@@ -62,8 +63,8 @@ describe("realtime socket", () => {
     await first.next("hello");
     const second = await connectRealtime(ws.support2.token);
     await second.next("hello");
-    const deadline = Date.now() + 2000;
-    while (!first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const deadline = clock.now() + 2000;
+    while (!first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id)) && clock.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id))).toBe(true);
     first.ws.close();
     second.ws.close();
@@ -73,9 +74,9 @@ describe("realtime socket", () => {
     const watcher = await connectRealtime(ws.owner.token);
     await watcher.next("hello");
     expect((await api(ws.support2.token, "PATCH", "/api/me", { operator: true })).status).toBe(200);
-    const deadline = Date.now() + 2000;
+    const deadline = clock.now() + 2000;
     const isOperatorFrame = (f: any) => f.type === "presence" && f.operators.includes(ws.support2.id);
-    while (!watcher.frames.some(isOperatorFrame) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!watcher.frames.some(isOperatorFrame) && clock.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(watcher.frames.some(isOperatorFrame)).toBe(true);
     await api(ws.support2.token, "PATCH", "/api/me", { operator: false });
     watcher.ws.close();

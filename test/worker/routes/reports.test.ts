@@ -1,6 +1,7 @@
 // GET /api/reports: what is recorded (first agent reply, latest close, reopen), the numbers per day, channel, agent and tag,
 // time-zone bucketing, roles and tenancy. Tickets are real (SMS webhooks, web chat, agent API); to get fixed durations the
 // aggregation tests then move the projected times of those rows in D1 to known instants.
+import * as clock from "../../../worker/src/clock";
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
@@ -183,7 +184,7 @@ describe("the report over a date range", () => {
 
   it("defaults to the last 30 days in the workspace time zone and refuses bad ranges with 400", async () => {
     const d = (await report(analyst.token)).body;
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(clock.nowDate());
     expect(d.range.to).toBe(today);
     expect(d.volume).toHaveLength(30);
     for (const q of ["?from=2026-13-01", "?from=2026-02-30", "?from=2026-03-10&to=2026-03-01", "?from=2025-01-01&to=2026-01-02",

@@ -1,5 +1,6 @@
 // Order lookups: by profile, by "#1001" / "1001", by id; refreshed from the (fake) store, falling back to D1 when the
 // store is slow, down or not connected; tenant- and role-isolated.
+import * as clock from "../../../worker/src/clock";
 import { env } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { api, createWorkspace, type TestWorkspace } from "../helpers";
@@ -67,9 +68,9 @@ describe("order lookups", () => {
   it.each([["slow", 2001], ["down", 2002], ["error", 2003]] as const)("falls back to D1 when the store is %s, and says so", async (mode, number) => {
     const o = await seedOrder(ws.id, fake, { name: `#${number}`, order_number: number });
     fake.setMode(mode);
-    const started = Date.now();
+    const started = clock.now();
     const [one, byName, byProfile] = [await get(`/api/orders/${o.id}`), await get(`/api/orders?q=${number}`), await get(`/api/profiles/${o.profileId}/orders`)];
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(clock.now() - started).toBeLessThan(4000);
     for (const r of [one, byName, byProfile]) {
       expect(r.status).toBe(200);
       expect(r.body.source).toBe("cache");

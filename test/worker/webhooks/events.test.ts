@@ -1,4 +1,5 @@
 // The signed generic events endpoint: flow/campaign SMS in the thread, attribution of replies, profile activity.
+import * as clock from "../../../worker/src/clock";
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { hex, hmac } from "../../../worker/src/http/crypto";
@@ -62,7 +63,7 @@ describe("outbound flow and campaign messages", () => {
   it("does not attribute a reply that arrives after the attribution window", async () => {
     const ws = await smsWorkspace({ sms: { attributionWindowHours: 1 } });
     const phone = newPhone();
-    await postEvents(ws.id, [flowSms(phone, "Back in stock", "It's back!", new Date(Date.now() - 2 * 3600_000).toISOString())]);
+    await postEvents(ws.id, [flowSms(phone, "Back in stock", "It's back!", new Date(clock.now() - 2 * 3600_000).toISOString())]);
     await sendSms(ws.id, phone, "Great, which sizes?");
     const [ticket] = await listTickets(ws.support.token);
     expect(ticket.attribution).toBeNull();
@@ -73,7 +74,7 @@ describe("outbound flow and campaign messages", () => {
   it("attributes to the latest send even when an older one is logged late", async () => {
     const ws = await smsWorkspace();
     const phone = newPhone();
-    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    const hoursAgo = (h: number) => new Date(clock.now() - h * 3600_000).toISOString();
     await postEvents(ws.id, [flowSms(phone, "Price drop", "Price drop on your wishlist", hoursAgo(1))]);
     await postEvents(ws.id, [flowSms(phone, "Old welcome", "Welcome!", hoursAgo(72))]); // a backfill, long before
     await sendSms(ws.id, phone, "Which items dropped?");

@@ -1,9 +1,11 @@
 // Agent SMS replies: the consent gate, notes, the local outbox, link shortening and the quiet-hours hint.
+import * as clock from "../../../worker/src/clock";
 import { SELF, env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
-import { quietHours } from "../../../shared/rules/quiet-hours";
+import { afterEach, describe, expect, it } from "vitest";
 import { BASE, BUSINESS_NUMBER, api, sendSms } from "../helpers";
 import { detail, listTickets, newPhone, outbox, smsWorkspace, thread } from "./sms-helpers";
+
+const clockStart = clock.clockOffset(); // where this run started the clock (SIDEDESK_NOW)
 
 async function openTicket(settings: Record<string, unknown> = {}, opts: { consent?: boolean; timezone?: string } = {}) {
   const ws = await smsWorkspace(settings, opts.timezone);
@@ -105,36 +107,54 @@ describe("link shortening", () => {
 });
 
 describe("quiet hours in the ticket detail", () => {
-  /** The detail is read between two clock readings (a minute may turn in between); the rule itself is table-tested. */
-  async function shownQuietHours(token: string, ticketId: string, timeZone: string, window?: { start: string; end: string }) {
-    const before = quietHours(new Date(), timeZone, window);
-    const shown = (await detail(token, ticketId)).ticket.quietHours;
-    const after = quietHours(new Date(), timeZone, window);
-    expect([before, after]).toContainEqual(shown);
-    return shown as { timezone: string; localTime: string; inQuietHours: boolean };
-  }
+  // The worker's clock is set to each moment on purpose, so both sides of every boundary are tested at any hour.
+  const shownAt = async (at: string, token: string, ticketId: string) => {
+    clock.setClock(Date.parse(at));
+    return (await detail(token, ticketId)).ticket.quietHours as { timezone: string; localTime: string; inQuietHours: boolean };
+  };
+  afterEach(() => clock.setClockOffset(clockStart));
 
-  const outside8to20 = (localTime: string) => localTime < "08:00" || localTime >= "20:00";
-
-  it("uses the workspace time zone when the profile has none", async () => {
-    const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" });
-    const shown = await shownQuietHours(ws.support.token, ticket.id, "Asia/Tokyo");
-    expect(shown.timezone).toBe("Asia/Tokyo");
-    expect(shown.inQuietHours).toBe(outside8to20(shown.localTime));
+  it("uses the workspace time zone when the profile has none: quiet from 20:00, not before 08:00", async () => {
+    const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" }); // Tokyo is UTC+9 all year
+    const at = (utc: string) => shownAt(`2026-03-10T${utc}:00Z`, ws.support.token, ticket.id);
+    expect(await at("10:59")).toEqual({ timezone: "Asia/Tokyo", localTime: "19:59", inQuietHours: false });
+    expect(await at("11:00")).toEqual({ timezone: "Asia/Tokyo", localTime: "20:00", inQuietHours: true });
+    expect(await at("22:59")).toEqual({ timezone: "Asia/Tokyo", localTime: "07:59", inQuietHours: true });
+    expect(await at("23:00")).toEqual({ timezone: "Asia/Tokyo", localTime: "08:00", inQuietHours: false });
   });
 
-  it("prefers the profile's own time zone", async () => {
+  it("prefers the profile's own time zone, daylight saving included", async () => {
     const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" });
     await env.DB.prepare("UPDATE profiles SET timezone = 'America/Los_Angeles' WHERE id = ?1").bind(ticket.profile.id).run();
-    const shown = await shownQuietHours(ws.support.token, ticket.id, "America/Los_Angeles");
-    expect(shown.timezone).toBe("America/Los_Angeles");
-    expect(shown.inQuietHours).toBe(outside8to20(shown.localTime));
+    expect(await shownAt("2026-01-15T20:30:00Z", ws.support.token, ticket.id)).toEqual({ timezone: "America/Los_Angeles", localTime: "12:30", inQuietHours: false });
+    expect(await shownAt("2026-07-15T03:30:00Z", ws.support.token, ticket.id)).toEqual({ timezone: "America/Los_Angeles", localTime: "20:30", inQuietHours: true });
   });
 
   it("follows a custom quiet-hours window from the settings", async () => {
-    const window = { start: "00:00", end: "23:59" }; // quiet all day but the last minute
-    const { ws, ticket } = await openTicket({ sms: { quietHours: window } }, { timezone: "UTC" });
-    const shown = await shownQuietHours(ws.support.token, ticket.id, "UTC", window);
-    expect(shown.inQuietHours).toBe(shown.localTime !== "23:59");
+    const { ws, ticket } = await openTicket({ sms: { quietHours: { start: "12:00", end: "13:00" } } }, { timezone: "UTC" });
+    expect((await shownAt("2026-03-10T11:59:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(false);
+    expect((await shownAt("2026-03-10T12:00:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(true);
+    expect((await shownAt("2026-03-10T13:00:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(false);
+    expect((await shownAt("2026-03-10T23:00:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(false);
+  });
+});
+
+describe("reply length", () => {
+  it("refuses an SMS reply over Twilio's 1,600 characters with 400 before storing or sending anything", async () => {
+    const { ws, ticket } = await openTicket({}, { consent: true });
+    const before = await detail(ws.support.token, ticket.id);
+    const sentBefore = await outbox(ws.id);
+    const r = await reply(ws.support.token, ticket.id, "a".repeat(1601));
+    expect(r.status).toBe(400);
+    expect(r.body.error).toEqual({ code: "text_too_long", message: "SMS replies can be at most 1,600 characters; this one has 1,601." });
+    expect((await detail(ws.support.token, ticket.id)).messages).toEqual(before.messages);
+    expect(await outbox(ws.id)).toEqual(sentBefore);
+    expect((await reply(ws.support.token, ticket.id, "a".repeat(1600))).status).toBe(201);
+  });
+
+  it("lets a note run to the API's 5,000 characters on an SMS ticket, since notes are never sent", async () => {
+    const { ws, ticket } = await openTicket({}, { consent: true });
+    expect((await reply(ws.support.token, ticket.id, "n".repeat(5000), "note")).status).toBe(201);
+    expect((await reply(ws.support.token, ticket.id, "n".repeat(5001), "note")).status).toBe(400);
   });
 });

@@ -1,5 +1,6 @@
 // A faithful fake of Twilio's REST edge (POST /2010-04-01/Accounts/{AccountSid}/Messages.json), installed over fetch.
 // The worker and its Durable Objects run in the test's isolate, so spying on globalThis.fetch replaces Twilio and nothing else.
+import * as clock from "../../../worker/src/clock";
 import { vi } from "vitest";
 
 export interface SentSms { accountSid: string; to: string; from: string; body: string; statusCallback: string | null; media: string[]; sid: string }
@@ -32,7 +33,7 @@ export function installFakeTwilio(creds: { accountSid: string; authToken: string
     if (!to || !from || (!body && !form.has("MediaUrl"))) return twilioError(400, 21604, "A 'To' phone number is required.");
     const sid = `SM${crypto.randomUUID().replace(/-/g, "")}`;
     sent.push({ accountSid: match[1]!, to, from, body, statusCallback: form.get("StatusCallback"), media: form.getAll("MediaUrl"), sid });
-    const now = new Date().toUTCString();
+    const now = clock.nowDate().toUTCString();
     return Response.json({
       account_sid: creds.accountSid, api_version: "2010-04-01", body, date_created: now, date_sent: null, date_updated: now,
       direction: "outbound-api", error_code: null, error_message: null, from, messaging_service_sid: null, num_media: String(form.getAll("MediaUrl").length),

@@ -1,4 +1,5 @@
 // The web-chat widget API under /chat/:workspaceId (SPEC 3 and 7): config, sessions, messages, profile, activity, socket.
+import * as clock from "../clock";
 import { ChatEventBody, ChatProfileBody, ChatSendBody, ChatStartBody, ThreadQuery, type ChatConfig } from "../../../shared/schemas";
 import { isWithinBusinessHours } from "../../../shared/rules/business-hours";
 import type { AppRouter } from "../http/router";
@@ -20,7 +21,7 @@ export function registerChatRoutes(router: AppRouter) {
     const { workspace, settings } = await chatWorkspace(env, workspaceIdOf(request));
     const config: ChatConfig = {
       workspace: { id: workspace.id, name: workspace.name }, welcomeMessage: settings.webchat.welcomeMessage,
-      inBusinessHours: isWithinBusinessHours(settings.webchat.businessHours, new Date(), workspace.timezone),
+      inBusinessHours: isWithinBusinessHours(settings.webchat.businessHours, clock.nowDate(), workspace.timezone),
     };
     return Response.json(config, { headers: { "cache-control": "public, max-age=60" } });
   }));
@@ -40,7 +41,7 @@ export function registerChatRoutes(router: AppRouter) {
       welcome: settings.webchat.welcomeMessage, pageUrl, origin: originOf(env, request),
     }));
     await insertProfileEvent(env.DB, {
-      id: `chat:${sessionId}`, workspaceId: workspace.id, profileId: profile.id, metric: "Started Chat", properties: { url: pageUrl }, at: Date.now(),
+      id: `chat:${sessionId}`, workspaceId: workspace.id, profileId: profile.id, metric: "Started Chat", properties: { url: pageUrl }, at: clock.now(),
     });
     return Response.json({ sessionId, token, ...thread, profile: { name: profile.name, email: profile.email } }, { status: 201 });
   }));
@@ -56,7 +57,7 @@ export function registerChatRoutes(router: AppRouter) {
     const body = parseOr400(ChatSendBody, await readJson(request));
     const { workspace, settings } = await chatWorkspace(env, auth.workspaceId);
     checkOrigin(request, settings.webchat.allowedOrigins, undefined);
-    const inHours = isWithinBusinessHours(settings.webchat.businessHours, new Date(), workspace.timezone);
+    const inHours = isWithinBusinessHours(settings.webchat.businessHours, clock.nowDate(), workspace.timezone);
     const reply = (inHours ? settings.webchat.inHoursReply : settings.webchat.outOfHoursReply).trim();
     const result = unwrap(await chatStub(env, auth).chatPost(auth, { clientId: body.clientId, text: body.text, autoReply: reply || null, origin: originOf(env, request) }));
     return Response.json({ message: result.message }, { status: result.duplicate ? 200 : 201 });
@@ -80,7 +81,7 @@ export function registerChatRoutes(router: AppRouter) {
     const { profileId } = unwrap(await chatStub(env, auth).chatVerify(auth));
     await insertProfileEvent(env.DB, {
       id: `chat:${auth.sessionId}:${body.id}`, workspaceId: auth.workspaceId, profileId, metric: "Viewed Page",
-      properties: { url: body.url, title: body.title }, at: Date.now(),
+      properties: { url: body.url, title: body.title }, at: clock.now(),
     });
     return new Response(null, { status: 204 });
   }));

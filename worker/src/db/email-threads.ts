@@ -1,4 +1,5 @@
 // D1 access for email threading: every Message-ID seen or sent in a workspace, mapped to its thread's root.
+import * as clock from "../clock";
 
 /** The root of the first known id among `candidates` (kept in the caller's order of preference), or null. */
 export async function findThreadRoot(db: D1Database, workspaceId: string, candidates: string[]): Promise<string | null> {
@@ -19,6 +20,6 @@ export async function linkMessageId(db: D1Database, workspaceId: string, message
   const row = await db.prepare(
     `INSERT INTO email_messages (workspace_id, message_id, root_id, created_at) VALUES (?1, ?2, ?3, ?4)
      ON CONFLICT(workspace_id, message_id) DO UPDATE SET root_id = email_messages.root_id RETURNING root_id`,
-  ).bind(workspaceId, messageId, rootId, Date.now()).first<{ root_id: string }>();
+  ).bind(workspaceId, messageId, rootId, clock.now()).first<{ root_id: string }>();
   return row?.root_id ?? rootId;
 }

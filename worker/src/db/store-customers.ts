@@ -1,4 +1,5 @@
 // D1 access for store (Shopify) customers and their link to profiles; versioned like orders.
+import * as clock from "../clock";
 export interface StoreCustomerWrite {
   id: string; profileId: string | null; email: string | null; phone: string | null;
   firstName: string | null; lastName: string | null; updatedAt: number;
@@ -22,5 +23,5 @@ export async function upsertStoreCustomer(db: D1Database, workspaceId: string, c
 export async function linkProfileToCustomer(db: D1Database, workspaceId: string, profileId: string, customerId: string, name: string | null) {
   await db.prepare(
     "UPDATE profiles SET store_customer_id = ?3, name = COALESCE(name, ?4), updated_at = ?5 WHERE workspace_id = ?1 AND id = ?2",
-  ).bind(workspaceId, profileId, customerId, name, Date.now()).run();
+  ).bind(workspaceId, profileId, customerId, name, clock.now()).run();
 }

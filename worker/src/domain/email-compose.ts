@@ -1,4 +1,5 @@
 // Builds an outgoing RFC 5322 message (CRLF, UTF-8 base64 bodies) with mimetext; threading headers included.
+import * as clock from "../clock";
 import { Mailbox, MIMEMessage } from "mimetext";
 
 export interface ComposeInput {
@@ -44,7 +45,7 @@ export function composeMime(input: ComposeInput): string {
   msg.setTo(oneLine(input.to));
   if (input.replyTo) msg.setHeader("Reply-To", new Mailbox(oneLine(input.replyTo)));
   msg.setSubject(oneLine(input.subject));
-  msg.setHeader("Date", (input.date ?? new Date()).toUTCString().replace(/GMT|UTC/gi, "+0000"));
+  msg.setHeader("Date", (input.date ?? clock.nowDate()).toUTCString().replace(/GMT|UTC/gi, "+0000"));
   msg.setHeader("Message-ID", angle(input.messageId));
   if (input.inReplyTo) msg.setHeader("In-Reply-To", angle(input.inReplyTo));
   const refs = (input.references ?? []).filter(Boolean).map(angle);

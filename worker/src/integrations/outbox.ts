@@ -1,4 +1,5 @@
 // The local outbox: what the worker would have sent when a provider is not configured (dev and demo).
+import * as clock from "../clock";
 import { randomId } from "../http/crypto";
 
 export interface OutboxEntry {
@@ -18,7 +19,7 @@ export async function recordOutbox(db: D1Database, e: OutboxEntry): Promise<stri
   const id = randomId("out");
   await db.prepare(
     "INSERT INTO outbox (id, workspace_id, channel, to_address, from_address, subject, body, media_json, ticket_id, created_at, mime) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-  ).bind(id, e.workspaceId, e.channel, e.to, e.from, e.subject ?? null, e.body, JSON.stringify(e.media ?? []), e.ticketId ?? null, Date.now(), e.mime ?? null).run();
+  ).bind(id, e.workspaceId, e.channel, e.to, e.from, e.subject ?? null, e.body, JSON.stringify(e.media ?? []), e.ticketId ?? null, clock.now(), e.mime ?? null).run();
   return id;
 }
 

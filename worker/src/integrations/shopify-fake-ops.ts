@@ -1,5 +1,6 @@
 // The fake store's behaviour for each Admin GraphQL operation Sidedesk uses, over a small order store (memory in tests,
 // D1 in local dev). Refuses what Shopify refuses: editing below the fulfilled quantity, cancelling twice, and so on.
+import * as clock from "../clock";
 import type { StoreOrder } from "../../../shared/schemas";
 import { gid, legacyId, toGqlOrder } from "./shopify-map";
 import type { UserError } from "./shopify-queries";
@@ -17,7 +18,7 @@ let nextSession = 1;
 
 const money = (n: number) => n.toFixed(2);
 /** Shopify timestamps move forward on every change; keep them strictly increasing even within one millisecond. */
-const bump = (prev: string) => new Date(Math.max(Date.now(), Date.parse(prev) + 1000)).toISOString();
+const bump = (prev: string) => new Date(Math.max(clock.now(), Date.parse(prev) + 1000)).toISOString();
 
 /** Shopify search syntax, the parts the fake understands: `name:1001` / `name:#1001`, `customer_id:N`, `email:x`. */
 export function matchesSearch(o: StoreOrder, query: string | null | undefined): boolean {

@@ -1,4 +1,5 @@
 // Link shortening for outbound SMS: each URL becomes `<origin>/s/<code>`, which redirects and counts clicks.
+import * as clock from "../clock";
 import { randomToken } from "../http/crypto";
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
@@ -6,7 +7,7 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
 export async function shortenLinks(db: D1Database, workspaceId: string, ticketId: string, origin: string, text: string): Promise<string> {
   const urls = [...new Set(text.match(URL_PATTERN) ?? [])].filter((u) => !u.startsWith(`${origin}/s/`));
   if (urls.length === 0) return text;
-  const now = Date.now();
+  const now = clock.now();
   const codes = urls.map(() => randomToken("l", 6).slice(2));
   await db.batch(urls.map((url, i) =>
     db.prepare("INSERT INTO short_links (code, workspace_id, ticket_id, url, created_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(codes[i], workspaceId, ticketId, url, now)));

@@ -1,5 +1,6 @@
 // Sends the web-chat follow-up email from the support address to the customer, and notes it in the thread for agents.
 // Nothing goes out without a support address and a customer email; a refused address is noted, not retried forever.
+import * as clock from "../clock";
 import type { Env } from "../env";
 import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
@@ -31,7 +32,7 @@ export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: Tic
   }
   ctx.storage.transactionSync(() => {
     const latest = store.state() as TicketState;
-    writer.activity(latest, note, Date.now());
+    writer.activity(latest, note, clock.now());
     writer.commit(latest, "followup");
   });
 }

@@ -1,5 +1,6 @@
 // The customer's sockets on a chat ticket object: their tag and attachment, sending frames, last sign of life,
 // and the `webchat` delivery (push an agent's reply live; while the customer is away, arm the follow-up email).
+import * as clock from "../clock";
 import type { ChatServerFrame, Message } from "../../../shared/schemas";
 import { chatView } from "./ticket-chat-store";
 import type { TicketState, TicketStore } from "./ticket-store";
@@ -13,7 +14,7 @@ export interface SocketAttachment { tag: typeof CUSTOMER_TAG; sessionId: string;
 /** The `webchat` delivery: push to the customer's sockets; while they are away, (re-)arm the follow-up email. */
 export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: TicketState, message: Message) {
   for (const ws of ctx.getWebSockets(CUSTOMER_TAG)) send(ws, { type: "message", message: chatView(message) });
-  if (!state.customerOnline && message.source === "agent") store.setTimer(FOLLOWUP_TIMER, Date.now() + FOLLOWUP_DELAY_MS);
+  if (!state.customerOnline && message.source === "agent") store.setTimer(FOLLOWUP_TIMER, clock.now() + FOLLOWUP_DELAY_MS);
   return { providerId: `chat-out:${message.id}`, status: "sent" as const };
 }
 

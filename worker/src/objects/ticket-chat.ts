@@ -1,5 +1,6 @@
 // Web chat inside a TicketObject: the session and its token, customer messages, the customer's hibernatable sockets,
 // presence (socket closed or no heartbeat → offline) and the follow-up email timer. Called through TicketObject's RPC.
+import * as clock from "../clock";
 import type { Env } from "../env";
 import { CHAT_PING, CHAT_PONG, type ChatMessage, type ChatServerFrame, type ChatThread, type ProfileRef } from "../../../shared/schemas";
 import { safeEqual, sha256Hex } from "../http/crypto";
@@ -39,7 +40,7 @@ export class TicketChat {
   /** A new session: the state (not yet a listed ticket: the customer writes first) and the welcome message. */
   async start(input: ChatStartInput): Promise<Outcome<ChatThread>> {
     if (this.store.state() || this.session.get()) return fail(409, "session_exists", "That chat session already exists.");
-    const at = Date.now();
+    const at = clock.now();
     this.ctx.storage.transactionSync(() => {
       const state = this.writer.stateOrNew(input.workspaceId, "webchat", input.profile, at);
       Object.assign(state, { origin: input.origin, customerOnline: false });
@@ -76,7 +77,7 @@ export class TicketChat {
     const message = this.ctx.storage.transactionSync(() => {
       this.store.clearTimer(FOLLOWUP_TIMER); // the customer is here: they have seen the replies
       return applyInbound(this.writer, {
-        workspaceId: auth.workspaceId, channel: "webchat", profile: state.profile, providerId, text: input.text, media: [], at: Date.now(),
+        workspaceId: auth.workspaceId, channel: "webchat", profile: state.profile, providerId, text: input.text, media: [], at: clock.now(),
         origin: input.origin, autoReply: state.opened ? null : input.autoReply, autoReplySource: "business_hours",
         attributionWindowHours: 0, blocked: profile?.blocked ?? false,
       });
@@ -116,11 +117,11 @@ export class TicketChat {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [CUSTOMER_TAG]);
-    server.serializeAttachment({ tag: CUSTOMER_TAG, sessionId: auth.sessionId, connectedAt: Date.now() } satisfies SocketAttachment);
+    server.serializeAttachment({ tag: CUSTOMER_TAG, sessionId: auth.sessionId, connectedAt: clock.now() } satisfies SocketAttachment);
     const state = this.store.state() as TicketState;
     send(server, { type: "hello", status: state.status, lastSeq: this.session.maxVisibleSeq() });
     this.setOnline(true);
-    this.store.setTimer(PRESENCE_TIMER, Date.now() + PRESENCE_CHECK_MS);
+    this.store.setTimer(PRESENCE_TIMER, clock.now() + PRESENCE_CHECK_MS);
     await this.flush();
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -133,13 +134,13 @@ export class TicketChat {
   /** A customer socket closed or errored: offline once none is left. */
   async socketGone(ws: WebSocket): Promise<void> {
     try { ws.close(1000, "bye"); } catch { /* already closed */ }
-    if (this.liveSockets(ws).length === 0 && this.goOffline(Date.now())) await this.flush();
+    if (this.liveSockets(ws).length === 0 && this.goOffline(clock.now())) await this.flush();
   }
 
   /** Timer: closes sockets whose heartbeat stopped (a sleeping laptop never sends a close). Runs inside the flusher. */
   checkHeartbeats() {
     this.store.clearTimer(PRESENCE_TIMER);
-    const now = Date.now();
+    const now = clock.now();
     let lastSeen = 0;
     const stale: WebSocket[] = [];
     for (const ws of this.liveSockets()) {
@@ -189,7 +190,7 @@ export class TicketChat {
   private goOffline(lastSeen: number): boolean {
     if (!this.setOnline(false)) return false;
     const lastReply = this.session.lastAgentReplyAt();
-    if (lastReply !== null && lastReply > lastSeen) this.store.setTimer(FOLLOWUP_TIMER, Math.max(lastReply + FOLLOWUP_DELAY_MS, Date.now()));
+    if (lastReply !== null && lastReply > lastSeen) this.store.setTimer(FOLLOWUP_TIMER, Math.max(lastReply + FOLLOWUP_DELAY_MS, clock.now()));
     return true;
   }
 }

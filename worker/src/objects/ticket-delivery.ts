@@ -1,4 +1,5 @@
 // Sends a queued outbound message for its channel; failures are retried from the alarm with backoff.
+import * as clock from "../clock";
 import type { Env } from "../env";
 import type { EmailParts, Message } from "../../../shared/schemas";
 import { sendSms } from "../integrations/sms-sender";
@@ -29,7 +30,7 @@ export async function deliverMessage(env: Env, store: TicketStore, ctx: DurableO
     const attempts = store.bumpAttempts(seq);
     const retryable = !(err instanceof ProviderError) || err.retryable;
     if (retryable && attempts < MAX_ATTEMPTS) {
-      store.setTimer(key, Date.now() + backoffMs(attempts));
+      store.setTimer(key, clock.now() + backoffMs(attempts));
       return;
     }
     ctx.storage.transactionSync(() => {

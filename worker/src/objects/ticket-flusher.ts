@@ -1,5 +1,6 @@
 // After each change: send what is queued, project to D1, publish to the inbox, re-arm the alarm.
 // Runs are serialized, and anything that fails stays behind as a timer that the alarm retries.
+import * as clock from "../clock";
 import type { Env } from "../env";
 import type { TicketStore } from "./ticket-store";
 import { syncTicket } from "./ticket-sync";
@@ -36,7 +37,7 @@ export class TicketFlusher {
   }
 
   private async run() {
-    for (const timer of this.store.dueTimers(Date.now())) {
+    for (const timer of this.store.dueTimers(clock.now())) {
       if (timer.key.startsWith(SEND_PREFIX)) {
         await deliverMessage(this.env, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
         continue;
@@ -47,7 +48,7 @@ export class TicketFlusher {
         await handler(timer.key, timer.payload);
       } catch (err) {
         console.error(`timer ${timer.key} failed; retrying in a minute`, err);
-        this.store.setTimer(timer.key, Date.now() + 60_000, timer.payload);
+        this.store.setTimer(timer.key, clock.now() + 60_000, timer.payload);
       }
     }
     const state = this.store.state();
@@ -57,7 +58,7 @@ export class TicketFlusher {
         this.store.clearTimer("sync");
       } catch (err) {
         console.warn(`projection of ticket ${state.ticketId} failed; the alarm will retry`, err instanceof Error ? err.message : err);
-        this.store.setTimer("sync", Date.now() + SYNC_RETRY_MS);
+        this.store.setTimer("sync", clock.now() + SYNC_RETRY_MS);
       }
     } else {
       this.store.clearTimer("sync");
@@ -65,10 +66,13 @@ export class TicketFlusher {
     await this.rearm();
   }
 
-  /** One alarm, always at the earliest timer. (`setAlarm(now)` inside alarm() is dropped locally, hence +1.) */
+  /**
+   * One alarm, always at the earliest timer. Timers are kept in clock time and alarms fire on the wall clock, hence
+   * `wallTime`. (`setAlarm(now)` inside alarm() is dropped locally, hence +1.)
+   */
   private async rearm() {
     const next = this.store.earliestTimer();
     if (next === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(Math.max(next, Date.now() + 1));
+    else await this.ctx.storage.setAlarm(Math.max(clock.wallTime(next), Date.now() + 1));
   }
 }

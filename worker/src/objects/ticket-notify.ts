@@ -1,5 +1,6 @@
 // New-ticket notification emails (SPEC 4): one per configured recipient when a ticket first opens, on any channel.
 // Driven by the ticket's durable "notify" timer; recipients already mailed are kept in the payload, so retries never repeat one.
+import * as clock from "../clock";
 import { z } from "zod";
 import type { Env } from "../env";
 import { loadSettings } from "../db/settings";
@@ -23,7 +24,7 @@ export async function runNotifyTimer(env: Env, store: TicketStore, key: string, 
   const pending = settings.email.notifyRecipients.map((r) => r.toLowerCase()).filter((r, i, all) => all.indexOf(r) === i && !p.done.includes(r));
   if (pending.length === 0) return store.clearTimer(key);
   // The display number is assigned by the first projection, right after this timer's run: wait for it.
-  if (state.number === null) return store.setTimer(key, Date.now() + 250, p);
+  if (state.number === null) return store.setTimer(key, clock.now() + 250, p);
   const workspace = await getWorkspace(env.DB, state.workspaceId);
   const mail = notification(state, workspace?.name ?? "Sidedesk", store.message(p.seq)?.text ?? "");
   const from = { address: settings.email.supportAddress ?? settings.email.inboundAddress ?? FALLBACK_FROM, name: workspace?.name ?? "Sidedesk" };
@@ -39,7 +40,7 @@ export async function runNotifyTimer(env: Env, store: TicketStore, key: string, 
       else retry = true;
     }
   }
-  if (retry && p.attempts + 1 < MAX_ATTEMPTS) store.setTimer(key, Date.now() + 60_000 * 2 ** p.attempts, { ...p, attempts: p.attempts + 1 });
+  if (retry && p.attempts + 1 < MAX_ATTEMPTS) store.setTimer(key, clock.now() + 60_000 * 2 ** p.attempts, { ...p, attempts: p.attempts + 1 });
   else store.clearTimer(key);
 }
 

@@ -1,5 +1,7 @@
 // TicketObject: one Durable Object per ticket, the source of truth for its thread and state.
 // Every change happens in one storage transaction, then is projected to D1 and published (retried by alarm).
+import * as clock from "../clock";
+import { replyTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { MAX_TAGS, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
@@ -24,6 +26,7 @@ export class TicketObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    clock.initClock(env);
     this.store = new TicketStore(ctx.storage.sql);
     this.writer = new TicketWriter(this.store, ctx.id.toString());
     this.db = env.DB;
@@ -72,6 +75,8 @@ export class TicketObject extends DurableObject<Env> {
   async postAgentMessage(workspaceId: string, actor: Actor, body: NewAgentMessage & { text: string }, origin: string): Promise<Outcome<{ message: Message; duplicate: boolean }>> {
     const existing = this.owned(workspaceId);
     if (!existing) return fail(404, "not_found", "No such ticket.");
+    const tooLong = body.kind === "reply" ? replyTooLong(existing.channel, body.text) : null;
+    if (tooLong) return fail(400, "text_too_long", tooLongMessage(existing.channel, tooLong));
     if (body.clientId) {
       const dup = this.store.findByClientId(body.clientId);
       if (dup) return ok({ message: dup, duplicate: true });
@@ -81,8 +86,8 @@ export class TicketObject extends DurableObject<Env> {
       state.origin = origin;
       const author = { type: "agent" as const, id: actor.id, name: actor.name };
       const m = body.kind === "note"
-        ? this.writer.append(state, { kind: "note", text: body.text, author, status: null, source: "agent", clientId: body.clientId, at: Date.now() })
-        : this.writer.queueOutbound(state, { text: body.text, source: "agent", author, clientId: body.clientId, media: body.media, at: Date.now() });
+        ? this.writer.append(state, { kind: "note", text: body.text, author, status: null, source: "agent", clientId: body.clientId, at: clock.now() })
+        : this.writer.queueOutbound(state, { text: body.text, source: "agent", author, clientId: body.clientId, media: body.media, at: clock.now() });
       this.store.setAgentState(actor.id, { readSeq: state.lastInboundSeq, markedUnread: false });
       this.writer.commit(state, "message");
       return m;
@@ -93,10 +98,10 @@ export class TicketObject extends DurableObject<Env> {
 
   async setStatus(workspaceId: string, actor: Actor, to: TicketStatus, until: number | null): Promise<Outcome<TicketState>> {
     if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
-    if (to === "snoozed" && (until === null || until <= Date.now())) return fail(400, "invalid_snooze", "The snooze time must be in the future.");
+    if (to === "snoozed" && (until === null || until <= clock.now())) return fail(400, "invalid_snooze", "The snooze time must be in the future.");
     this.ctx.storage.transactionSync(() => {
       const state = this.store.state() as TicketState;
-      if (this.writer.transition(state, { type: "agent", to, until: until === null ? undefined : new Date(until) }, actor.name, Date.now())) this.writer.commit(state, "status");
+      if (this.writer.transition(state, { type: "agent", to, until: until === null ? undefined : new Date(until) }, actor.name, clock.now())) this.writer.commit(state, "status");
     });
     await this.flush();
     return ok(this.store.state() as TicketState);
@@ -109,7 +114,7 @@ export class TicketObject extends DurableObject<Env> {
     if (tags.length > MAX_TAGS) return fail(400, "too_many_tags", `A ticket has at most ${MAX_TAGS} tags.`);
     this.ctx.storage.transactionSync(() => {
       const state = this.store.state() as TicketState;
-      const now = Date.now();
+      const now = clock.now();
       if (edit.assigneeId !== undefined && edit.assigneeId !== state.assigneeId) {
         state.assigneeId = edit.assigneeId;
         this.writer.activity(state, edit.assigneeId ? `Assigned to ${edit.assigneeName ?? "an agent"} by ${actor.name}` : `Unassigned by ${actor.name}`, now);
@@ -153,8 +158,8 @@ export class TicketObject extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       const state = this.store.state() as TicketState;
       state.blocked = blocked;
-      if (blocked) this.writer.transition(state, { type: "blocked" }, actor.name, Date.now());
-      else this.writer.activity(state, `Profile unblocked by ${actor.name}`, Date.now());
+      if (blocked) this.writer.transition(state, { type: "blocked" }, actor.name, clock.now());
+      else this.writer.activity(state, `Profile unblocked by ${actor.name}`, clock.now());
       this.writer.commit(state, "status");
     });
     await this.flush();
@@ -205,7 +210,7 @@ export class TicketObject extends DurableObject<Env> {
   }
 
   private wake() {
-    const now = Date.now();
+    const now = clock.now();
     this.ctx.storage.transactionSync(() => {
       this.store.clearTimer("wake");
       const state = this.store.state();

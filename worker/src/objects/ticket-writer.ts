@@ -1,5 +1,6 @@
 // The write vocabulary of a ticket: append messages, queue sends, move status, commit a version.
 // Every call runs inside the caller's storage transaction.
+import * as clock from "../clock";
 import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
 import { nextStatus, statusActivityText, type StatusEvent } from "../../../shared/rules/status";
 import type { NewMessage, TicketState, TicketStore } from "./ticket-store";
@@ -74,11 +75,11 @@ export class TicketWriter {
   /** Records a new version and schedules its projection; the `sync` timer is the safety net if this request dies. */
   commit(state: TicketState, change: string) {
     state.version += 1;
-    state.updatedAt = Date.now();
+    state.updatedAt = clock.now();
     this.store.saveState(state);
     if (state.opened) {
       this.store.queueEvent({ type: "counts.changed" });
-      this.store.setTimer("sync", Date.now() + SYNC_RETRY_MS, { change });
+      this.store.setTimer("sync", clock.now() + SYNC_RETRY_MS, { change });
     }
   }
 }

@@ -1,4 +1,5 @@
 // Agents: create (owner/admin), list, and `me` (any role may ask who it is).
+import * as clock from "../clock";
 import { MeUpdate, NewAgentBody } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/router";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
@@ -11,7 +12,7 @@ export function registerAgentRoutes(router: AppRouter) {
     requireRole(who, OWNER_ADMIN, "add agents");
     const body = parseOr400(NewAgentBody, await readJson(request));
     const token = randomToken("sdk");
-    const now = Date.now();
+    const now = clock.now();
     const agent = { id: randomId("ag"), workspaceId: who.workspace.id, name: body.name, email: body.email.toLowerCase(), role: body.role, tokenHash: await sha256Hex(token), createdAt: now };
     try {
       await insertAgentStmt(env.DB, agent).run();

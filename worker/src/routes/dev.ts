@@ -1,7 +1,10 @@
-// Dev-only routes (ENVIRONMENT=development): the local outbox of messages the worker would have sent.
+// Dev-only routes (ENVIRONMENT=development): the local outbox of messages the worker would have sent, and the clock
+// that tests set to the hour they depend on.
+import { z } from "zod";
 import { isDevelopment } from "../env";
+import * as clock from "../clock";
 import type { AppRouter } from "../http/router";
-import { HttpError } from "../http/errors";
+import { HttpError, parseOr400, readJson } from "../http/errors";
 import { listOutbox } from "../integrations/outbox";
 
 export function registerDevRoutes(router: AppRouter) {
@@ -10,4 +13,19 @@ export function registerDevRoutes(router: AppRouter) {
     const workspace = new URL(request.url).searchParams.get("workspace");
     return Response.json({ messages: await listOutbox(env.DB, workspace) });
   });
+
+  // `{"at": ISO time}` sets the clock; `{"offsetMs": 0}` puts it back on the wall clock. Timers already armed keep their alarms.
+  router.get("/dev/clock", (_request, env) => {
+    if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
+    return Response.json(clockBody());
+  });
+  router.post("/dev/clock", async (request, env) => {
+    if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
+    const body = parseOr400(DevClockBody, await readJson(request));
+    clock.setClock("at" in body ? Date.parse(body.at) : Date.now() + body.offsetMs);
+    return Response.json(clockBody());
+  });
 }
+
+const DevClockBody = z.union([z.object({ at: z.string().datetime({ offset: true }) }).strict(), z.object({ offsetMs: z.number().int().finite() }).strict()]);
+const clockBody = () => ({ now: clock.nowDate().toISOString(), offsetMs: clock.clockOffset() });

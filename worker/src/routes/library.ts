@@ -1,4 +1,5 @@
 // Quick replies (everyone in the inbox reads, owners/admins manage) and saved custom views (per agent, optionally shared).
+import * as clock from "../clock";
 import { QuickReplyBody, SavedViewBody } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/router";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
@@ -15,14 +16,14 @@ export function registerLibraryRoutes(router: AppRouter) {
   router.post("/api/quick-replies", agentRoute(async (request, env, who) => {
     requireRole(who, OWNER_ADMIN, "manage quick replies");
     const body = parseOr400(QuickReplyBody, await readJson(request));
-    const saved = await saveQuickReply(env.DB, { id: randomId("qr"), workspaceId: who.workspace.id, agentId: who.agent.id, now: Date.now(), ...body }, true);
+    const saved = await saveQuickReply(env.DB, { id: randomId("qr"), workspaceId: who.workspace.id, agentId: who.agent.id, now: clock.now(), ...body }, true);
     return Response.json({ quickReply: saved }, { status: 201 });
   }));
 
   router.put("/api/quick-replies/:id", agentRoute(async (request, env, who) => {
     requireRole(who, OWNER_ADMIN, "manage quick replies");
     const body = parseOr400(QuickReplyBody, await readJson(request));
-    const saved = await saveQuickReply(env.DB, { id: request.params.id!, workspaceId: who.workspace.id, agentId: who.agent.id, now: Date.now(), ...body }, false);
+    const saved = await saveQuickReply(env.DB, { id: request.params.id!, workspaceId: who.workspace.id, agentId: who.agent.id, now: clock.now(), ...body }, false);
     if (!saved) throw notFound("quick reply");
     return Response.json({ quickReply: saved });
   }));
@@ -38,7 +39,7 @@ export function registerLibraryRoutes(router: AppRouter) {
   router.post("/api/views", agentRoute(async (request, env, who) => {
     const body = parseOr400(SavedViewBody, await readJson(request));
     const id = randomId("vw");
-    await insertView(env.DB, { id, workspaceId: who.workspace.id, agentId: who.agent.id, now: Date.now(), ...body });
+    await insertView(env.DB, { id, workspaceId: who.workspace.id, agentId: who.agent.id, now: clock.now(), ...body });
     const view = (await listViews(env.DB, who.workspace.id, who.agent.id)).find((v) => v.id === id);
     return Response.json({ view }, { status: 201 });
   }));

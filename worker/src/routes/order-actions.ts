@@ -1,5 +1,6 @@
 // Order actions from a ticket: change a line's quantity, cancel an order — made in the store (Admin GraphQL API),
 // then mirrored in D1; with a ticketId the change is noted in that ticket's thread.
+import * as clock from "../clock";
 import { CancelOrderBody, EditQuantityBody, type StoreOrder } from "../../../shared/schemas";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
@@ -42,7 +43,7 @@ export function registerOrderActions(router: AppRouter) {
     const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
 
     const { job } = await cancelStoreOrder(env, store, order, body).catch(storeWriteError);
-    const at = Date.now();
+    const at = clock.now();
     await markOrderCancelled(env.DB, ws, order.id, at);
     const saved = await orderOr404(env, ws, order.id);
     if (saved.profileId) await recordOrderActivity(env.DB, ws, saved.profileId, saved);

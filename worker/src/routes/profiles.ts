@@ -1,5 +1,6 @@
 // Profiles: the customer with activity, tickets, recent orders and stats; block / unblock (which closes their tickets).
 // The panel reads D1 only (fast); GET /api/profiles/:id/orders refreshes orders from the store.
+import * as clock from "../clock";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import { agentRoute, type AppRouter } from "../http/router";
@@ -24,7 +25,7 @@ export function registerProfileRoutes(router: AppRouter) {
       workspaceStore(env, ws),
     ]);
     const { workspaceId: _w, ...shown } = profile;
-    const stats = profileStats(facts, tickets.length, Date.now());
+    const stats = profileStats(facts, tickets.length, clock.now());
     return Response.json({ profile: shown, activity, tickets, orders: orders.map(present(store.shopDomain)), stats });
   }));
 

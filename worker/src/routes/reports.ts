@@ -1,4 +1,5 @@
 // GET /api/reports (SPEC 4): owner, admin, manager and analyst (the reporting role); support agents are refused.
+import * as clock from "../clock";
 import { INBOX_ROLES, MAX_REPORT_DAYS, ReportQuery, type Role } from "../../../shared/schemas";
 import { resolveRange } from "../../../shared/rules/report-range";
 import { agentRoute, type AppRouter } from "../http/router";
@@ -15,7 +16,7 @@ export function registerReportRoutes(router: AppRouter) {
     requireRole(who, REPORT_ROLES, "see reports");
     const q = parseOr400(ReportQuery, Object.fromEntries(new URL(request.url).searchParams), "query");
     const tz = who.workspace.timezone;
-    const range = resolveRange(q, tz, new Date(), MAX_REPORT_DAYS);
+    const range = resolveRange(q, tz, clock.nowDate(), MAX_REPORT_DAYS);
     if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
     const channel = q.channel ?? null;
     const [rows, agents] = await Promise.all([

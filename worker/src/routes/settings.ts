@@ -1,4 +1,5 @@
 // GET/PUT /api/settings (owner/admin). Partial updates are merged; secrets are write-only and encrypted at rest.
+import * as clock from "../clock";
 import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/router";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
@@ -26,7 +27,7 @@ export function registerSettingsRoutes(router: AppRouter) {
     }
     const nextSecrets = applySecrets(secrets, update);
     const nextSealed = Object.keys(nextSecrets).length ? await sealSecrets(key, who.workspace.id, nextSecrets) : null;
-    const statements = [saveSettingsStmt(env.DB, who.workspace.id, merged, nextSealed, Date.now())];
+    const statements = [saveSettingsStmt(env.DB, who.workspace.id, merged, nextSealed, clock.now())];
     if (update.timezone) statements.push(env.DB.prepare("UPDATE workspaces SET timezone = ?2 WHERE id = ?1").bind(who.workspace.id, update.timezone));
     await env.DB.batch(statements);
     return Response.json(present(merged, nextSecrets));

@@ -1,4 +1,5 @@
 // POST /api/setup: bootstraps a workspace and its owner, guarded by the SETUP_TOKEN secret.
+import * as clock from "../clock";
 import { SetupBody } from "../../../shared/schemas";
 import type { AppRouter } from "../http/router";
 import { setupToken } from "../config";
@@ -16,7 +17,7 @@ export function registerSetupRoutes(router: AppRouter) {
     const given = bearer(request);
     if (!given || !safeEqual(given, expected)) throw new HttpError(401, "unauthorized", "The setup token is not valid.");
     const body = parseOr400(SetupBody, await readJson(request));
-    const now = Date.now();
+    const now = clock.now();
     const workspace = { id: randomId("ws"), name: body.workspace.name, timezone: body.workspace.timezone ?? "UTC", createdAt: now };
     const token = randomToken("sdk");
     const agent = { id: randomId("ag"), workspaceId: workspace.id, name: body.owner.name, email: body.owner.email.toLowerCase(), role: "owner" as const, tokenHash: await sha256Hex(token), createdAt: now };

@@ -1,4 +1,5 @@
 // Ticket detail: the object's state and last 50 messages, plus what D1 knows of the profile (consent, time zone).
+import * as clock from "../clock";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import type { TicketDetail } from "../../../shared/schemas";
@@ -25,7 +26,7 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
     profile: profile ? { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email } : s.profile,
     lastMessage: null, attribution: s.attribution, createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(),
     followers: s.followers, description: s.description, smsConsent: consent, canReply: replyBlockedReason === null, replyBlockedReason,
-    quietHours: s.channel === "sms" ? quietHours(new Date(), timeZone, settings.sms.quietHours) : null, blocked,
+    quietHours: s.channel === "sms" ? quietHours(clock.nowDate(), timeZone, settings.sms.quietHours) : null, blocked,
     customerOnline: s.channel === "webchat" ? s.customerOnline ?? false : null,
     followUpEmail: s.channel === "webchat" && Boolean(settings.email.supportAddress && (profile?.email ?? s.profile.email)),
   };

@@ -1,4 +1,5 @@
 // POST /api/tickets/export: the owner's data download — tickets with their whole threads, as a JSON file.
+import * as clock from "../clock";
 import { ExportBody } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/router";
 import { OWNER, requireRole } from "../http/auth";
@@ -21,7 +22,7 @@ export function registerExportRoutes(router: AppRouter) {
       const all = unwrap(await (await ticketStub(env, who, id)).olderMessages(who.workspace.id, Number.MAX_SAFE_INTEGER, 100_000));
       tickets.push({ ticket, messages: all.messages });
     }
-    const stamp = new Date().toISOString();
+    const stamp = clock.nowDate().toISOString();
     return new Response(JSON.stringify({ exportedAt: stamp, workspace: who.workspace, tickets }, null, 2), {
       headers: {
         "content-type": "application/json; charset=utf-8",

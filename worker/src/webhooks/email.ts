@@ -1,5 +1,6 @@
 // The worker's email() handler: inbound mail for a workspace's inbound address becomes a ticket message (SPEC 3, 7).
 // Route by envelope recipient → parse MIME → thread by Message-ID / In-Reply-To / References → ingest into the ticket object.
+import * as clock from "../clock";
 import PostalMime from "postal-mime";
 import type { Env } from "../env";
 import { workspaceByInboundEmail, loadSettings } from "../db/settings";
@@ -30,7 +31,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   const stub = env.TICKETS.get(env.TICKETS.idFromName(emailTicketName(workspaceId, rootId)));
   await stub.ingestInbound({
     workspaceId, channel: "email", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
-    providerId: emailProviderId(mail.messageId), text: mail.text, media: [], at: Date.now(), origin: env.PUBLIC_URL ?? "",
+    providerId: emailProviderId(mail.messageId), text: mail.text, media: [], at: clock.now(), origin: env.PUBLIC_URL ?? "",
     attributionWindowHours: settings.sms.attributionWindowHours, blocked: profile.blocked,
     email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
     emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },

@@ -1,4 +1,5 @@
 // POST /webhooks/:workspaceId/events — signed generic events: flow/campaign SMS sends and profile activity.
+import * as clock from "../clock";
 import { GenericEventsBody, type GenericEvent } from "../../../shared/schemas";
 import type { AppRouter } from "../http/router";
 import type { Env } from "../env";
@@ -38,7 +39,7 @@ function refuseUnroutable(events: GenericEvent[]) {
 
 /** Returns true when the event had already been received. */
 async function ingestEvent(env: Env, workspaceId: string, e: GenericEvent): Promise<boolean> {
-  const at = e.at ? Date.parse(e.at) : Date.now();
+  const at = e.at ? Date.parse(e.at) : clock.now();
   const profile = await eventProfile(env, workspaceId, e.profile);
   switch (e.type) {
     case "outbound_message": {

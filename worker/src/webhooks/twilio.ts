@@ -1,4 +1,5 @@
 // Twilio webhooks: inbound SMS/MMS and delivery-status callbacks (SPEC sections 3 and 7).
+import * as clock from "../clock";
 import { TwilioInbound, TwilioStatus } from "../../../shared/schemas";
 import type { AppRouter } from "../http/router";
 import type { Env } from "../env";
@@ -34,7 +35,7 @@ export function registerTwilioWebhooks(router: AppRouter) {
     const media = Array.from({ length: sms.NumMedia }, (_, i) => form[`MediaUrl${i}`]).filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u));
     await stub.ingestInbound({
       workspaceId: ws.workspace.id, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
-      providerId: sms.MessageSid, text: sms.Body, media, at: Date.now(), origin: new URL(publicUrl(env, request)).origin,
+      providerId: sms.MessageSid, text: sms.Body, media, at: clock.now(), origin: new URL(publicUrl(env, request)).origin,
       keywordReply: plan.keywordReply, autoReply: plan.autoReply(profile), attributionWindowHours: ws.settings.sms.attributionWindowHours,
       blocked: profile.blocked,
     });
