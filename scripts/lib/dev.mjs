@@ -48,9 +48,10 @@ export function applyMigrations(persistTo, opts) {
  * Start `wrangler dev` on 127.0.0.1:<port> in development mode. Returns { child, stop(), exited }.
  * The child gets its own process group so stop() can end wrangler and its workerd together.
  */
-export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = false, logLevel }) {
+export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = false, logLevel, vars = {} }) {
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo,
     "--var", "ENVIRONMENT:development", "--show-interactive-dev-session=false", ...(logLevel ? ["--log-level", logLevel] : []),
+    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
     // Store order actions go to the worker's own dev-only fake Shopify Admin API, so the demo works offline.
     "--var", `SHOPIFY_ADMIN_BASE:http://127.0.0.1:${port}/dev/fake-shopify`];
   const child = spawn(WRANGLER, args, {
@@ -85,20 +86,49 @@ function signalGroup(pid, signal) {
   try { process.kill(-pid, signal); } catch { /* already gone */ }
 }
 
-/** Poll GET /healthz until it answers 200 (or the worker exits, or time runs out). */
-export async function waitForHealth(base, { timeoutMs = 90_000, exited } = {}) {
+/**
+ * Wait until the worker really answers: GET /healthz is 200 and an authenticated route (which reads D1) answers 401 to
+ * a made-up token. Rejects if the worker exits or time runs out, saying which of the two it was still waiting for.
+ */
+export async function waitForHealth(base, { timeoutMs = 120_000, exited } = {}) {
   const deadline = Date.now() + timeoutMs;
   let dead = false;
+  let waitingFor = "GET /healthz";
   exited?.then(() => { dead = true; });
   while (Date.now() < deadline) {
-    if (dead) throw new Error("wrangler dev exited before the worker became healthy");
+    if (dead) throw new Error(`wrangler dev exited before the worker answered ${waitingFor}`);
     try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 300));
+      if (waitingFor === "GET /healthz" && (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) })).ok) waitingFor = "GET /api/me (D1)";
+      if (waitingFor !== "GET /healthz") {
+        const me = await fetch(`${base}/api/me`, { headers: { authorization: "Bearer sdk_probe" }, signal: AbortSignal.timeout(5000) });
+        if (me.status === 401) return;
+      }
+    } catch { /* not listening yet, or busy */ }
+    await sleep(300);
   }
-  throw new Error(`worker at ${base} not healthy after ${timeoutMs / 1000}s`);
+  throw new Error(`the worker at ${base} did not answer ${waitingFor} within ${timeoutMs / 1000}s`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const TRANSIENT = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT"]);
+
+/**
+ * fetch, retried with backoff when the connection fails or the worker answers 502/503 (wrangler dev reloading, a busy
+ * machine). Only for requests that are safe to repeat: every seed request carries its own idempotency key.
+ */
+export async function fetchRetrying(url, init = {}, { attempts = 6 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+      if ((res.status !== 502 && res.status !== 503) || attempt >= attempts) return res;
+    } catch (err) {
+      const code = err?.cause?.code ?? err?.name;
+      if (attempt >= attempts || !(TRANSIENT.has(code) || code === "TimeoutError")) {
+        throw new Error(`${init.method ?? "GET"} ${url} failed after ${attempt} attempt(s): ${err?.cause?.message ?? err.message}`);
+      }
+    }
+    await sleep(250 * 2 ** attempt);
+  }
 }
 
 /** Twilio's X-Twilio-Signature: base64 HMAC-SHA1 of the full URL plus each POST param name+value, sorted by name. */
@@ -115,7 +145,7 @@ export function eventsSignature(secret, rawBody) {
 /** A tiny JSON client for the agent API that throws on unexpected statuses. */
 export function apiClient(base) {
   return async function api(method, pathname, { token, body, expect = [200, 201] } = {}) {
-    const res = await fetch(base + pathname, {
+    const res = await fetchRetrying(base + pathname, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -137,7 +167,7 @@ export function apiClient(base) {
 export async function postTwilioSms(base, workspaceId, authToken, fields) {
   const url = `${base}/webhooks/${workspaceId}/twilio/sms`;
   const params = { NumMedia: "0", ...fields };
-  const res = await fetch(url, {
+  const res = await fetchRetrying(url, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(authToken, url, params) },
     body: new URLSearchParams(params).toString(),
@@ -149,7 +179,7 @@ export async function postTwilioSms(base, workspaceId, authToken, fields) {
 /** Post one store webhook signed as Shopify signs it: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the raw body. */
 export async function postShopify(base, workspaceId, secret, topic, payload, webhookId) {
   const raw = JSON.stringify(payload);
-  const res = await fetch(`${base}/webhooks/${workspaceId}/shopify`, {
+  const res = await fetchRetrying(`${base}/webhooks/${workspaceId}/shopify`, {
     method: "POST",
     headers: {
       "content-type": "application/json", "x-shopify-topic": topic, "x-shopify-webhook-id": webhookId,
@@ -163,7 +193,7 @@ export async function postShopify(base, workspaceId, secret, topic, payload, web
 /** Post signed generic events. */
 export async function postEvents(base, workspaceId, secret, events) {
   const raw = JSON.stringify({ events });
-  const res = await fetch(`${base}/webhooks/${workspaceId}/events`, {
+  const res = await fetchRetrying(`${base}/webhooks/${workspaceId}/events`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-sidedesk-signature": eventsSignature(secret, raw) },
     body: raw,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 // @ts-expect-error plain JS helpers shared with npm start
 import { ROOT, apiClient, applyMigrations, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
+import { RUN_OFFSET_MS } from "./clock";
 
 const PORT = 8798;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -33,7 +34,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await applyMigrations(PERSIST, { quiet: true });
-  worker = startWorker({ port: PORT, persistTo: PERSIST, quiet: true });
+  worker = startWorker({ port: PORT, persistTo: PERSIST, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
   await waitForHealth(BASE, { exited: worker.exited });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS });
 });

@@ -3,6 +3,7 @@
 // @ts-expect-error plain JS helpers shared with npm start
 import { postShopify } from "../../../scripts/lib/dev.mjs";
 import type { Stack } from "./harness";
+import { testNow } from "../clock";
 
 export const SHOP = { shopDomain: "e2e-shop.myshopify.com", webhookSecret: "e2e-shopify-webhook-secret", adminToken: "shpat_e2e_admin_token" };
 export const INBOUND = "support@inbox.northwind.example";
@@ -18,7 +19,7 @@ export async function order(stack: Stack, o: { number: number; email: string; ph
       quantity, current_quantity: quantity, fulfillable_quantity: quantity, price, sku: `SKU-${k}`, product_id: 8_100_000_000 + k, variant_id: 45_000_000_000 + k };
   });
   const total = o.lines.reduce((sum, [, , q, price]) => sum + q * Number(price), 0).toFixed(2);
-  const created = new Date(Date.now() - 10 * 86_400_000).toISOString();
+  const created = new Date(testNow() - 10 * 86_400_000).toISOString();
   const payload = {
     id, admin_graphql_id: `gid://shopify/Order/${id}`, name: `#${o.number}`, order_number: o.number, email: o.email, phone: o.phone, currency: "USD",
     financial_status: "paid", fulfillment_status: null, cancelled_at: null, total_price: total, current_total_price: total, subtotal_price: total,
@@ -36,7 +37,7 @@ export async function email(stack: Stack, m: { fromName: string; from: string; s
   const mixed = "mixed-e2e-boundary", alt = "alt-e2e-boundary";
   const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64").replace(/.{76}/g, "$&\r\n");
   const raw = [
-    `From: ${m.fromName} <${m.from}>`, `To: ${INBOUND}`, `Subject: ${m.subject}`, `Message-ID: ${id}`, `Date: ${new Date().toUTCString()}`, "MIME-Version: 1.0",
+    `From: ${m.fromName} <${m.from}>`, `To: ${INBOUND}`, `Subject: ${m.subject}`, `Message-ID: ${id}`, `Date: ${new Date(testNow()).toUTCString()}`, "MIME-Version: 1.0",
     `Content-Type: multipart/mixed; boundary="${mixed}"`, "", `--${mixed}`, `Content-Type: multipart/alternative; boundary="${alt}"`, "",
     `--${alt}`, "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", b64(m.text),
     `--${alt}`, "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "", b64(m.html), `--${alt}--`,

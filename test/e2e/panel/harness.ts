@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { INBOUND, SHOP, SUPPORT_FROM } from "./fixtures";
+import { RUN_OFFSET_MS } from "../clock";
 // @ts-expect-error plain JS helpers shared with npm start
 import { ROOT, apiClient, applyMigrations, postEvents, postTwilioSms, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
 
@@ -30,7 +31,7 @@ export async function startStack(port: number): Promise<Stack> {
   const persist = `.wrangler/e2e-panel-${Math.random().toString(36).slice(2, 10)}`;
   const base = `http://127.0.0.1:${port}`;
   await applyMigrations(persist, { quiet: true });
-  const worker = startWorker({ port, persistTo: persist, quiet: true });
+  const worker = startWorker({ port, persistTo: persist, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
   await waitForHealth(base, { exited: worker.exited });
   const api: Api = apiClient(base);
   const setup = await api("POST", "/api/setup", {

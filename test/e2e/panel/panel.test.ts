@@ -1,12 +1,18 @@
 // The side panel end to end: the built extension in real Chromium against a local worker seeded by the test.
 // Scenarios run in order on one workspace, as an agent's day would: sign in, work the inbox, go offline, follow the admin.
+// Every test starts from a known panel (reloaded on the list, online, no other tab) at a known hour: 10:30 in the
+// workspace's time zone on the run's day, except where a test sets another on purpose (the customer's quiet hours).
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { customer, launchExtension, outbox, settled, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
 import { email, order } from "./fixtures";
+import { dayAt, installBrowserClock, setTime } from "../clock";
 
 const PORT = 8797;
+const TZ = "America/New_York"; // the workspace's, and (no profile zone known) every customer's
+const WORK_HOURS = dayAt("10:30", TZ);
+const QUIET_HOURS = dayAt("22:30", TZ);
 let stack: Stack;
 let browser: Browser;
 let panel: Page;
@@ -39,6 +45,7 @@ async function view(v: string) {
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(PORT), launchExtension()]);
+  await setTime(stack.base, WORK_HOURS);
   for (const c of [...OTHERS, PRIYA, HTML, MARCUS, JANE]) ids[c.name] = await customer(stack, c);
   const t = stack.owner.token;
   await stack.api("PATCH", `/api/tickets/${ids[JANE.name]}`, { token: t, body: { assigneeId: stack.owner.id, tags: ["shipping/delayed", "vip"] } });
@@ -46,8 +53,18 @@ beforeAll(async () => {
   await stack.api("PATCH", `/api/tickets/${ids[OTHERS[0]!.name]}`, { token: t, body: { assigneeId: stack.support.id, tags: ["orders/change"] } });
   // Jane's order #1001 (the one her SMS is about), matched to her profile by email and phone.
   await order(stack, { number: 1001, email: JANE.email, phone: JANE.phone, first: "Jane", last: "Cooper", lines: [["Trail Jacket", "M / Forest", 1, "189.00"], ["Merino Socks", "M", 2, "18.00"]] });
+  await installBrowserClock(browser.context, WORK_HOURS);
   panel = await browser.panel();
 }, 240_000);
+
+// A failed test leaves nothing behind for the next: back online, other tabs closed, the working hour, a freshly loaded panel.
+beforeEach(async () => {
+  await browser.context.setOffline(false);
+  for (const page of browser.context.pages()) if (page !== panel) await page.close();
+  await setTime(stack.base, WORK_HOURS, browser.context);
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await panel.getByTestId("ticket-list").or(panel.getByLabel("Agent token")).or(panel.getByTestId("reports")).first().waitFor();
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -90,6 +107,7 @@ describe("side panel", () => {
   it("opens a ticket, replies (sent by SMS exactly once) and adds a note (never sent)", async () => {
     await openFromList(JANE.name);
     await panel.getByText("hasn't arrived yet").waitFor();
+    expect(await panel.getByTestId("quiet-hours").count()).toBe(0); // 10:30 for Jane: no warning, one click sends
     await panel.getByTestId("composer-input").fill("Hi Jane, sorry about that! Your parcel is with the carrier, arriving Thursday.");
     await panel.getByTestId("send").click();
     await until("reply in the outbox", async () => (await outbox(stack)).some((m) => m.body.includes("arriving Thursday")));
@@ -110,7 +128,25 @@ describe("side panel", () => {
     await panel.getByRole("tab", { name: "Conversation" }).click();
   });
 
+  it("warns in the customer's quiet hours and sends only once the agent confirms", async () => {
+    await setTime(stack.base, QUIET_HOURS, browser.context);
+    await view("all");
+    await openFromList(OTHERS[0]!.name);
+    const warning = panel.getByTestId("quiet-hours");
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain("22:30");
+    await panel.getByTestId("composer-input").fill("Hi Olivia, a medium is on its way — no action needed.");
+    await panel.getByTestId("send").click();
+    await expect.poll(() => panel.getByTestId("send").textContent()).toContain("Send anyway");
+    await shot(panel, "05b-quiet-hours");
+    expect((await outbox(stack)).some((m) => m.body.includes("a medium is on its way"))).toBe(false);
+    await panel.getByTestId("send").click();
+    await until("confirmed reply in the outbox", async () => (await outbox(stack)).some((m) => m.body.includes("a medium is on its way")));
+    await panel.getByTestId("msg-outbound").filter({ hasText: "a medium is on its way" }).waitFor();
+  });
+
   it("snoozes a ticket, shows until when, and it leaves My inbox", async () => {
+    await openFromList(JANE.name);
     await panel.getByTestId("snooze").click();
     await panel.getByTestId("snooze-later_today").click();
     await panel.getByTestId("snoozed-until").waitFor();
@@ -136,6 +172,7 @@ describe("side panel", () => {
   });
 
   it("disables replies without SMS consent and says why", async () => {
+    await view("all");
     await openFromList(PRIYA.name);
     const gate = panel.getByTestId("consent-gate");
     await gate.waitFor();
@@ -146,6 +183,7 @@ describe("side panel", () => {
   });
 
   it("shows message text containing HTML and script as text", async () => {
+    await view("all");
     await openFromList(HTML.name);
     const text = panel.getByTestId("msg-inbound").filter({ hasText: "pwned" }).getByTestId("msg-text");
     await expect.poll(() => text.textContent()).toContain("<script>window.__pwned = 1</script>");
@@ -193,7 +231,6 @@ describe("side panel", () => {
   });
 
   it("opens settings for owners", async () => {
-    await back();
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-sms").click();
     await panel.getByLabel("Sending number").waitFor();
@@ -213,6 +250,7 @@ describe("side panel", () => {
 
   it("removes an agent from settings: their token stops working at once", async () => {
     const temp = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Tara Temp", email: "tara@e2e.example", role: "support" } });
+    await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-agents").click();
     await panel.getByRole("button", { name: "Remove Tara Temp" }).click();
     await panel.getByTestId("confirm").click();
@@ -223,6 +261,7 @@ describe("side panel", () => {
   it("validates the store's shop domain and says clearly when the inbound address belongs to another workspace", async () => {
     const other = await stack.api("POST", "/api/setup", { token: "dev-setup-token", body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } } });
     await stack.api("PUT", "/api/settings", { token: other.body.token, body: { email: { inboundAddress: "orders@other.example" } } });
+    await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-store").click();
     expect(await panel.getByTestId("shop-domain").inputValue()).toBe("e2e-shop.myshopify.com");
     expect(await panel.getByTestId("shop-country").inputValue()).toBe("US");
@@ -254,6 +293,7 @@ describe("side panel", () => {
   });
 
   it("saves the current filters as a view, applies it from the navigation, and deletes it", async () => {
+    await view("all");
     await panel.locator("#search").fill("Marcus");
     await expect.poll(() => panel.getByTestId("ticket-row").count()).toBe(1);
     await panel.getByTestId("open-nav").click();
@@ -284,6 +324,7 @@ describe("side panel", () => {
   });
 
   it("shows the customer's order with line items; edits a quantity and cancels the order, each confirmed", async () => {
+    await view("all");
     await openFromList(JANE.name);
     await panel.getByTestId("tab-customer").click();
     const card = panel.getByTestId("order").filter({ hasText: "#1001" });
@@ -314,6 +355,7 @@ describe("side panel", () => {
   });
 
   it("shows an email with its subject, sanitized HTML in a sandboxed frame (no script, no remote image) and attachments; replies by email", async () => {
+    await view("all");
     const tracker: string[] = [];
     await browser.context.route("https://tracker.example/**", (route) => { tracker.push(route.request().url()); return route.fulfill({ status: 204 }); });
     const subject = "Zipper broke on my Trail Jacket";
@@ -350,6 +392,7 @@ describe("side panel", () => {
   });
 
   it("lets the owner download the selected conversations with their whole threads", async () => {
+    await view("all");
     await row("Lena Fischer").getByRole("checkbox").check();
     await panel.getByRole("button", { name: "More bulk actions" }).click();
     const [download] = await Promise.all([panel.waitForEvent("download"), panel.getByTestId("bulk-download").click()]);
