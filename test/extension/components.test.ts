@@ -1,6 +1,7 @@
 // Components: the SMS segment counter and the composer's consent gate / quiet-hours / offline notices.
 import { flushSync, mount, unmount, type Component } from "svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import Composer from "../../extension/components/Composer.svelte";
 import ComposerNotices from "../../extension/components/ComposerNotices.svelte";
 import QuickRepliesSettings from "../../extension/components/QuickRepliesSettings.svelte";
 import SegmentCounter from "../../extension/components/SegmentCounter.svelte";
@@ -68,6 +69,38 @@ describe("ComposerNotices", () => {
     expect(banner.textContent).toMatch(/left the chat[\s\S]*follow-up email/);
     const noMail = render(ComposerNotices, { ticket: { ...t, followUpEmail: false }, mode: "reply", onnote: () => {} }).querySelector("[data-testid=customer-offline]")!;
     expect(noMail.textContent).toMatch(/only see your reply if they come back/);
+  });
+});
+
+describe("Composer reply length", () => {
+  const consented = { ...base, canReply: true, replyBlockedReason: null, smsConsent: "marketing" as const };
+  function type(el: HTMLElement, text: string) {
+    const area = el.querySelector("[data-testid=composer-input]") as HTMLTextAreaElement;
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    flushSync();
+  }
+  const send = (el: HTMLElement) => el.querySelector("[data-testid=send]") as HTMLButtonElement;
+
+  it("shows how much of Twilio's 1,600 characters a long SMS uses, and refuses to send one over it, saying why", () => {
+    const el = render(Composer, { ticket: consented });
+    type(el, "x".repeat(900));
+    expect(el.querySelector("[data-testid=length-limit]")).toBeNull();
+    type(el, "x".repeat(1200));
+    expect(el.querySelector("[data-testid=length-limit]")!.textContent!.trim()).toBe("1,200/1,600");
+    expect(send(el).disabled).toBe(false);
+    type(el, "x".repeat(1601));
+    expect(el.querySelector("[data-testid=too-long]")!.textContent).toBe("SMS replies can be at most 1,600 characters; this one has 1,601.");
+    expect(send(el).disabled).toBe(true);
+  });
+
+  it("lets an email reply run to 5,000 characters", () => {
+    const el = render(Composer, { ticket: { ...consented, channel: "email" as const } });
+    type(el, "x".repeat(1601));
+    expect(el.querySelector("[data-testid=too-long]")).toBeNull();
+    expect(send(el).disabled).toBe(false);
+    type(el, "x".repeat(5001));
+    expect(el.querySelector("[data-testid=too-long]")!.textContent).toContain("at most 5,000 characters");
   });
 });
 
