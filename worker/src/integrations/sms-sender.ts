@@ -16,7 +16,7 @@ export async function sendSms(env: Env, m: { workspaceId: string; ticketId: stri
     return { providerId: `outbox:${id}`, status: "sent" as const };
   }
   const sent = await sendTwilioSms(env.TWILIO_API_BASE ?? TWILIO_API, { accountSid: secrets.smsAccountSid, authToken: secrets.smsAuthToken }, {
-    from, to: m.to, body: m.body, media: m.media, statusCallback: `${m.origin}/webhooks/${m.workspaceId}/twilio/status`,
+    from, to: m.to, body: m.body, media: m.media, statusCallback: m.origin ? `${m.origin}/webhooks/${m.workspaceId}/twilio/status` : null,
   });
   return { providerId: sent.sid, status: sent.status === "delivered" ? ("delivered" as const) : ("sent" as const) };
 }

@@ -7,9 +7,10 @@ export interface TwilioCredentials { accountSid: string; authToken: string }
 export async function sendTwilioSms(
   apiBase: string,
   creds: TwilioCredentials,
-  msg: { from: string; to: string; body: string; media: string[]; statusCallback: string },
+  msg: { from: string; to: string; body: string; media: string[]; statusCallback: string | null },
 ): Promise<{ sid: string; status: string }> {
-  const form = new URLSearchParams({ To: msg.to, From: msg.from, Body: msg.body, StatusCallback: msg.statusCallback });
+  const form = new URLSearchParams({ To: msg.to, From: msg.from, Body: msg.body });
+  if (msg.statusCallback) form.set("StatusCallback", msg.statusCallback);
   for (const url of msg.media) form.append("MediaUrl", url);
   let res: Response;
   try {

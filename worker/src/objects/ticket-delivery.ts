@@ -48,7 +48,8 @@ interface Sent { providerId: string; status: "sent" | "delivered"; email?: Email
 
 /** `chat` gives the web-chat delivery the object's sockets and timers. */
 async function sendFor(env: Env, state: TicketState, text: string, media: string[], chat: { ctx: DurableObjectState; store: TicketStore; message: Message }): Promise<Sent> {
-  const origin = env.PUBLIC_URL ?? state.origin ?? "http://127.0.0.1:8787";
+  // Where Twilio's status callbacks go: the public URL, else the origin the ticket was last reached at (none: no callbacks).
+  const origin = env.PUBLIC_URL ?? state.origin ?? "";
   switch (state.channel) {
     case "sms":
       if (!state.profile.phone) throw new ProviderError("The profile has no phone number.", false);
