@@ -134,6 +134,10 @@ export const THREADS = [
   { p: 15, pre: ["START"], steps: [
     ["in", "My package arrived damaged. The box was crushed and the lantern glass is cracked."],
     ["note", "sam", "Asked for photos before we file with FedEx."],
+    ["in", "Here are the photos of the box and the lantern", null, [
+      ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME1b2c3d4e", "image/jpeg"],
+      ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME5f6a7b8c", "image/jpeg"],
+    ]],
   ], end: { tags: ["shipping/damaged"], followers: ["sam", "nadia"], description: "#damaged in transit, photos requested", status: "open" } },
 
   { p: 16, pre: ["START"], steps: [
@@ -199,11 +203,40 @@ export const PAGES = [
   ["Cascade Rain Jacket", "/products/cascade-rain-jacket"], ["Returns & Exchanges", "/pages/returns"],
 ];
 
-/** Inbound emails posted to the local email handler (one from an SMS customer: several tickets per customer). */
+/**
+ * Inbound emails posted to the local email handler (one from an SMS customer: several tickets per customer), each at its
+ * own time and ending in every status. `html` and `attachments` make a multipart message as mail clients send it.
+ */
 export const EMAILS = [
-  { from: "Maria Gonzalez <maria.gonzalez@example.com>", subject: "Invoice for order #1042", messageId: "<seed-1@mail.example.com>",
-    text: "Hello,\n\nCould you send me an itemized invoice for order #1042? My company reimburses gear for work trips.\n\nThanks,\nMaria" },
-  { from: "Peter Lindqvist <peter.lindqvist@example.org>", subject: "Bulk order for our hiking club", messageId: "<seed-2@mail.example.org>",
+  { from: "Maria Gonzalez <maria.gonzalez@example.com>", subject: "Invoice for order #1042", messageId: "<seed-1@mail.example.com>", hoursAgo: 20,
+    text: "Hello,\n\nCould you send me an itemized invoice for order #1042? My company reimburses gear for work trips.\n\nThanks,\nMaria",
+    end: { status: "open" } },
+  { from: "Peter Lindqvist <peter.lindqvist@example.org>", subject: "Bulk order for our hiking club", messageId: "<seed-2@mail.example.org>", hoursAgo: 9 * 24,
     text: "Hi Northwind,\n\nOur club would like to order 25 Trailblazer 45L backpacks. Do you offer group discounts?\n\nBest,\nPeter",
-    reply: ["nadia", "Hi Peter, thanks for reaching out! For 20+ units we offer 15% off. I'll send a quote today."] },
+    reply: ["nadia", "Hi Peter, thanks for reaching out! For 20+ units we offer 15% off. I'll send a quote today."], end: { status: "closed", assignee: "nadia" } },
+  { from: "Chloe Dubois <chloe.dubois@example.net>", subject: "Broken tent pole (photo and receipt attached)", messageId: "<seed-3@mail.example.org>", hoursAgo: 26,
+    text: "Hi,\n\nOne of the poles of my Basecamp 4P snapped on the first night. Photo below, receipt attached.\n\nChloe",
+    html: `<p>Hi,</p><p>One of the poles of my <b>Basecamp 4P</b> snapped on the first night. Photo below, receipt attached.</p><p><img src="cid:pole-photo@seed" alt="Snapped tent pole" width="240"></p><p>Chloe</p>`,
+    attachments: [
+      { name: "pole.png", type: "image/png", cid: "pole-photo@seed", base64: "${b64}" },
+      { name: "receipt-1088.pdf", type: "application/pdf", base64: "JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PC9UeXBlL0NhdGFsb2c+PgplbmRvYmoKdHJhaWxlcgo8PC9Sb290IDEgMCBSPj4KJSVFT0YK" },
+    ],
+    reply: ["sam", "Hi Chloe, so sorry! A replacement pole set ships today; I'll check in once it's delivered."],
+    // Wakes a few minutes after npm start, so the demo shows a snoozed ticket coming back on time.
+    end: { status: "snoozed", untilMinutes: 5, assignee: "sam" } },
+  { from: "Victor Huang <victor.huang@example.org>", subject: "Return label please", messageId: "<seed-4@mail.example.org>", hoursAgo: 17 * 24,
+    text: "Hello, the Ridgeline boots are a size too small. Could you send me a return label?\n\nVictor",
+    reply: ["admin", "Hi Victor, here's your prepaid label: https://northwind.example/returns/label/RL-5531. Refund within 3 days of the scan."],
+    end: { status: "closed", assignee: "admin" } },
+  { from: "Rosa Delgado <rosa.delgado@example.com>", subject: "Wholesale catalogue", messageId: "<seed-5@mail.example.com>", hoursAgo: 4 * 24,
+    text: "Hi there, do you have a wholesale catalogue for outdoor shops? We're in Santa Fe.\n\nRosa",
+    reply: ["owner", "Hi Rosa! Our wholesale lead is back Monday; I'll get you the catalogue then."], end: { status: "snoozed", preset: "next_week", assignee: "owner" } },
+];
+
+/** Saved replies with the variables the composer fills in ({{first_name}}, {{name}}). */
+export const QUICK_REPLIES = [
+  { title: "Shipping times", text: "Hi {{first_name}}, orders ship within 1 business day and arrive in 3 to 5 business days in the US." },
+  { title: "Return policy", text: "Hi {{first_name}}, you can return unworn items within 60 days for a full refund. Start here: https://northwind.example/returns" },
+  { title: "Tracking link", text: "Hi {{first_name}}, here's your tracking link: <paste link>. It can take 24 hours to show the first scan." },
+  { title: "Thanks, closing", text: "Thanks {{name}}! I'll close this conversation now; just reply if anything else comes up." },
 ];

@@ -1,13 +1,15 @@
 // Seeds the "Northwind Outfitters" demo workspace into a running local worker (npm run seed; npm start calls it).
 // Idempotent: tokens are kept in .wrangler/demo.json, and a second run against the same database creates nothing.
 // Deterministic: fixed content (seed-data.mjs), a seeded PRNG, and provider ids derived from an index.
+// A shop's month: each conversation is replayed at its own time over the last 30 days by moving the worker's dev clock
+// (POST /dev/clock), so reports, "waiting since" and response times mean something; the clock is put back at the end.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, apiClient, postEvents, postTwilioSms } from "./lib/dev.mjs";
+import { ROOT, apiClient, fetchRetrying, postEvents, postTwilioSms } from "./lib/dev.mjs";
 import {
-  BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, PAGES, PROFILES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
+  BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, PAGES, PROFILES, QUICK_REPLIES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
 } from "./seed-data.mjs";
 import { SHOP, seedStore } from "./seed-store.mjs";
 import { seedChats } from "./seed-chat.mjs";
@@ -15,6 +17,8 @@ import { prng } from "./lib/prng.mjs";
 
 export const DEMO_FILE = path.join(ROOT, ".wrangler/demo.json");
 const HOUR = 3600_000;
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
 
 
 const messageSid = (n) => `SM${createHash("md5").update(`northwind-demo-sms-${n}`).digest("hex")}`;
@@ -36,7 +40,8 @@ export async function seed(base, { log = console.log } = {}) {
     const me = await api("GET", "/api/me", { token: demo.agents.owner.token, expect: [200, 401, 403, 404] });
     if (me.status === 200 && demo.complete) {
       log(`Demo workspace already seeded (${demo.workspaceId}); nothing created.`);
-      return demo;
+      if (demo.base !== base) saveDemo({ ...demo, base });
+      return { ...demo, base };
     }
     if (me.status !== 200) demo = null; // the database was reset: start over
     else log("Resuming an unfinished seed…");
@@ -71,7 +76,12 @@ export async function seed(base, { log = console.log } = {}) {
     },
   });
 
-  await new Seeder(base, demo, log).run();
+  const seeder = new Seeder(base, demo, log);
+  try {
+    await seeder.run();
+  } finally {
+    await seeder.clockBack();
+  }
   demo.complete = true;
   demo.seededAt = new Date().toISOString();
   saveDemo(demo);
@@ -89,6 +99,33 @@ class Seeder {
     this.events = 0;
     this.replies = 0;
     this.now = Date.now();
+    this.at = this.now;
+  }
+
+  /** Moves the worker's clock (and our idea of "now") to `at`; each step of a conversation happens then. */
+  async clockTo(at) {
+    this.at = Math.min(at, Date.now() - MINUTE);
+    await this.api("POST", "/dev/clock", { body: { at: new Date(this.at).toISOString() } });
+  }
+
+  async clockBack() {
+    this.at = Date.now();
+    await this.api("POST", "/dev/clock", { body: { offsetMs: 0 } }).catch((err) => this.log(`  (could not reset the worker's clock: ${err.message})`));
+  }
+
+  /** The hour of a conversation's first message: closed ones over the month, open ones in the last day or two. */
+  startOf(thread, i) {
+    const status = thread.end?.status;
+    const hoursAgo = status === "open" ? 3 + this.rand() * 96
+      : status === "snoozed" ? 30 + this.rand() * 96
+      : 48 + ((i * 7919) % 27) * DAY / HOUR + this.rand() * 10; // closed or keyword-only: spread over the month
+    return this.now - hoursAgo * HOUR;
+  }
+
+  /** Minutes until the next step: agents answer in minutes to a couple of hours, customers write back sooner. */
+  gapBefore(kind) {
+    const minutes = kind === "reply" ? 4 + this.rand() * 110 : kind === "note" ? 2 + this.rand() * 20 : 1 + this.rand() * 25;
+    return Math.round(minutes * MINUTE);
   }
 
   token(key = "owner") { return this.demo.agents[key].token; }
@@ -97,10 +134,14 @@ class Seeder {
     await this.activity();
     const store = await seedStore(this.base, this.demo.workspaceId, PROFILES, this.now);
     this.log(`Seeded ${store.orders} store orders (${store.webhooks} signed Shopify webhooks).`);
-    const threads = [...THREADS, ...this.openers()];
+    await this.quickReplies();
+    const threads = [...THREADS, ...this.openers()].map((t, i) => ({ ...t, startAt: this.startOf(t, i) })).sort((a, b) => a.startAt - b.startAt);
     for (const thread of threads) await this.thread(thread);
     await this.emails();
-    this.log(`Seeded ${await seedChats(this.base, this.demo.workspaceId, this.token("nadia"))} web chats.`);
+    const chats = await seedChats(this.base, this.demo.workspaceId, {
+      agentToken: this.token("nadia"), clockTo: (at) => this.clockTo(at), now: this.now,
+    });
+    this.log(`Seeded ${chats} web chats.`);
     const { body } = await this.api("GET", "/api/tickets?view=all&limit=100", { token: this.token() });
     this.log(`Seeded ${PROFILES.length} profiles, ${body.tickets.length} tickets, ${this.sms} SMS, ${this.events} events.`);
   }
@@ -114,7 +155,7 @@ class Seeder {
       for (let k = 0; k < pages; k++) {
         const [title, url] = PAGES[Math.floor(this.rand() * PAGES.length)];
         events.push({ type: "activity", id: `seed-view-${i}-${k}`, profile, metric: "Viewed Page",
-          properties: { title, url: `https://northwind.example${url}` }, at: this.ago(72 - k * 6 - i / 10) });
+          properties: { title, url: `https://northwind.example${url}` }, at: this.ago(24 * (1 + ((i * 13) % 29)) - k * 6) }); // over the month
       }
     });
     for (let i = 0; i < events.length; i += 50) await this.postEvents(events.slice(i, i + 50));
@@ -135,26 +176,34 @@ class Seeder {
     return out;
   }
 
-  async thread({ p, pre = [], steps, end }) {
+  async thread({ p, pre = [], steps, end, startAt }) {
     const profile = PROFILES[p];
-    for (const keyword of pre) await this.inbound(profile, keyword);
+    await this.clockTo(startAt);
+    for (const keyword of pre) {
+      await this.inbound(profile, keyword);
+      await this.clockTo(this.at + MINUTE);
+    }
     let ticketId;
     const ticket = async () => (ticketId ??= await this.findTicket(profile.phone, "sms"));
-    for (const step of steps) {
-      const [kind, a, b] = step;
-      if (kind === "in") await this.inbound(profile, a);
+    for (const [i, step] of steps.entries()) {
+      const [kind, a, b, media] = step;
+      if (i > 0) await this.clockTo(this.at + this.gapBefore(kind));
+      if (kind === "in") await this.inbound(profile, a, media);
       else if (kind === "flow" || kind === "campaign") {
         await this.postEvents([{ type: "outbound_message", id: `seed-out-${p}-${this.events}`, profile: { phone: profile.phone },
-          source: kind, name: a, text: b, at: this.ago(1.5) }]);
+          source: kind, name: a, text: b, at: new Date(this.at).toISOString() }]);
+        await this.clockTo(this.at + 20 * MINUTE + this.rand() * 3 * HOUR); // the customer answers the flow later
       } else await this.agentMessage(await ticket(), kind, a, b);
     }
     if (end) await this.finish(await ticket(), end);
   }
 
-  async inbound(profile, body) {
+  /** One signed inbound SMS; `media` makes it an MMS (Twilio-hosted media URLs, shown as links). */
+  async inbound(profile, body, media = []) {
     const n = ++this.sms;
+    const mms = Object.fromEntries(media.flatMap(([url, type], k) => [[`MediaUrl${k}`, url], [`MediaContentType${k}`, type]]));
     const res = await postTwilioSms(this.base, this.demo.workspaceId, DEMO_SECRETS.twilioAuthToken,
-      { MessageSid: messageSid(n), AccountSid: "AC" + "0".repeat(32), From: profile.phone, To: BRAND_NUMBER, Body: body });
+      { MessageSid: messageSid(n), AccountSid: "AC" + "0".repeat(32), From: profile.phone, To: BRAND_NUMBER, Body: body, NumMedia: String(media.length), ...mms });
     if (res.status !== 200) throw new Error(`inbound SMS #${n} from ${profile.phone} → ${res.status} ${res.text}`);
   }
 
@@ -179,10 +228,14 @@ class Seeder {
     if (Object.keys(patch).length) await this.api("PATCH", `/api/tickets/${ticketId}`, { token: this.token(), body: patch });
     if (end.favoriteBy) await this.api("PATCH", `/api/tickets/${ticketId}`, { token: this.token(end.favoriteBy), body: { favorite: true } });
     let change;
-    if (end.status === "closed") change = { status: "closed" };
-    else if (end.status === "snoozed") {
+    if (end.status === "closed") {
+      await this.clockTo(this.at + 30 * MINUTE + this.rand() * 20 * HOUR); // resolved some hours after the last message
+      change = { status: "closed" };
+    } else if (end.status === "snoozed") {
+      await this.clockBack(); // snoozes run from now, so they wake when they say
       change = end.preset ? { status: "snoozed", preset: end.preset }
-        : { status: "snoozed", until: new Date(Math.ceil((this.now + end.untilDays * 24 * HOUR) / HOUR) * HOUR).toISOString() };
+        : end.untilMinutes ? { status: "snoozed", until: new Date(Date.now() + end.untilMinutes * MINUTE).toISOString() }
+        : { status: "snoozed", until: new Date(Math.ceil((this.now + end.untilDays * DAY) / HOUR) * HOUR).toISOString() };
     }
     if (change) await this.api("POST", `/api/tickets/${ticketId}/status`, { token: this.token(end.assignee ?? "owner"), body: change });
     // Closed tickets have been read by the owner and their assignee; everything else stays unread.
@@ -193,26 +246,31 @@ class Seeder {
     }
   }
 
-  /** Inbound email through wrangler dev's local email handler (raw MIME). */
+  /** Inbound email through wrangler dev's local email handler (raw MIME as a mail client writes it), each at its time. */
   async emails() {
-    for (const [i, mail] of EMAILS.entries()) {
+    for (const mail of EMAILS) {
       const address = mail.from.match(/<(.+)>/)[1];
-      const mime = [
-        `From: ${mail.from}`, `To: Northwind Support <${SUPPORT_ADDRESS}>`, `Subject: ${mail.subject}`,
-        `Message-ID: ${mail.messageId}`, `Date: ${new Date(this.ago(2 - i)).toUTCString()}`,
-        "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "", mail.text, "",
-      ].join("\r\n");
+      await this.clockTo(this.now - mail.hoursAgo * HOUR);
       const url = `${this.base}/cdn-cgi/handler/email?from=${encodeURIComponent(address)}&to=${encodeURIComponent(SUPPORT_ADDRESS)}`;
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "message/rfc822" }, body: mime });
+      const res = await fetchRetrying(url, { method: "POST", headers: { "content-type": "message/rfc822" }, body: mimeOf(mail, new Date(this.at)) });
       if (!res.ok) {
         this.log(`  (skipped email "${mail.subject}": email handler answered ${res.status})`);
         continue;
       }
+      const id = await this.findTicket(address, "email");
       if (mail.reply) {
-        const id = await this.findTicket(address, "email").catch(() => null);
-        if (id) await this.agentMessage(id, "reply", mail.reply[0], mail.reply[1]);
+        await this.clockTo(this.at + this.gapBefore("reply"));
+        await this.agentMessage(id, "reply", mail.reply[0], mail.reply[1]);
       }
+      if (mail.end) await this.finish(id, mail.end);
     }
+  }
+
+  /** Saved replies with variables; only the missing ones are added (the seed can resume). */
+  async quickReplies() {
+    const { body } = await this.api("GET", "/api/quick-replies", { token: this.token() });
+    const have = new Set(body.quickReplies.map((r) => r.title));
+    for (const reply of QUICK_REPLIES.filter((r) => !have.has(r.title))) await this.api("POST", "/api/quick-replies", { token: this.token(), body: reply });
   }
 
   /** The ticket of a profile on a channel, from the listing (the D1 projection may lag a moment). */
@@ -229,6 +287,25 @@ class Seeder {
   ago(hours) { return new Date(this.now - hours * HOUR).toISOString(); }
 }
 
+/** Raw MIME for a demo email: plain text, or text + HTML alternatives with inline images and attachments (multipart/mixed). */
+export function mimeOf(mail, date) {
+  const wrap = (b64) => b64.replace(/.{76}/g, "$&\r\n");
+  const head = [`From: ${mail.from}`, `To: Northwind Support <${SUPPORT_ADDRESS}>`, `Subject: ${mail.subject}`, `Message-ID: ${mail.messageId}`,
+    `Date: ${date.toUTCString().replace("GMT", "+0000")}`, "MIME-Version: 1.0"];
+  if (!mail.html) return [...head, "Content-Type: text/plain; charset=utf-8", "", mail.text, ""].join("\r\n");
+  const text = (s) => wrap(Buffer.from(s, "utf8").toString("base64"));
+  return [
+    ...head, 'Content-Type: multipart/mixed; boundary="seed-mixed"', "",
+    "--seed-mixed", 'Content-Type: multipart/alternative; boundary="seed-alt"', "",
+    "--seed-alt", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text(mail.text),
+    "--seed-alt", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "", text(mail.html), "--seed-alt--",
+    ...mail.attachments.flatMap((a) => ["--seed-mixed", `Content-Type: ${a.type}; name="${a.name}"`,
+      `Content-Disposition: ${a.cid ? "inline" : "attachment"}; filename="${a.name}"`, ...(a.cid ? [`Content-ID: <${a.cid}>`] : []),
+      "Content-Transfer-Encoding: base64", "", wrap(a.base64)]),
+    "--seed-mixed--", "",
+  ].join("\r\n");
+}
+
 export function printTokens(demo, out = console.log) {
   out(`\nDemo workspace: ${demo.workspaceName} (${demo.workspaceId})`);
   const rows = Object.values(demo.agents).map((a) => [a.role, a.name, a.email, a.token]);
@@ -238,7 +315,8 @@ export function printTokens(demo, out = console.log) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const base = process.env.SIDEDESK_URL ?? "http://127.0.0.1:8787";
+  // The worker npm start started (recorded in .wrangler/demo.json), unless SIDEDESK_URL or PORT names another.
+  const base = process.env.SIDEDESK_URL ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : loadDemo()?.base ?? "http://127.0.0.1:8787");
   seed(base).then(printTokens).catch((err) => {
     console.error(`Seed failed: ${err.message}\n(Is the worker running at ${base}? Start it with npm start.)`);
     process.exit(1);

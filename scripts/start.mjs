@@ -1,13 +1,15 @@
-// npm start: build the extension, apply local D1 migrations, run the worker under `wrangler dev`
-// on http://127.0.0.1:8787, seed the demo workspace and print how to use it. Ctrl-C stops everything.
+// npm start: build the extension, apply local D1 migrations, run the worker under `wrangler dev` on
+// http://127.0.0.1:$PORT (8787 by default), seed the demo workspace and print how to use it. Ctrl-C stops everything.
+// Request logs stay quiet so the summary is the last thing on screen; `SIDEDESK_LOG_REQUESTS=1 npm start` shows them.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT, applyMigrations, run, startWorker, waitForHealth } from "./lib/dev.mjs";
 import { printTokens, seed } from "./seed.mjs";
 
-const PORT = 8787;
+const PORT = Number(process.env.PORT ?? 8787);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PERSIST = ".wrangler/state";
+const LOG_REQUESTS = process.env.SIDEDESK_LOG_REQUESTS === "1";
 
 let worker;
 let stopping = false;
@@ -24,14 +26,13 @@ async function shutdown(code = 0) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
-async function buildExtension() {
-  if (!existsSync(path.join(ROOT, "wxt.config.ts"))) {
-    console.log("• Extension: skipped (no wxt.config.ts yet).");
-    return false;
+/** Runs one start-up step; a failure says which step it was. */
+async function step(what, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    throw new Error(`${what}: ${err.message}`);
   }
-  console.log("• Building the extension (wxt build)…");
-  await run(path.join(ROOT, "node_modules/.bin/wxt"), ["build"], { prefix: "[wxt] " });
-  return true;
 }
 
 async function portTaken() {
@@ -44,33 +45,29 @@ async function portTaken() {
 }
 
 async function main() {
-  if (await portTaken()) throw new Error(`something is already listening on ${BASE} (another npm start?); stop it first.`);
-  const built = await buildExtension();
+  if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (await portTaken()) throw new Error(`something is already listening on ${BASE} (another npm start?); stop it first, or start on another port: PORT=8788 npm start`);
+  console.log("• Building the extension (wxt build)…");
+  await step("building the extension", () => run(path.join(ROOT, "node_modules/.bin/wxt"), ["build"], { prefix: "[wxt] " }));
   console.log(`• Applying D1 migrations (local, ${PERSIST})…`);
-  await applyMigrations(PERSIST, { quiet: true });
+  await step("applying the D1 migrations", () => applyMigrations(PERSIST, { quiet: true }));
   console.log(`• Starting wrangler dev on ${BASE}…`);
   worker = startWorker({ port: PORT, persistTo: PERSIST });
+  worker.muteRequests(!LOG_REQUESTS);
   worker.exited.then(({ code, signal }) => {
     if (!stopping) {
       console.error(`wrangler dev exited (${signal ?? code}).`);
       process.exit(code || 1);
     }
   });
-  await waitForHealth(BASE, { exited: worker.exited });
-  worker.muteRequests(true);
-  const demo = await seed(BASE);
-  worker.muteRequests(false);
-  printSummary(demo, built);
+  await step("waiting for the worker to answer", () => waitForHealth(BASE, { exited: worker.exited }));
+  const demo = await step("seeding the demo workspace", () => seed(BASE));
+  printSummary(demo);
 }
 
-function printSummary(demo, built) {
+function printSummary(demo) {
   const ws = demo.workspaceId;
-  const lines = [
-    "",
-    "────────────────────────────────────────────────────────────────────────",
-    `Sidedesk is running at ${BASE}  (Ctrl-C to stop)`,
-  ];
-  console.log(lines.join("\n"));
+  console.log(["", "────────────────────────────────────────────────────────────────────────", `Sidedesk is running at ${BASE}  (Ctrl-C to stop)`].join("\n"));
   printTokens(demo);
   console.log([
     "",
@@ -84,16 +81,14 @@ function printSummary(demo, built) {
     `  Chat widget       ${BASE}/widget.js`,
     "",
     `Demo storefront (chat as a customer): ${BASE}/demo/store?workspace=${ws}`,
-    "",
     `Local outbox (what would have been sent): ${BASE}/dev/outbox?workspace=${ws}`,
-    built
-      ? `Extension: load ${path.join(ROOT, ".output/chrome-mv3")} unpacked (chrome://extensions → Developer mode), then sign in with ${BASE} and a token above.`
-      : "Extension: not built yet (no wxt.config.ts); run `npx wxt build` once it exists.",
+    `Extension: load ${path.join(ROOT, ".output/chrome-mv3")} unpacked (chrome://extensions → Developer mode), then sign in with ${BASE} and a token above.`,
+    LOG_REQUESTS ? "" : "Request logs are off (SIDEDESK_LOG_REQUESTS=1 npm start shows them); errors still print.",
     "────────────────────────────────────────────────────────────────────────",
   ].join("\n"));
 }
 
 main().catch(async (err) => {
-  console.error(`\nnpm start failed: ${err.message}`);
+  console.error(`\nnpm start failed while ${err.message}`);
   await shutdown(1);
 });

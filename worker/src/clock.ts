@@ -6,11 +6,11 @@ import type { Env } from "./env";
 let offsetMs = 0;
 let initialised = false;
 
-/** Reads DEV_CLOCK_OFFSET_MS once per isolate; production ignores it. Called by every entry point before work. */
+/** Reads DEV_CLOCK_OFFSET_MS once per isolate, in development and tests only. Called by every entry point before work. */
 export function initClock(env: Pick<Env, "ENVIRONMENT" | "DEV_CLOCK_OFFSET_MS">) {
   if (initialised) return;
   initialised = true;
-  if (env.ENVIRONMENT === "production") return;
+  if (env.ENVIRONMENT !== "development" && env.ENVIRONMENT !== "test") return;
   const offset = Number(env.DEV_CLOCK_OFFSET_MS ?? 0);
   if (Number.isFinite(offset)) offsetMs = offset;
 }
