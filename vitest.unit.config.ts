@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest(), svelte({ compilerOptions: { dev: true } })],
   resolve: { conditions: ["browser"] },
   test: {
-    include: ["test/extension/**/*.test.ts"],
+    include: ["test/extension/**/*.test.ts", "test/scripts/**/*.test.ts"],
     environment: "happy-dom",
     passWithNoTests: true,
   },
