@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ["test/extension/**/*.test.ts", "test/scripts/**/*.test.ts"],
     environment: "happy-dom",
+    setupFiles: ["./test/extension/setup-clock.ts"],
     passWithNoTests: true,
   },
 });

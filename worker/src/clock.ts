@@ -22,6 +22,9 @@ export const nowDate = (): Date => new Date(now());
 /** Wall-clock time at which something due at clock time `at` falls (what a Durable Object alarm is armed with). */
 export const wallTime = (at: number): number => at - offsetMs;
 
+/** Clock time of a wall-clock instant the runtime reports (e.g. a WebSocket's last auto-response). */
+export const fromWallTime = (wall: number): number => wall + offsetMs;
+
 /** Moves the clock so that it reads `at` now (development and tests only; the caller checks the environment). */
 export function setClock(at: number): number {
   initialised = true;

@@ -59,7 +59,7 @@ export async function handleFetch(request: Request, env: Env, ctx: ExecutionCont
   }
 }
 
-/** The router decodes path parameters; a malformed percent-encoding (`%zz`, a cut UTF-8 sequence) is the caller's 400. */
+/** Routes decode their path parameters; a malformed percent-encoding (`%zz`, a cut UTF-8 sequence) is the caller's 400, not a URIError. */
 function assertDecodablePath(url: string) {
   const { pathname, search } = new URL(url);
   try {

@@ -20,7 +20,8 @@ export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state
 
 export function lastSeenOf(ctx: DurableObjectState, ws: WebSocket): number {
   const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-  return Math.max(attachment?.connectedAt ?? 0, ctx.getWebSocketAutoResponseTimestamp(ws)?.getTime() ?? 0);
+  const answered = ctx.getWebSocketAutoResponseTimestamp(ws); // the runtime's wall clock, not ours
+  return Math.max(attachment?.connectedAt ?? 0, answered ? clock.fromWallTime(answered.getTime()) : 0);
 }
 
 export function send(ws: WebSocket, frame: ChatServerFrame) {
