@@ -8,6 +8,7 @@ import { notify, setBadge } from "../lib/badge";
 import { onMessage } from "../lib/messaging";
 import { Outbox, postQueued } from "../lib/outbox";
 import { RealtimeSocket } from "../lib/realtime";
+import { coalesce } from "../lib/coalesce";
 import { adminContextItem, lastUnreadItem, outboxItem, readCredentials, readOutbox, readPrefs, tabContextsItem } from "../lib/storage";
 
 export default defineBackground(() => {
@@ -31,7 +32,7 @@ export default defineBackground(() => {
       url: () => current.realtimeUrl(),
       onConnected: () => { void refreshBadge(); void flushOutbox(); },
       onEvent: (e) => {
-        if (e.type === "counts.changed") void refreshBadge();
+        if (e.type === "counts.changed") badgeSoon();
         if (e.type === "message.created" && e.message.kind === "inbound") void notifyMessage(e.ticketId, e.message.author.name, e.message.text);
       },
     });
@@ -51,6 +52,9 @@ export default defineBackground(() => {
       await showUnread(counts.views.unread, prefs.badge && workspaceBadge);
     } catch { /* offline: keep the last badge */ }
   }
+
+  // A busy workspace changes counts many times a second: at most one badge refresh a second, never two at once.
+  const badgeSoon = coalesce(refreshBadge, 1000);
 
   async function showUnread(unread: number, enabled: boolean): Promise<void> {
     await setBadge(enabled ? unread : null);

@@ -5,6 +5,7 @@ import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
 import type { Counts } from "../lib/schemas";
 import { matchesFilter } from "../lib/view-match";
+import { coalesce } from "../lib/coalesce";
 
 type LiveTicket = Extract<RealtimeEvent, { type: "ticket.updated" }>["ticket"];
 export type ReadFilter = "any" | "unread" | "read";
@@ -26,7 +27,8 @@ export class InboxStore {
   active = $state(0);
   private generation = 0;
   private headTimer: ReturnType<typeof setTimeout> | null = null;
-  private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts re-fetches from bursts of frames and actions: one at a time, at most one each 250 ms. */
+  private readonly countsSoon = coalesce(() => this.refreshCounts(), 250);
 
   constructor(private readonly deps: { api: () => Api | null; me: () => string; onCounts?: (c: Counts) => void }) {}
 
@@ -98,10 +100,9 @@ export class InboxStore {
     } catch { /* kept stale; the live banner says why */ }
   }
 
-  /** Coalesce bursts of frames into one counts fetch. */
-  scheduleCounts(ms = 250): void {
-    if (this.countsTimer) return;
-    this.countsTimer = setTimeout(() => { this.countsTimer = null; void this.refreshCounts(); }, ms);
+  /** Coalesce bursts of frames into one counts fetch, never stacking requests. */
+  scheduleCounts(): void {
+    this.countsSoon();
   }
 
   /** Re-fetch the first page and merge it over what is loaded (keeps deeper pages in place). */

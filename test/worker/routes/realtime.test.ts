@@ -33,6 +33,24 @@ describe("realtime socket", () => {
     socket.ws.close();
   });
 
+  it("folds a burst of changes into about one counts.changed a second, and always announces the last change", async () => {
+    const own = await createWorkspace(); // a quiet workspace: no earlier frame in its last second
+    const socket = await connectRealtime(own.support.token);
+    await socket.next("hello");
+    const started = Date.now();
+    const phones = Array.from({ length: 12 }, () => newPhone());
+    await Promise.all(phones.map((p) => sendSms(own.id, p, "Burst!")));
+    await expect.poll(() => socket.frames.filter((f) => f.type === "ticket.updated").length, { timeout: 5000 }).toBeGreaterThanOrEqual(12);
+    const lastIndexOf = (type: string) => socket.frames.map((f) => f.type).lastIndexOf(type);
+    const lastUpdate = lastIndexOf("ticket.updated");
+    await expect.poll(() => lastIndexOf("counts.changed"), { timeout: 3000 }).toBeGreaterThan(lastUpdate);
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    const counts = socket.frames.filter((f) => f.type === "counts.changed").length;
+    expect(counts).toBeGreaterThanOrEqual(1);
+    expect(counts).toBeLessThanOrEqual(Math.ceil(elapsedSeconds) + 1); // 12 commits, not 12 frames
+    socket.ws.close();
+  });
+
   it("pushes status changes and agent notes made through the API", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const socket = await connectRealtime(ws.support2.token);

@@ -5,7 +5,13 @@ import { RealtimeClientFrame, type RealtimeEvent } from "../../../shared/schemas
 
 interface Attachment { agentId: string; workspaceId: string }
 
+/** counts.changed goes out at most about this often per workspace: every commit invites every panel to re-count. */
+export const COUNTS_FRAME_EVERY_MS = 1000;
+
 export class InboxObject extends DurableObject<Env> {
+  private lastCountsAt = 0;
+  private countsPending = false;
+
   /** WebSocket upgrade; the worker has already authenticated the agent and passes who it is in headers. */
   override async fetch(request: Request): Promise<Response> {
     const agentId = request.headers.get("x-sidedesk-agent");
@@ -25,17 +31,41 @@ export class InboxObject extends DurableObject<Env> {
 
   /** Called by TicketObjects (and routes) after a change. The workspace check is a second guard against misrouting. */
   async publish(workspaceId: string, events: RealtimeEvent[]): Promise<void> {
+    const frames = events.filter((e) => e.type !== "counts.changed");
     for (const ws of this.ctx.getWebSockets()) {
       const a = ws.deserializeAttachment() as Attachment | null;
       if (a?.workspaceId !== workspaceId) continue;
-      for (const e of events) safeSend(ws, e);
+      for (const e of frames) safeSend(ws, e);
     }
+    if (frames.length < events.length) await this.countsChanged();
+  }
+
+  /**
+   * The first change in a quiet second is announced at once; later ones fold into one trailing frame a second after the
+   * last frame (armed as an alarm, so it survives eviction). The last change is always announced.
+   */
+  private async countsChanged(): Promise<void> {
+    if (this.countsPending) return;
+    const now = Date.now(); // rate limiting runs on the wall clock, like the alarm it arms
+    if (now - this.lastCountsAt >= COUNTS_FRAME_EVERY_MS) {
+      this.lastCountsAt = now;
+      this.broadcast({ type: "counts.changed" });
+      return;
+    }
+    this.countsPending = true;
+    await this.ctx.storage.setAlarm(this.lastCountsAt + COUNTS_FRAME_EVERY_MS);
+  }
+
+  override async alarm(): Promise<void> {
+    this.countsPending = false;
+    this.lastCountsAt = Date.now();
+    this.broadcast({ type: "counts.changed" });
   }
 
   /** Operator mode changed: everyone's Operators list and counts need refreshing. */
   async announcePresence(workspaceId: string): Promise<void> {
     this.broadcast({ type: "presence", online: this.online(), operators: await this.operators(workspaceId) });
-    this.broadcast({ type: "counts.changed" });
+    await this.countsChanged();
   }
 
   async presence(): Promise<{ online: string[] }> {
