@@ -1,17 +1,28 @@
 // D1 access for workspace settings: plain JSON for settings, one AES-GCM blob for secrets.
 import { Secrets, Settings } from "../../../shared/schemas";
 import { decryptSecret, encryptSecret } from "../http/crypto";
+import { cached } from "./settings-cache";
 
 interface SettingsRow { settings_json: string; secrets_ciphertext: string | null }
 
-export async function loadSettings(db: D1Database, workspaceId: string): Promise<{ settings: Settings; sealed: string | null }> {
+/** The workspace's settings as this isolate last read them (at most a few seconds old). */
+export function loadSettings(db: D1Database, workspaceId: string): Promise<{ settings: Settings; sealed: string | null }> {
+  return cached(`settings:${workspaceId}`, () => readSettings(db, workspaceId));
+}
+
+/** Straight from D1: for the settings routes, where an owner reads what they just saved. */
+export async function readSettings(db: D1Database, workspaceId: string): Promise<{ settings: Settings; sealed: string | null }> {
   const row = await db.prepare("SELECT settings_json, secrets_ciphertext FROM settings WHERE workspace_id = ?1").bind(workspaceId).first<SettingsRow>();
   const settings = Settings.parse(row ? JSON.parse(row.settings_json) : {});
   return { settings, sealed: row?.secrets_ciphertext ?? null };
 }
 
-/** Workspace and its settings in one round trip (webhooks need both on every delivery). */
-export async function loadWorkspaceSettings(db: D1Database, workspaceId: string) {
+/** Workspace and its settings in one round trip (webhooks need both on every delivery), cached like loadSettings. */
+export function loadWorkspaceSettings(db: D1Database, workspaceId: string) {
+  return cached(`workspace-settings:${workspaceId}`, () => readWorkspaceSettings(db, workspaceId));
+}
+
+async function readWorkspaceSettings(db: D1Database, workspaceId: string) {
   const row = await db.prepare(
     `SELECT w.id, w.name, w.timezone, w.created_at, s.settings_json, s.secrets_ciphertext
      FROM workspaces w LEFT JOIN settings s ON s.workspace_id = w.id WHERE w.id = ?1`,
@@ -24,9 +35,10 @@ export async function loadWorkspaceSettings(db: D1Database, workspaceId: string)
   };
 }
 
+/** Decrypted once per isolate and ciphertext. */
 export async function openSecrets(keyMaterial: string, workspaceId: string, sealed: string | null): Promise<Secrets> {
   if (!sealed) return {};
-  return Secrets.parse(JSON.parse(await decryptSecret(keyMaterial, sealed, workspaceId)));
+  return cached(`secrets:${workspaceId}:${sealed}`, async () => Secrets.parse(JSON.parse(await decryptSecret(keyMaterial, sealed, workspaceId))), Infinity);
 }
 
 export async function sealSecrets(keyMaterial: string, workspaceId: string, secrets: Secrets): Promise<string> {

@@ -4,13 +4,14 @@ import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas"
 import { agentRoute, type AppRouter } from "../http/router";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
 import { HttpError, parseOr400, readJson } from "../http/errors";
-import { loadSettings, openSecrets, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";
+import { openSecrets, readSettings, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";
+import { forgetWorkspace } from "../db/settings-cache";
 import { secretsKey } from "../config";
 
 export function registerSettingsRoutes(router: AppRouter) {
   router.get("/api/settings", agentRoute(async (_request, env, who) => {
     requireRole(who, OWNER_ADMIN, "read settings");
-    const { settings, sealed } = await loadSettings(env.DB, who.workspace.id);
+    const { settings, sealed } = await readSettings(env.DB, who.workspace.id);
     return Response.json(present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
   }));
 
@@ -18,7 +19,7 @@ export function registerSettingsRoutes(router: AppRouter) {
     requireRole(who, OWNER_ADMIN, "change settings");
     const update = parseOr400(SettingsUpdate, await readJson(request));
     const key = secretsKey(env);
-    const { settings, sealed } = await loadSettings(env.DB, who.workspace.id);
+    const { settings, sealed } = await readSettings(env.DB, who.workspace.id);
     const secrets = await openSecrets(key, who.workspace.id, sealed);
     const merged = Settings.parse(deepMerge(settings, publicPart(update)));
     const inbound = merged.email.inboundAddress;
@@ -30,6 +31,7 @@ export function registerSettingsRoutes(router: AppRouter) {
     const statements = [saveSettingsStmt(env.DB, who.workspace.id, merged, nextSealed, clock.now())];
     if (update.timezone) statements.push(env.DB.prepare("UPDATE workspaces SET timezone = ?2 WHERE id = ?1").bind(who.workspace.id, update.timezone));
     await env.DB.batch(statements);
+    forgetWorkspace(who.workspace.id);
     return Response.json(present(merged, nextSecrets));
   }));
 }
