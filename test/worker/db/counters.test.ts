@@ -30,7 +30,7 @@ async function recount(workspaceId: string, agentId: string, operator: boolean) 
 describe("view counters", () => {
   it("equal a full recount after any sequence of ticket changes", async () => {
     const ws = await createWorkspace();
-    const tickets = [];
+    const tickets: string[] = [];
     for (let i = 0; i < 5; i++) tickets.push((await openTicket(ws.id, ws.support.token)).id);
     const agents = [ws.support, ws.support2, ws.admin];
     const agentIds = [null, ...agents.map((a) => a.id)];

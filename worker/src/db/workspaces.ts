@@ -24,10 +24,16 @@ export function insertAgentStmt(db: D1Database, a: { id: string; workspaceId: st
     .bind(a.id, a.workspaceId, a.name, a.email, a.role, a.tokenHash, a.createdAt);
 }
 
-export async function agentByTokenHash(db: D1Database, tokenHash: string): Promise<{ agent: ReturnType<typeof toAgent>; tokenHash: string } | null> {
-  const row = await db.prepare("SELECT id, workspace_id, name, email, role, operator, created_at, token_hash FROM agents WHERE token_hash = ?1")
-    .bind(tokenHash).first<AgentRow & { token_hash: string }>();
-  return row ? { agent: toAgent(row), tokenHash: row.token_hash } : null;
+/** The agent with this token hash and its workspace, in one round trip (every API request authenticates). */
+export async function agentAndWorkspaceByTokenHash(db: D1Database, tokenHash: string) {
+  const row = await db.prepare(
+    `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.created_at, a.token_hash,
+       w.name AS workspace_name, w.timezone AS workspace_timezone, w.created_at AS workspace_created_at
+     FROM agents a JOIN workspaces w ON w.id = a.workspace_id WHERE a.token_hash = ?1`,
+  ).bind(tokenHash).first<AgentRow & { token_hash: string; workspace_name: string; workspace_timezone: string; workspace_created_at: number }>();
+  if (!row) return null;
+  const workspace = toWorkspace({ id: row.workspace_id, name: row.workspace_name, timezone: row.workspace_timezone, created_at: row.workspace_created_at });
+  return { agent: toAgent(row), workspace, tokenHash: row.token_hash };
 }
 
 export async function listAgents(db: D1Database, workspaceId: string) {

@@ -1,7 +1,7 @@
 // Bearer token → agent. Tokens are stored only as SHA-256 hashes and compared in constant time.
 import { INBOX_ROLES, type Role } from "../../../shared/schemas";
 import type { Env } from "../env";
-import { agentByTokenHash, getWorkspace } from "../db/workspaces";
+import { agentAndWorkspaceByTokenHash } from "../db/workspaces";
 import { safeEqual, sha256Hex } from "./crypto";
 import { forbidden, HttpError } from "./errors";
 
@@ -19,11 +19,10 @@ export function bearer(request: Request): string | null {
 export async function authenticate(env: Env, token: string | null): Promise<AgentContext> {
   if (!token) throw new HttpError(401, "unauthorized", "Send an agent token as `Authorization: Bearer <token>`.");
   const hash = await sha256Hex(token);
-  const found = await agentByTokenHash(env.DB, hash);
+  // One query: no cache, so a removed agent or a renewed token stops working at once.
+  const found = await agentAndWorkspaceByTokenHash(env.DB, hash);
   if (!found || !safeEqual(found.tokenHash, hash)) throw new HttpError(401, "unauthorized", "That token is not valid.");
-  const workspace = await getWorkspace(env.DB, found.agent.workspaceId);
-  if (!workspace) throw new HttpError(401, "unauthorized", "That token's workspace no longer exists.");
-  return { agent: found.agent, workspace };
+  return { agent: found.agent, workspace: found.workspace };
 }
 
 /** The inbox is for owner, admin, manager and support; other roles (e.g. analyst) are refused. */
