@@ -92,8 +92,15 @@ async function benchWebhooks(workspaceId) {
   console.log(`\nwebhook ÷ healthz: p50 ×${(sms.p50 / health.p50).toFixed(1)}, p99 ×${(sms.p99 / health.p99).toFixed(1)}, throughput ${(sms.rps / health.rps * 100).toFixed(1)}% of the no-op route`);
   if (restarts) console.log(`(${restarts} requests retried because wrangler dev reloaded the worker mid-run; their latency includes the retry)`);
   if (sms.firstError) console.log(`first webhook error: ${sms.firstError}`);
-  const listed = await countTickets();
-  console.log(`tickets listed after the webhook run: ${listed} (expected ${Math.min(PHONES, WEBHOOKS)})`);
+  // Webhooks answer after the ticket object's commit; the listing follows a moment later. Wait for it, and say how long.
+  const expected = Math.min(PHONES, WEBHOOKS);
+  const t0 = performance.now();
+  let listed = await countTickets();
+  while (listed < expected && performance.now() - t0 < 60_000) {
+    await new Promise((r) => setTimeout(r, 250));
+    listed = await countTickets();
+  }
+  console.log(`tickets listed after the webhook run: ${listed} (expected ${expected}), all projected ${((performance.now() - t0) / 1000).toFixed(1)} s after the last answer`);
 }
 
 async function countTickets() {

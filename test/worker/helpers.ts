@@ -1,5 +1,6 @@
 // Test helpers: talk to the worker as the outside world does (HTTP, signed webhooks).
-import { SELF } from "cloudflare:test";
+import { SELF, env } from "cloudflare:test";
+import { smsTicketName } from "../../worker/src/domain/routing";
 import { twilioSignature } from "../../worker/src/webhooks/signatures";
 import { hex, hmac } from "../../worker/src/http/crypto";
 
@@ -66,7 +67,20 @@ export async function twilioPost(path: string, params: URLSearchParams, token = 
     headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature ?? (await twilioSignature(token, url, params)) },
     body: params.toString(),
   });
-  return { status: res.status, text: await res.text(), sid: params.get("MessageSid") };
+  const text = await res.text();
+  await afterInboundSms(path, params, res.status);
+  return { status: res.status, text, sid: params.get("MessageSid") };
+}
+
+/**
+ * The webhook answers once the ticket object has committed the message; projection, publish and auto-replies follow.
+ * Tests that read listings or the outbox next wait for that work, as an agent's panel would see it a moment later.
+ */
+async function afterInboundSms(path: string, params: URLSearchParams, status: number) {
+  const workspaceId = /^\/webhooks\/([^/]+)\/twilio\/sms$/.exec(path)?.[1];
+  const from = params.get("From");
+  if (status !== 200 || !workspaceId || !from) return;
+  await env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(workspaceId, from))).settled();
 }
 
 export async function postEvents(workspaceId: string, events: unknown[], secret = EVENTS_SECRET) {

@@ -36,6 +36,15 @@ export class TicketFlusher {
     return this.running;
   }
 
+  /**
+   * For callers that answer right after a commit: arms the alarm at the earliest timer (the commit's `sync`, a send due
+   * now) before the answer goes out, then starts the run without waiting. If the isolate dies first, the alarm runs it.
+   */
+  async afterCommit(): Promise<void> {
+    await this.arm();
+    void this.flush();
+  }
+
   private async run() {
     for (const timer of this.store.dueTimers(clock.now())) {
       if (timer.key.startsWith(SEND_PREFIX)) {
@@ -63,14 +72,14 @@ export class TicketFlusher {
     } else {
       this.store.clearTimer("sync");
     }
-    await this.rearm();
+    await this.arm();
   }
 
   /**
    * One alarm, always at the earliest timer. Timers are kept in clock time and alarms fire on the wall clock, hence
    * `wallTime`. (`setAlarm(now)` inside alarm() is dropped locally, hence +1.)
    */
-  private async rearm() {
+  async arm() {
     const next = this.store.earliestTimer();
     if (next === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(Math.max(clock.wallTime(next), Date.now() + 1));

@@ -38,12 +38,22 @@ export class TicketObject extends DurableObject<Env> {
     this.flusher.onTimer(NOTIFY_TIMER, (key, payload) => runNotifyTimer(env, this.store, key, payload));
   }
 
-  async ingestInbound(input: InboundInput): Promise<{ message: Message; duplicate: boolean; ticketId: string; opened: boolean }> {
+  /**
+   * One durable write, then the answer: the message and its transition commit in one storage transaction; projection,
+   * publish, auto-replies and notifications run right after from the object's timers (`answerAfter: "flush"` waits).
+   */
+  async ingestInbound(input: InboundInput, answerAfter: "commit" | "flush" = "commit"): Promise<{ message: Message; duplicate: boolean; ticketId: string; opened: boolean }> {
     const dup = this.store.findByProviderId(input.providerId);
     if (dup) return { message: dup, duplicate: true, ticketId: this.ctx.id.toString(), opened: this.store.state()?.opened ?? false };
     const message = this.ctx.storage.transactionSync(() => applyInbound(this.writer, input));
-    await this.flush();
+    if (answerAfter === "flush") await this.flush();
+    else await this.flusher.afterCommit();
     return { message, duplicate: false, ticketId: this.ctx.id.toString(), opened: this.store.state()?.opened ?? false };
+  }
+
+  /** Resolves once the work after the last commit (projection, sends, publish) has run: for tests and tools. */
+  async settled(): Promise<void> {
+    await this.flusher.settled();
   }
 
   async hasMessage(providerId: string): Promise<boolean> {

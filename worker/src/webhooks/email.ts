@@ -35,7 +35,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
     attributionWindowHours: settings.sms.attributionWindowHours, blocked: profile.blocked,
     email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
     emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
-  });
+  }, "flush"); // nobody waits on email(): the work runs in line (a failure is still left to the alarm)
 }
 
 /** A bounce marks our outgoing message failed (with the server's reason) instead of opening a ticket. */

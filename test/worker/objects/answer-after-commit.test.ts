@@ -1,0 +1,71 @@
+// The event path answers after one durable write: an inbound SMS webhook gets its 200 once the ticket object has
+// committed the message, not after the projection, publish and auto-reply. Work that dies after the answer is done
+// later by the object's alarm, and nothing is lost or stored twice.
+import { SELF, env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { TicketObject } from "../../../worker/src/objects/ticket-object";
+import { smsTicketName } from "../../../worker/src/domain/routing";
+import { twilioSignature } from "../../../worker/src/webhooks/signatures";
+import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, api, newSid } from "../helpers";
+import { newPhone, outbox, smsWorkspace } from "../webhooks/sms-helpers";
+
+/** env.DB whose batches (the projection's write) hang until released, then fail: the work after the commit "dies". */
+function hangingDb() {
+  let release = () => {};
+  const db = env.DB;
+  const hanging = {
+    prepare: (q: string) => db.prepare(q),
+    batch: () => new Promise<never>((_, reject) => { release = () => reject(new Error("D1_ERROR: the isolate died mid-projection")); }),
+    exec: (q: string) => db.exec(q),
+    dump: () => db.dump(),
+    withSession: (c?: string) => db.withSession(c),
+  } as D1Database;
+  return { db: hanging, release: () => release() };
+}
+
+async function rawSms(workspaceId: string, from: string, body: string, sid = newSid()) {
+  const url = `${BASE}/webhooks/${workspaceId}/twilio/sms`;
+  const params = new URLSearchParams({ MessageSid: sid, AccountSid: "AC0000", From: from, To: BUSINESS_NUMBER, Body: body, NumMedia: "0" });
+  const res = await SELF.fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": await twilioSignature(TWILIO_TOKEN, url, params) }, body: params.toString() });
+  return { status: res.status, text: await res.text() };
+}
+
+const listed = async (token: string) => (await api(token, "GET", "/api/tickets?view=all&limit=100")).body.tickets as { id: string; number: number; lastMessage: { text: string } }[];
+
+describe("inbound SMS: one durable write, then the answer", () => {
+  it("answers while the projection is still hanging; the alarm finishes the work after it dies, once", async () => {
+    const ws = await smsWorkspace({ sms: { autoResponder: { audience: "all", text: "Thanks, we'll be right with you." } } });
+    const phone = newPhone();
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.id, phone)));
+    const d1 = hangingDb();
+    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = d1.db; });
+
+    const sid = newSid();
+    const answered = await rawSms(ws.id, phone, "Where is my parcel?", sid);
+    expect(answered).toEqual({ status: 200, text: expect.stringContaining("<Response") });
+
+    // Committed in the object, armed for later, not yet in the listing.
+    const inObject = await runInDurableObject(stub, async (_i, state) => ({
+      messages: state.storage.sql.exec<{ text: string }>("SELECT text FROM messages WHERE kind = 'inbound'").toArray().map((r) => r.text),
+      alarm: await state.storage.getAlarm(),
+    }));
+    expect(inObject.messages).toEqual(["Where is my parcel?"]);
+    expect(inObject.alarm).not.toBeNull();
+    expect(await listed(ws.support.token)).toEqual([]);
+
+    // The work after the answer dies; Twilio redelivers meanwhile (stored once); the alarm does the work.
+    await runInDurableObject(stub, (instance) => { // inside the object: its own I/O context dies, not the test's
+      d1.release();
+      (instance as TicketObject).db = env.DB;
+    });
+    expect((await rawSms(ws.id, phone, "Where is my parcel?", sid)).status).toBe(200);
+    await runDurableObjectAlarm(stub);
+    await stub.settled();
+    const tickets = await listed(ws.support.token);
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ number: 1, lastMessage: { text: "Thanks, we'll be right with you." } });
+    expect((await outbox(ws.id)).map((m) => m.body)).toEqual(["Thanks, we'll be right with you."]);
+    const thread = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE kind = 'inbound'").one().n);
+    expect(thread).toBe(1);
+  });
+});
