@@ -6,7 +6,7 @@ import type { Env } from "../env";
 import { parseOr400 } from "../http/errors";
 import { smsTicketName } from "../domain/routing";
 import { inboundSmsPlan } from "../domain/sms-inbound";
-import { setConsent, upsertProfileByPhone } from "../db/profiles";
+import { getProfileByPhone, setConsent, upsertProfileByPhone } from "../db/profiles";
 import { publicUrl, unauthorized, webhookWorkspace } from "./workspace";
 import { verifyTwilio } from "./signatures";
 
@@ -26,7 +26,8 @@ export function registerTwilioWebhooks(router: AppRouter) {
     const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
     const sms = parseOr400(TwilioInbound, form, "Twilio message");
     const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.workspace.id, sms.From)));
-    let profile = await upsertProfileByPhone(env.DB, ws.workspace.id, sms.From);
+    // Read first: an existing customer costs no D1 write (the upsert rewrites the row); a new one is created race-free.
+    let profile = (await getProfileByPhone(env.DB, ws.workspace.id, sms.From)) ?? (await upsertProfileByPhone(env.DB, ws.workspace.id, sms.From));
     const plan = inboundSmsPlan(sms.Body, ws.settings, ws.workspace.name);
     if (plan.consent !== undefined && !(await stub.hasMessage(sms.MessageSid))) {
       await setConsent(env.DB, ws.workspace.id, profile.id, plan.consent);
