@@ -30,7 +30,8 @@ async function rawSms(workspaceId: string, from: string, body: string, sid = new
   return { status: res.status, text: await res.text() };
 }
 
-const listed = async (token: string) => (await api(token, "GET", "/api/tickets?view=all&limit=100")).body.tickets as { id: string; number: number; lastMessage: { text: string } }[];
+const listed = async (token: string) =>
+  (await api(token, "GET", "/api/tickets?view=all&limit=100")).body.tickets as { id: string; number: number; lastMessage: { text: string }; profile: { phone: string } }[];
 
 describe("inbound SMS: one durable write, then the answer", () => {
   it("answers while the projection is still hanging; the alarm finishes the work after it dies, once", async () => {
@@ -67,5 +68,36 @@ describe("inbound SMS: one durable write, then the answer", () => {
     expect((await outbox(ws.id)).map((m) => m.body)).toEqual(["Thanks, we'll be right with you."]);
     const thread = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE kind = 'inbound'").one().n);
     expect(thread).toBe(1);
+  });
+});
+
+describe("ticket numbers", () => {
+  it("are allocated in the projection's own transaction: a batch whose answer is lost and is retried keeps its number", async () => {
+    const ws = await smsWorkspace();
+    const [first, second] = [newPhone(), newPhone()];
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.id, first)));
+    await runInDurableObject(stub, (instance) => {
+      let lost = false;
+      const db = env.DB;
+      (instance as TicketObject).db = {
+        prepare: (q: string) => db.prepare(q),
+        batch: async (stmts: D1PreparedStatement[]) => {
+          const results = await db.batch(stmts);
+          if (!lost) { lost = true; throw new Error("network: the answer from D1 was lost"); } // written, but we never heard
+          return results;
+        },
+        exec: (q: string) => db.exec(q), dump: () => db.dump(), withSession: (c?: string) => db.withSession(c),
+      } as D1Database;
+    });
+    expect((await rawSms(ws.id, first, "first customer")).status).toBe(200);
+    await stub.settled();
+    await runDurableObjectAlarm(stub); // the retry
+    await stub.settled();
+    expect((await rawSms(ws.id, second, "second customer")).status).toBe(200);
+    await env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.id, second))).settled();
+    const numbers = Object.fromEntries((await listed(ws.support.token)).map((t) => [t.profile.phone, t.number]));
+    expect(numbers).toEqual({ [first]: 1, [second]: 2 });
+    const detail = await api(ws.support.token, "GET", `/api/tickets/${stub.id.toString()}`);
+    expect(detail.body.ticket.number).toBe(1);
   });
 });

@@ -6,7 +6,8 @@ import { expandTags } from "../../../shared/rules/tags";
 export interface TicketProjection {
   id: string;
   workspaceId: string;
-  number: number;
+  /** null for a ticket not yet numbered: the batch allocates the next workspace number with the first insert. */
+  number: number | null;
   channel: string;
   status: string;
   snoozedUntil: number | null;
@@ -38,6 +39,12 @@ const ROLES = JSON.stringify(INBOX_ROLES);
 export function projectionStatements(db: D1Database, p: TicketProjection): D1PreparedStatement[] {
   const ours = "(SELECT version FROM tickets WHERE id = ?1) = ?2"; // only if our version is the one now stored
   const stmts: D1PreparedStatement[] = [];
+  // Numbering in the same transaction: the counter moves only when the row does not exist yet, so a retried batch
+  // after a lost answer keeps the number it got.
+  if (p.number === null) {
+    stmts.push(db.prepare("UPDATE workspaces SET next_ticket_number = next_ticket_number + 1 WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM tickets WHERE id = ?1)")
+      .bind(p.id, p.workspaceId));
+  }
   for (const m of p.newMessages) {
     stmts.push(db.prepare(
       "INSERT INTO messages_fts (text, ticket_id, workspace_id) SELECT ?3, ?1, ?2 WHERE ?4 > COALESCE((SELECT indexed_seq FROM tickets WHERE id = ?1), 0)",
@@ -46,8 +53,8 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
   stmts.push(db.prepare(
     `INSERT INTO tickets (id, workspace_id, number, channel, status, snoozed_until, assignee_id, profile_id, tags_json, last_text, last_at, last_direction,
        attributed_type, attributed_name, indexed_seq, version, created_at, updated_at, first_response_at, first_responder_id, period_started_at, closed_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
-     ON CONFLICT(id) DO UPDATE SET number = excluded.number, status = excluded.status, snoozed_until = excluded.snoozed_until,
+     VALUES (?1, ?2, COALESCE(?3, (SELECT next_ticket_number FROM workspaces WHERE id = ?2)), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+     ON CONFLICT(id) DO UPDATE SET number = COALESCE(tickets.number, excluded.number), status = excluded.status, snoozed_until = excluded.snoozed_until,
        assignee_id = excluded.assignee_id, profile_id = excluded.profile_id, tags_json = excluded.tags_json, last_text = excluded.last_text,
        last_at = excluded.last_at, last_direction = excluded.last_direction, attributed_type = excluded.attributed_type,
        attributed_name = excluded.attributed_name, indexed_seq = MAX(tickets.indexed_seq, excluded.indexed_seq), version = excluded.version,
@@ -76,8 +83,12 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
      SELECT ?3, a.id, ?1, ?7 FROM agents a WHERE a.workspace_id = ?3 AND a.role IN (SELECT value FROM json_each(?4))
        AND (a.id IN (SELECT value FROM json_each(?5)) OR a.id NOT IN (SELECT value FROM json_each(?6))) AND ${ours}`,
   ).bind(p.id, p.version, p.workspaceId, ROLES, JSON.stringify(p.markedUnreadBy), JSON.stringify(p.readBy), lastAt));
+  stmts.push(db.prepare("SELECT number FROM tickets WHERE id = ?1").bind(p.id)); // last: the number this ticket has
   return stmts;
 }
+
+/** The ticket's number from the results of `projectionStatements` (its last statement). */
+export const projectedNumber = (results: D1Result[]): number | null => (results.at(-1)?.results[0] as { number: number | null } | undefined)?.number ?? null;
 
 /** Permanent delete: every D1 row of the ticket goes. */
 export function deleteTicketStatements(db: D1Database, workspaceId: string, ticketId: string): D1PreparedStatement[] {

@@ -51,11 +51,3 @@ export async function getAgent(db: D1Database, workspaceId: string, agentId: str
 export async function setOperator(db: D1Database, workspaceId: string, agentId: string, operator: boolean) {
   await db.prepare("UPDATE agents SET operator = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, operator ? 1 : 0).run();
 }
-
-/** Allocates the next per-workspace display number. */
-export async function nextTicketNumber(db: D1Database, workspaceId: string): Promise<number> {
-  const row = await db.prepare("UPDATE workspaces SET next_ticket_number = next_ticket_number + 1 WHERE id = ?1 RETURNING next_ticket_number AS n")
-    .bind(workspaceId).first<{ n: number }>();
-  if (!row) throw new Error(`workspace ${workspaceId} is gone`);
-  return row.n;
-}

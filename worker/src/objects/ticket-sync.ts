@@ -1,24 +1,21 @@
 // Projects a ticket's state into D1 and publishes its pending events to the workspace's InboxObject.
 import type { Env } from "../env";
 import type { TicketSummary } from "../../../shared/schemas";
-import { nextTicketNumber } from "../db/workspaces";
-import { deleteTicketStatements, projectionStatements, type TicketProjection } from "../db/projection";
+import { deleteTicketStatements, projectedNumber, projectionStatements, type TicketProjection } from "../db/projection";
 import type { TicketStore, TicketState } from "./ticket-store";
 
 export async function syncTicket(db: D1Database, env: Env, store: TicketStore): Promise<void> {
-  let state = store.state();
+  const state = store.state();
   if (!state) return;
-  if (state.number === null) {
-    const number = await nextTicketNumber(db, state.workspaceId);
-    state = { ...(store.state() as TicketState), number };
-    store.saveState(state);
-    store.queueEvent({ type: "ticket.updated", ticket: summaryOf(store, state), change: "created" });
-  }
-  if (state.projectedVersion < state.version) {
+  if (state.projectedVersion < state.version || state.number === null) {
     const projection = projectionOf(store, state);
-    await db.batch(projectionStatements(db, projection));
+    const results = await db.batch(projectionStatements(db, projection));
     // Re-read: the state may have moved on while D1 answered; only record what we actually wrote.
     const latest = store.state() as TicketState;
+    if (latest.number === null) {
+      latest.number = projectedNumber(results);
+      store.queueEvent({ type: "ticket.updated", ticket: summaryOf(store, latest), change: "created" });
+    }
     latest.projectedVersion = Math.max(latest.projectedVersion, projection.version);
     latest.indexedSeq = Math.max(latest.indexedSeq, projection.indexedSeq);
     store.saveState(latest);
@@ -42,7 +39,7 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
   const agents = store.agentStates();
   const last = store.lastVisible();
   return {
-    id: s.ticketId, workspaceId: s.workspaceId, number: s.number ?? 0, channel: s.channel, status: s.status, snoozedUntil: s.snoozedUntil,
+    id: s.ticketId, workspaceId: s.workspaceId, number: s.number, channel: s.channel, status: s.status, snoozedUntil: s.snoozedUntil,
     assigneeId: s.assigneeId, profileId: s.profile.id, tags: s.tags, followers: s.followers,
     favoriteOf: agents.filter((a) => a.favorite).map((a) => a.agentId),
     readBy: agents.filter((a) => !a.markedUnread && a.readSeq >= s.lastInboundSeq).map((a) => a.agentId),
