@@ -35,7 +35,7 @@ const expand = (tags) => [...new Set(tags.flatMap((t) => t.split("/").map((_, i,
  * Tickets 0..smsCount-1 are SMS tickets of profile i (one SMS thread per phone); the rest are
  * web chat / email tickets of existing profiles (several tickets per customer).
  */
-export function writeDataset({ dir, workspaceId, agents, tickets = 100_000, profiles = 70_000, chunk = 10_000, firstNumber = 1_001, now = Date.now() }) {
+export function writeDataset({ dir, workspaceId, agents, idPrefix = "bench", tickets = 100_000, profiles = 70_000, chunk = 10_000, firstNumber = 1_001, now = Date.now() }) {
   const rand = prng(424242);
   const pick = (arr) => arr[Math.floor(rand() * arr.length)];
   const [owner, ...others] = agents;
@@ -50,7 +50,7 @@ export function writeDataset({ dir, workspaceId, agents, tickets = 100_000, prof
       const phone = `+1${300 + (i % 600)}555${String(Math.floor(i / 600)).padStart(4, "0")}`;
       const email = rand() < 0.7 ? `${first}.${last}.${i}@example.com`.toLowerCase().replace(/'/g, "") : null;
       const created = now - Math.floor(rand() * 365 * DAY);
-      rows.push([`prf_bench_${i}`, workspaceId, `${first} ${last}`, email, phone, "America/New_York", null,
+      rows.push([`prf_${idPrefix}_${i}`, workspaceId, `${first} ${last}`, email, phone, "America/New_York", null,
         rand() < 0.6 ? "marketing" : null, 0, null, created, created]);
     }
     files.push(write(dir, `profiles-${files.length}.sql`, inserts("profiles",
@@ -61,7 +61,7 @@ export function writeDataset({ dir, workspaceId, agents, tickets = 100_000, prof
   for (let start = 0; start < tickets; start += chunk) {
     const t = [], tags = [], unread = [], favs = [], follows = [], fts = [];
     for (let i = start; i < Math.min(tickets, start + chunk); i++) {
-      const id = `tkt_bench_${i}`;
+      const id = `tkt_${idPrefix}_${i}`;
       const channel = i < smsCount ? "sms" : rand() < 0.65 ? "webchat" : "email";
       const profile = i < smsCount ? i : Math.floor(rand() * profiles);
       const r = rand();
@@ -74,7 +74,7 @@ export function writeDataset({ dir, workspaceId, agents, tickets = 100_000, prof
       const text = pick(TEXTS);
       const attr = channel === "sms" && rand() < 0.08 ? (rand() < 0.6 ? ["flow", "Abandoned Cart"] : ["campaign", "Spring Sale 2025"]) : [null, null];
       t.push([id, workspaceId, firstNumber + i, channel, status, status === "snoozed" ? now + Math.floor(rand() * 7 * DAY) : null,
-        assignee, `prf_bench_${profile}`, JSON.stringify(tagList), text, lastAt, pick(["inbound", "inbound", "outbound", "note"]),
+        assignee, `prf_${idPrefix}_${profile}`, JSON.stringify(tagList), text, lastAt, pick(["inbound", "inbound", "outbound", "note"]),
         attr[0], attr[1], 1, 1, created, lastAt]);
       for (const tag of expand(tagList)) tags.push([workspaceId, tag, id]);
       if (rand() < 0.1) unread.push([workspaceId, owner, id]);

@@ -1,26 +1,29 @@
-// npm run bench: measures a local `wrangler dev` worker (own persist dir .wrangler/bench, port 8799).
-//   1. inbound SMS webhook throughput/latency vs. the no-op GET /healthz, same load;
-//   2. GET /api/tickets latency per view/filter over 100,000 tickets loaded straight into local D1.
-// Not part of `npm test`. Numbers from a laptop-class machine under workerd, not production.
-import { createHash } from "node:crypto";
+// npm run bench: measures a local `wrangler dev` worker (own persist dir .wrangler/bench, port 8799), side by side in
+// one run, as ratios against the no-op GET /healthz:
+//   1. inbound SMS webhooks, interleaved with the no-op route, new and existing tickets apart, with 0 and N agent sockets;
+//   2. every listing view and counts at several workspace sizes (1k, 10k, 100k tickets loaded into local D1): the curve;
+//   3. what agents and shoppers download (side panel, background, widget).
+// Not part of `npm test`; no timed assertions anywhere. Numbers from one workerd on this machine, not production.
 import { mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { ROOT, WRANGLER, apiClient, applyMigrations, run, startWorker, twilioSignature, waitForHealth } from "../../scripts/lib/dev.mjs";
+import { ROOT, WRANGLER, apiClient, applyMigrations, run, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
 import { writeDataset } from "./dataset.mjs";
-import { load, summarize, table } from "./stats.mjs";
+import { AUTH_TOKEN, BRAND, ingestRun } from "./ingest.mjs";
+import { sweep } from "./listings.mjs";
+import { bundleRows } from "./bundles.mjs";
+import { table } from "./stats.mjs";
 
 const PORT = 8799;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PERSIST = ".wrangler/bench";
-const AUTH_TOKEN = "bench-twilio-auth-token";
-const BRAND = "+12025550199";
 const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 4000);
-const PHONES = 1000;
+const PHONES = Math.min(1000, WEBHOOKS);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
-const AREAS = [201, 202, 203, 205, 206, 207, 208, 209, 210, 212];
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 10);
+const SIZES = (process.env.BENCH_SIZES ?? process.env.BENCH_TICKETS ?? "1000,10000,100000").split(",").map(Number);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 
 const api = apiClient(BASE);
 let worker;
@@ -29,152 +32,78 @@ async function startBenchWorker() {
   worker = startWorker({ port: PORT, persistTo: PERSIST, prefix: "[bench worker] ", logLevel: "error" });
   await waitForHealth(BASE, { exited: worker.exited });
 }
-
 async function stopBenchWorker() {
   await worker?.stop();
   worker = undefined;
 }
 
-async function setup() {
+/** A workspace with an owner and three support agents (tokens kept for the agent sockets). */
+async function workspace(name) {
   const { body } = await api("POST", "/api/setup", {
-    token: "dev-setup-token",
-    body: { workspace: { name: "Bench Outfitters", timezone: "America/New_York" }, owner: { name: "Bench Owner", email: "owner@bench.example" } },
+    token: "dev-setup-token", body: { workspace: { name, timezone: "America/New_York" }, owner: { name: "Bench Owner", email: "owner@bench.example" } },
   });
-  const token = body.token;
-  await api("PUT", "/api/settings", { token, body: { sms: { authToken: AUTH_TOKEN, fromNumber: BRAND } } });
-  const others = [];
-  for (const name of ["Ana", "Ben", "Cy"]) {
-    const res = await api("POST", "/api/agents", { token, body: { name: `${name} Support`, email: `${name.toLowerCase()}@bench.example`, role: "support" } });
-    others.push(res.body.agent.id);
+  await api("PUT", "/api/settings", { token: body.token, body: { sms: { authToken: AUTH_TOKEN, fromNumber: BRAND } } });
+  const agents = [];
+  for (let k = 0; k < Math.max(3, SOCKETS - 1); k++) {
+    const res = await api("POST", "/api/agents", { token: body.token, body: { name: `Agent ${k}`, email: `agent${k}@bench.example`, role: "support" } });
+    agents.push({ id: res.body.agent.id, token: res.body.token });
   }
-  return { workspaceId: body.workspace.id, ownerId: body.agent.id, token, others };
+  return { workspaceId: body.workspace.id, ownerId: body.agent.id, token: body.token, agents };
 }
 
-/** Signed requests are built before the clock starts, so the client's HMAC cost is not measured. */
-function webhookRequests(workspaceId) {
-  const url = `${BASE}/webhooks/${workspaceId}/twilio/sms`;
-  return Array.from({ length: WEBHOOKS }, (_, i) => {
-    const p = i % PHONES;
-    const params = {
-      MessageSid: `SM${createHash("md5").update(`bench-${i}`).digest("hex")}`,
-      AccountSid: `AC${"0".repeat(32)}`,
-      From: `+1${AREAS[p % 10]}555${String(100 + Math.floor(p / 10)).padStart(4, "0")}`,
-      To: BRAND,
-      Body: `Bench message ${i}: where is my order #${10_000 + p}?`,
-      NumMedia: "0",
-    };
-    return { url, body: new URLSearchParams(params).toString(), signature: twilioSignature(AUTH_TOKEN, url, params) };
-  });
-}
-
-async function benchWebhooks(workspaceId) {
-  const requests = webhookRequests(workspaceId);
-  let restarts = 0;
-  const sms = await load(requests.length, CONCURRENCY, async (i) => {
-    const r = requests[i];
-    for (let attempt = 0; ; attempt++) {
-      const res = await fetch(r.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": r.signature }, body: r.body });
-      const text = await res.text();
-      // wrangler dev restarts the worker when its sources change (e.g. while someone edits them); Twilio would retry too.
-      if (res.status === 503 && /restarted/i.test(text) && attempt < 3) { restarts++; continue; }
-      return res.status === 200 || `${res.status} ${text.slice(0, 200)}`;
-    }
-  });
-  const health = await load(WEBHOOKS, CONCURRENCY, async () => {
-    const res = await fetch(`${BASE}/healthz`);
-    await res.arrayBuffer();
-    return res.ok || `${res.status}`;
-  });
-  const row = (name, s) => [name, s.total, s.errors, s.rps, s.p50, s.p90, s.p99, s.max];
-  table(`Inbound load: ${WEBHOOKS} requests, ${PHONES} distinct phones (tickets), concurrency ${CONCURRENCY}; latency in ms`,
-    ["route", "requests", "errors", "req/s", "p50", "p90", "p99", "max"],
-    [row("POST /webhooks/:ws/twilio/sms", sms), row("GET /healthz (no-op)", health)]);
-  console.log(`\nwebhook ÷ healthz: p50 ×${(sms.p50 / health.p50).toFixed(1)}, p99 ×${(sms.p99 / health.p99).toFixed(1)}, throughput ${(sms.rps / health.rps * 100).toFixed(1)}% of the no-op route`);
-  if (restarts) console.log(`(${restarts} requests retried because wrangler dev reloaded the worker mid-run; their latency includes the retry)`);
-  if (sms.firstError) console.log(`first webhook error: ${sms.firstError}`);
-  // Webhooks answer after the ticket object's commit; the listing follows a moment later. Wait for it, and say how long.
-  const expected = Math.min(PHONES, WEBHOOKS);
-  const t0 = performance.now();
-  let listed = await countTickets();
-  while (listed < expected && performance.now() - t0 < 60_000) {
-    await new Promise((r) => setTimeout(r, 250));
-    listed = await countTickets();
+async function benchIngest(quiet, listened) {
+  const rows = [];
+  const ratios = [];
+  for (const [ws, sockets] of [[quiet, 0], [listened, SOCKETS]]) {
+    const tokens = [ws.token, ...ws.agents.map((a) => a.token)].slice(0, sockets);
+    const r = await ingestRun({ base: BASE, workspaceId: ws.workspaceId, tokens, webhooks: WEBHOOKS, phones: PHONES, concurrency: CONCURRENCY, tag: ws.workspaceId });
+    const row = (name, s, rps) => [name, sockets, s ? s.p50 : "—", s ? s.p99 : "—", rps ?? "—"];
+    rows.push(row("SMS webhook, new ticket", r.new), row("SMS webhook, existing ticket", r.existing), row("SMS webhook, all", mergeOf(r), r.webhookRps), row("GET /healthz (no-op)", r.noop, r.noopRps));
+    ratios.push(`${sockets} agent socket(s): webhooks/s ÷ no-op/s ${(100 * r.webhookRps / r.noopRps).toFixed(1)}%, p99 new ÷ no-op ×${(r.new.p99 / r.noop.p99).toFixed(1)}, existing ×${r.existing ? (r.existing.p99 / r.noop.p99).toFixed(1) : "—"}; errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ""}; the sockets got ${r.listeners.frames} frames and re-counted ${r.listeners.countFetches} times`);
   }
-  console.log(`tickets listed after the webhook run: ${listed} (expected ${expected}), all projected ${((performance.now() - t0) / 1000).toFixed(1)} s after the last answer`);
+  table(`Inbound SMS, ${WEBHOOKS} signed webhooks over ${PHONES} phones per run, ${CONCURRENCY} concurrent, interleaved with the no-op route; ms and req/s`,
+    ["route", "sockets", "p50", "p99", "req/s"], rows);
+  for (const line of ratios) console.log(line);
 }
+const mergeOf = (r) => (r.existing ? { p50: (r.new.p50 + r.existing.p50) / 2, p99: Math.max(r.new.p99, r.existing.p99) } : r.new);
 
-async function countTickets() {
-  let n = 0;
-  let cursor = null;
-  do {
-    const { body } = await api("GET", `/api/tickets?view=all&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { token: ctx.token });
-    n += body.tickets.length;
-    cursor = body.nextCursor;
-  } while (cursor && n < 5000);
-  return n;
-}
-
-async function loadDataset() {
+async function loadDataset(ws, size) {
   const dir = path.join(ROOT, PERSIST, "sql");
   mkdirSync(dir, { recursive: true });
+  const { files, stats } = writeDataset({ dir, workspaceId: ws.workspaceId, agents: [ws.ownerId, ...ws.agents.slice(0, 3).map((a) => a.id)], idPrefix: `s${size}`,
+    tickets: size, profiles: Math.round(size * 0.7) });
   const t0 = performance.now();
-  const { files, stats } = writeDataset({ dir, workspaceId: ctx.workspaceId, agents: [ctx.ownerId, ...ctx.others], tickets: TICKETS, profiles: Math.round(TICKETS * 0.7) });
-  console.log(`\nGenerated ${stats.tickets} tickets / ${stats.profiles} profiles as SQL in ${((performance.now() - t0) / 1000).toFixed(1)} s; loading into local D1…`);
-  const t1 = performance.now();
-  for (const file of files) {
-    await run(WRANGLER, ["d1", "execute", "sidedesk", "--local", "--persist-to", PERSIST, "--yes", "--file", file], { quiet: true });
-    process.stdout.write(".");
-  }
+  for (const file of files) await run(WRANGLER, ["d1", "execute", "sidedesk", "--local", "--persist-to", PERSIST, "--yes", "--file", file], { quiet: true });
   rmSync(dir, { recursive: true, force: true });
-  console.log(` loaded in ${((performance.now() - t1) / 1000).toFixed(1)} s (owner: ${stats.mine} open assigned, ${stats.unread} unread, ${stats.favorites} favorites)`);
+  console.log(`loaded ${size} tickets in ${((performance.now() - t0) / 1000).toFixed(1)} s (owner: ${stats.mine} open assigned, ${stats.unread} unread)`);
 }
 
-async function benchListings() {
-  const { body: first } = await api("GET", "/api/tickets?view=all&limit=25", { token: ctx.token });
-  const queries = [
-    ["view=mine", "view=mine"], ["view=unassigned", "view=unassigned"], ["view=all", "view=all"],
-    ["view=unread", "view=unread"], ["view=favorites", "view=favorites"], ["view=sessions", "view=sessions"],
-    ["status=closed", "view=all&status=closed"], ["channel=sms", "view=all&channel=sms"], ["tag=shipping", "view=all&tag=shipping"],
-    ["q=Nguyen", "view=all&q=Nguyen"], ["view=all, page 2 (cursor)", `view=all&cursor=${encodeURIComponent(first.nextCursor ?? "")}`],
-  ].map(([name, query]) => [name, `/api/tickets?${query}&limit=25`]);
-  // Side by side: the counts every panel re-fetches, and the no-op route as the yardstick.
-  queries.push(["GET /api/tickets/counts", "/api/tickets/counts"], ["GET /healthz (no-op)", "/healthz"]);
-  const rows = [];
-  for (const [name, query] of queries) {
-    const latencies = [];
-    let returned = 0;
-    let error = "";
-    for (let i = 0; i < SAMPLES; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${BASE}${query}`, { headers: { authorization: `Bearer ${ctx.token}` } });
-      const text = await res.text();
-      latencies.push(performance.now() - t0);
-      if (!res.ok) error ||= `${res.status} ${text.slice(0, 120)}`;
-      else if (i === 0) returned = query.startsWith("/api/tickets?") ? JSON.parse(text).tickets.length : "—";
-    }
-    const s = summarize(latencies);
-    rows.push([name, returned, s.p50, s.p90, s.p99, s.max, error || "ok"]);
-  }
-  table(`GET /api/tickets and /counts over ${TICKETS} tickets: ${SAMPLES} sequential requests each, limit 25; latency in ms`,
-    ["query", "rows", "p50", "p90", "p99", "max", "status"], rows);
-}
-
-let ctx;
 async function main() {
   const started = performance.now();
   rmSync(path.join(ROOT, PERSIST), { recursive: true, force: true });
-  console.log(`Bench: fresh local state in ${PERSIST}, worker on ${BASE}`);
+  console.log(`Bench: fresh local state in ${PERSIST}, worker on ${BASE}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   await applyMigrations(PERSIST, { quiet: true });
   await startBenchWorker();
-  ctx = await setup();
-  await benchWebhooks(ctx.workspaceId);
-  // Local D1 is one SQLite file; load it while the worker is stopped so the two never write at once.
+  const [quiet, listened] = [await workspace("Bench quiet"), await workspace("Bench listened")];
+  const sized = [];
+  for (const size of SIZES) sized.push([size, await workspace(`Bench ${size}`)]);
+  await benchIngest(quiet, listened);
+  // Local D1 is one SQLite file: load it while the worker is stopped so the two never write at once.
   await stopBenchWorker();
-  await loadDataset();
+  console.log("");
+  for (const [size, ws] of sized) await loadDataset(ws, size);
   await startBenchWorker();
-  await benchListings();
+  const curves = [];
+  for (const [size, ws] of sized) curves.push([size, await sweep(BASE, ws.token, SAMPLES)]);
   await stopBenchWorker();
-  console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  const names = curves[0][1].map((q) => q.name);
+  const noop = (k) => curves[k][1].at(-1);
+  table(`Listings and counts by workspace size: ${SAMPLES} sequential requests each, in turn with the no-op route; p50/p95 ms, and p95 ÷ no-op p95`,
+    ["query", ...curves.flatMap(([size]) => [`${size / 1000}k p50`, `${size / 1000}k p95`, `${size / 1000}k ÷no-op`])],
+    names.map((name, i) => [name + (curves.some(([, qs]) => qs[i].error) ? " (error)" : ""), ...curves.flatMap(([, qs], k) => [qs[i].p50, qs[i].p95, qs[i].p95 / noop(k).p95])]));
+  await run(path.join(ROOT, "node_modules/.bin/wxt"), ["build"], { quiet: true });
+  table("Downloads", ["bundle", "files", "KiB", "KiB gzip"], bundleRows(ROOT));
+  console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.`);
 }
 
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, async () => { await stopBenchWorker(); process.exit(130); });

@@ -23,13 +23,13 @@ export async function load(total, concurrency, fn) {
   }
   await Promise.all(Array.from({ length: concurrency }, lane));
   const elapsedMs = performance.now() - started;
-  return { ...summarize(latencies), total, errors, firstError, elapsedMs, rps: total / (elapsedMs / 1000) };
+  return { ...summarize(latencies), latencies, total, errors, firstError, elapsedMs, rps: total / (elapsedMs / 1000) };
 }
 
 export function summarize(latencies) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1], mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  return { p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1], mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
 }
 
 /** Print rows as an aligned table; numbers right-aligned. */
