@@ -2,7 +2,7 @@
 import * as clock from "../clock";
 import { ChatEventBody, ChatProfileBody, ChatSendBody, ChatStartBody, ThreadQuery, type ChatConfig } from "../../../shared/schemas";
 import { isWithinBusinessHours } from "../../../shared/rules/business-hours";
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { parseOr400, readJson } from "../http/errors";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { getProfile, insertProfileEvent, upsertProfileByEmail } from "../db/profiles";

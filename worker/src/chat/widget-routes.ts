@@ -1,7 +1,7 @@
 // GET /widget.js (the embeddable chat widget, served as text) and, in development, GET /demo/store (a storefront that embeds it).
 import widgetSource from "./widget/sidedesk.widget.js";
 import { isDevelopment } from "../env";
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { HttpError } from "../http/errors";
 import { sha256Hex } from "../http/crypto";
 import { demoStorePage } from "./demo-store";

@@ -1,7 +1,7 @@
-// Assembles the routes. Handlers get (request, env, ctx); agent routes are wrapped by `agentRoute`.
+// Assembles the routes. Handlers get (request, env, ctx); agent routes are wrapped by `agentRoute` (http/agent-route.ts).
 import { Router, type IRequest } from "itty-router";
 import type { Env } from "../env";
-import { authenticate, bearer, requireInbox, type AgentContext } from "./auth";
+import type { AppRouter } from "./agent-route";
 import { errorResponse, HttpError } from "./errors";
 import { registerSetupRoutes } from "../routes/setup";
 import { registerAgentRoutes } from "../routes/agents";
@@ -23,17 +23,6 @@ import { registerLibraryRoutes } from "../routes/library";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
-
-export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContext]>>;
-export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
-
-/** Authenticates, then (unless `anyRole`) refuses roles that may not use the inbox. */
-export const agentRoute = (handler: AgentHandler, opts: { anyRole?: boolean } = {}) =>
-  async (request: IRequest, env: Env, ctx: ExecutionContext) => {
-    const who = await authenticate(env, bearer(request));
-    if (!opts.anyRole) requireInbox(who);
-    return handler(request, env, who, ctx);
-  };
 
 export function buildRouter(): AppRouter {
   const router = Router<IRequest, [Env, ExecutionContext]>();

@@ -1,7 +1,7 @@
 // Taking access away or renewing it: remove an agent (their open tickets go back to Unassigned) and rotate tokens.
 import type { Role } from "../../../shared/schemas";
 import type { AgentContext } from "../http/auth";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { forbidden, notFound } from "../http/errors";
 import { randomToken, sha256Hex } from "../http/crypto";
 import { getAgent } from "../db/workspaces";

@@ -1,7 +1,7 @@
 // Agents: create (owner/admin), list, and `me` (any role may ask who it is).
 import * as clock from "../clock";
 import { MeUpdate, NewAgentBody } from "../../../shared/schemas";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { HttpError, parseOr400, readJson } from "../http/errors";

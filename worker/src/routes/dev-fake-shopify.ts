@@ -1,7 +1,7 @@
 // Dev-only (ENVIRONMENT=development): the fake Shopify Admin API, serving the workspace's D1 orders as the store,
 // so `npm start` can look up, edit and cancel orders offline. wrangler dev points SHOPIFY_ADMIN_BASE here.
 import { isDevelopment } from "../env";
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { notFound } from "../http/errors";
 import { secretsKey } from "../config";
 import { loadSettings, openSecrets } from "../db/settings";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isDevelopment } from "../env";
 import * as clock from "../clock";
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { listOutbox } from "../integrations/outbox";
 

@@ -1,7 +1,7 @@
 // Quick replies (everyone in the inbox reads, owners/admins manage) and saved custom views (per agent, optionally shared).
 import * as clock from "../clock";
 import { QuickReplyBody, SavedViewBody } from "../../../shared/schemas";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
 import { randomId } from "../http/crypto";
 import { notFound, parseOr400, readJson } from "../http/errors";

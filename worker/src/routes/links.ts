@@ -1,5 +1,5 @@
 // GET /s/:code — short links in outbound SMS: count the click and redirect.
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { followShortLink } from "../integrations/shortener";
 
 export function registerLinkRoutes(router: AppRouter) {

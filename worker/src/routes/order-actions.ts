@@ -4,7 +4,7 @@ import * as clock from "../clock";
 import { CancelOrderBody, EditQuantityBody, type StoreOrder } from "../../../shared/schemas";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { markOrderCancelled } from "../db/orders";
 import { cancelStoreOrder, setLineQuantity } from "../integrations/shopify-orders";

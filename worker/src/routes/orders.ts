@@ -2,7 +2,7 @@
 // D1 answers; when the store is connected it is asked first (short timeout) and D1 refreshed from it.
 import type { StoreOrder } from "../../../shared/schemas";
 import type { Env } from "../env";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { HttpError, notFound } from "../http/errors";
 import { getProfile } from "../db/profiles";
 import { findOrdersByName, getOrder, listProfileOrders } from "../db/orders";

@@ -3,7 +3,7 @@
 import * as clock from "../clock";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { notFound } from "../http/errors";
 import { getProfile, listProfileEvents, setBlocked } from "../db/profiles";
 import { listProfileOrders, profileOrderFacts } from "../db/orders";

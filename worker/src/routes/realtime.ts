@@ -1,5 +1,5 @@
 // GET /api/realtime?token=…: authenticates, then hands the WebSocket to the workspace's InboxObject.
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { authenticate, requireInbox } from "../http/auth";
 import { HttpError } from "../http/errors";
 

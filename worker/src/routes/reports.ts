@@ -2,7 +2,7 @@
 import * as clock from "../clock";
 import { INBOX_ROLES, MAX_REPORT_DAYS, ReportQuery, type Role } from "../../../shared/schemas";
 import { resolveRange } from "../../../shared/rules/report-range";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { requireRole } from "../http/auth";
 import { HttpError, parseOr400 } from "../http/errors";
 import { reportRows } from "../db/reports";

@@ -1,7 +1,7 @@
 // GET/PUT /api/settings (owner/admin). Partial updates are merged; secrets are write-only and encrypted at rest.
 import * as clock from "../clock";
 import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { openSecrets, readSettings, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";

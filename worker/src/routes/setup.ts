@@ -1,7 +1,7 @@
 // POST /api/setup: bootstraps a workspace and its owner, guarded by the SETUP_TOKEN secret.
 import * as clock from "../clock";
 import { SetupBody } from "../../../shared/schemas";
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import { setupToken } from "../config";
 import { bearer } from "../http/auth";
 import { randomId, randomToken, safeEqual, sha256Hex } from "../http/crypto";

@@ -2,7 +2,7 @@
 import { BulkBody, type BulkAction, type BulkResult } from "../../../shared/schemas";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { matchingIds } from "../db/ticket-listing";
 import { changeStatus, editTicket, leaveTicket, markRead, postMessage } from "./ticket-actions";

@@ -1,7 +1,7 @@
 // POST /api/tickets/export: the owner's data download — tickets with their whole threads, as a JSON file.
 import * as clock from "../clock";
 import { ExportBody } from "../../../shared/schemas";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER, requireRole } from "../http/auth";
 import { parseOr400, readJson } from "../http/errors";
 import { matchingIds } from "../db/ticket-listing";

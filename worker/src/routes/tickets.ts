@@ -1,6 +1,6 @@
 // Ticket routes (SPEC section 7): listings and counts from D1, detail and actions through the ticket's object.
 import { MessagesQuery, NewAgentMessage, StatusChange, TicketListQuery, TicketPatch } from "../../../shared/schemas";
-import { agentRoute, type AppRouter } from "../http/router";
+import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER, requireRole } from "../http/auth";
 import { parseOr400, readJson } from "../http/errors";
 import { listTickets } from "../db/ticket-listing";

@@ -1,7 +1,7 @@
 // Twilio webhooks: inbound SMS/MMS and delivery-status callbacks (SPEC sections 3 and 7).
 import * as clock from "../clock";
 import { TwilioInbound, TwilioStatus } from "../../../shared/schemas";
-import type { AppRouter } from "../http/router";
+import type { AppRouter } from "../http/agent-route";
 import type { Env } from "../env";
 import { parseOr400 } from "../http/errors";
 import { smsTicketName } from "../domain/routing";
