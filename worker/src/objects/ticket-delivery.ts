@@ -30,7 +30,7 @@ export async function deliverMessage(env: Env, store: TicketStore, ctx: DurableO
     const attempts = store.bumpAttempts(seq);
     const retryable = !(err instanceof ProviderError) || err.retryable;
     if (retryable && attempts < MAX_ATTEMPTS) {
-      store.setTimer(key, clock.now() + backoffMs(attempts));
+      store.setTimer(key, clock.now() + backoffMs(attempts), { seq });
       return;
     }
     ctx.storage.transactionSync(() => {

@@ -4,15 +4,13 @@ import * as clock from "../clock";
 import type { Env } from "../env";
 import type { TicketStore } from "./ticket-store";
 import { syncTicket } from "./ticket-sync";
-import { deliverMessage } from "./ticket-delivery";
-import { SEND_PREFIX, SYNC_RETRY_MS } from "./ticket-writer";
-
-/** Handles a due timer; it must clear or re-schedule its own timer row. */
-export type TimerHandler = (key: string, payload: unknown) => Promise<void> | void;
+import { SYNC_RETRY_MS, SYNC_TIMER } from "./ticket-writer";
+import { TimerRegistry } from "./ticket-timers";
 
 export class TicketFlusher {
   private running: Promise<void> = Promise.resolve();
-  private readonly handlers: [prefix: string, handler: TimerHandler][] = [];
+  /** Every kind of timer but the flusher's own `sync` (the projection retry below). */
+  readonly timers = new TimerRegistry();
 
   constructor(
     private readonly env: Env,
@@ -20,11 +18,6 @@ export class TicketFlusher {
     private readonly store: TicketStore,
     private readonly db: () => D1Database,
   ) {}
-
-  /** Registers what to do when a timer whose key starts with `prefix` is due (snooze wake, follow-ups, notifications). */
-  onTimer(prefix: string, handler: TimerHandler) {
-    this.handlers.push([prefix, handler]);
-  }
 
   flush(): Promise<void> {
     this.running = this.running.then(() => this.run()).catch((err) => console.error("ticket flush failed", err));
@@ -47,14 +40,13 @@ export class TicketFlusher {
 
   private async run() {
     for (const timer of this.store.dueTimers(clock.now())) {
-      if (timer.key.startsWith(SEND_PREFIX)) {
-        await deliverMessage(this.env, this.store, this.ctx, Number(timer.key.slice(SEND_PREFIX.length)));
-        continue;
-      }
-      const handler = this.handlers.find(([prefix]) => timer.key.startsWith(prefix))?.[1];
-      if (!handler) continue;
+      if (timer.key === SYNC_TIMER) continue; // its work is the projection below
       try {
-        await handler(timer.key, timer.payload);
+        const outcome = await this.timers.run(timer.key, timer.payload);
+        if (outcome !== "ran") {
+          console.warn(`timer ${timer.key}: ${outcome === "unknown" ? "no such kind" : "payload does not parse"}; dropped`);
+          this.store.clearTimer(timer.key);
+        }
       } catch (err) {
         console.error(`timer ${timer.key} failed; retrying in a minute`, err);
         this.store.setTimer(timer.key, clock.now() + 60_000, timer.payload);
@@ -64,13 +56,13 @@ export class TicketFlusher {
     if (state?.opened && (state.projectedVersion < state.version || this.store.pendingEvents().length > 0)) {
       try {
         await syncTicket(this.db(), this.env, this.store);
-        this.store.clearTimer("sync");
+        this.store.clearTimer(SYNC_TIMER);
       } catch (err) {
         console.warn(`projection of ticket ${state.ticketId} failed; the alarm will retry`, err instanceof Error ? err.message : err);
-        this.store.setTimer("sync", clock.now() + SYNC_RETRY_MS);
+        this.store.setTimer(SYNC_TIMER, clock.now() + SYNC_RETRY_MS);
       }
     } else {
-      this.store.clearTimer("sync");
+      this.store.clearTimer(SYNC_TIMER);
     }
     await this.arm();
   }

@@ -3,11 +3,13 @@
 import * as clock from "../clock";
 import { replyTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { DurableObject } from "cloudflare:workers";
+import { z } from "zod";
 import type { Env } from "../env";
 import { MAX_TAGS, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
 import { TicketStore, type TicketState } from "./ticket-store";
 import { deleteTicketEverywhere } from "./ticket-sync";
-import { TicketWriter } from "./ticket-writer";
+import { SEND_PREFIX, SEND_TIMER, SendPayload, TicketWriter, WAKE_TIMER } from "./ticket-writer";
+import { deliverMessage } from "./ticket-delivery";
 import { TicketFlusher } from "./ticket-flusher";
 import { applyInbound, applyMarketing, NOTIFY_TIMER, type InboundInput, type MarketingInput } from "./ticket-ingest";
 import { runNotifyTimer } from "./ticket-notify";
@@ -31,11 +33,13 @@ export class TicketObject extends DurableObject<Env> {
     this.writer = new TicketWriter(this.store, ctx.id.toString());
     this.db = env.DB;
     this.flusher = new TicketFlusher(env, ctx, this.store, () => this.db);
-    this.flusher.onTimer("wake", () => this.wake());
     this.chat = new TicketChat(ctx, env, this.store, this.writer, () => this.flush());
-    this.flusher.onTimer(FOLLOWUP_TIMER, () => this.chat.followUp());
-    this.flusher.onTimer(PRESENCE_TIMER, () => this.chat.checkHeartbeats());
-    this.flusher.onTimer(NOTIFY_TIMER, (key, payload) => runNotifyTimer(env, this.store, key, payload));
+    const timers = this.flusher.timers;
+    timers.define(SEND_TIMER, { payload: SendPayload, run: (key, p) => deliverMessage(env, this.store, ctx, p?.seq ?? Number(key.slice(SEND_PREFIX.length))) });
+    timers.define(WAKE_TIMER, { payload: z.unknown(), run: () => this.wake() });
+    timers.define(FOLLOWUP_TIMER, { payload: z.unknown(), run: () => this.chat.followUp() });
+    timers.define(PRESENCE_TIMER, { payload: z.unknown(), run: () => this.chat.checkHeartbeats() });
+    timers.define(NOTIFY_TIMER, { payload: z.unknown(), run: (key, p) => runNotifyTimer(env, this.store, key, p) }); // parses its own payload
   }
 
   /**
@@ -222,7 +226,7 @@ export class TicketObject extends DurableObject<Env> {
   private wake() {
     const now = clock.now();
     this.ctx.storage.transactionSync(() => {
-      this.store.clearTimer("wake");
+      this.store.clearTimer(WAKE_TIMER);
       const state = this.store.state();
       if (state && this.writer.transition(state, { type: "snooze_expired" }, null, now)) this.writer.commit(state, "status");
     });

@@ -4,9 +4,16 @@ import * as clock from "../clock";
 import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
 import { nextStatus, statusActivityText, type StatusEvent } from "../../../shared/rules/status";
 import type { NewMessage, TicketState, TicketStore } from "./ticket-store";
+import { z } from "zod";
 
-export const SEND_PREFIX = "send:";
+export const SEND_TIMER = "send";
+export const SEND_PREFIX = `${SEND_TIMER}:`; // send:<seq>, one per queued outbound message
+/** Older rows (before the registry) may carry no payload: the seq is then read from the key. */
+export const SendPayload = z.object({ seq: z.number().int() }).nullable();
+export const WAKE_TIMER = "wake";
 export const SYNC_RETRY_MS = 5_000;
+/** The projection retry: the flusher's own timer, kept by every commit until D1 has the new version. */
+export const SYNC_TIMER = "sync";
 export const SYSTEM = { type: "system", id: null, name: null } as const;
 
 export interface OutboundDraft {
@@ -66,8 +73,8 @@ export class TicketWriter {
     recordResolution(state, state.status, next.status, at);
     state.status = next.status;
     state.snoozedUntil = next.snoozedUntil?.getTime() ?? null;
-    if (state.snoozedUntil !== null) this.store.setTimer("wake", state.snoozedUntil);
-    else this.store.clearTimer("wake");
+    if (state.snoozedUntil !== null) this.store.setTimer(WAKE_TIMER, state.snoozedUntil);
+    else this.store.clearTimer(WAKE_TIMER);
     this.activity(state, statusActivityText(next, event, actorName), at);
     return true;
   }
@@ -79,7 +86,7 @@ export class TicketWriter {
     this.store.saveState(state);
     if (state.opened) {
       this.store.queueEvent({ type: "counts.changed" });
-      this.store.setTimer("sync", clock.now() + SYNC_RETRY_MS, { change });
+      this.store.setTimer(SYNC_TIMER, clock.now() + SYNC_RETRY_MS, { change });
     }
   }
 }
