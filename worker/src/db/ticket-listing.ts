@@ -29,7 +29,12 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
   const status = f.status ?? (defaultOpen ? "open" : undefined);
   if (status) where.push(`t.status = ${p(status)}`);
   switch (f.view) {
-    case "mine": where.push("t.assignee_id = ?2"); break;
+    case "mine":
+      // Pinned: with workspace statistics SQLite may start from a tag filter's rows and sort them (a temp B-tree);
+      // my open tickets in activity order, each tag checked by primary key, stays cheap at any size.
+      source = { ...source, from: "tickets t INDEXED BY tickets_assignee" };
+      where.push("t.assignee_id = ?2");
+      break;
     case "unassigned": where.push("t.assignee_id IS NULL"); break;
     case "unread": source = drive("ticket_unread", "d.agent_id = ?2"); break;
     case "favorites": source = drive("ticket_favorites", "d.agent_id = ?2"); break;
@@ -42,7 +47,7 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
   if (f.assignee) where.push(f.assignee === "none" ? "t.assignee_id IS NULL" : `t.assignee_id = ${p(f.assignee)}`);
   if (f.tag) {
     // A tag drives the walk unless a narrower index (mine, unread, favorites) already does.
-    if (source.from === "tickets t" && f.view !== "mine") source = drive("ticket_tags", `d.tag = ${p(f.tag)}`);
+    if (source.from === "tickets t") source = drive("ticket_tags", `d.tag = ${p(f.tag)}`);
     else where.push(`t.id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ?1 AND tag = ${p(f.tag)})`);
   }
   if (f.flow) where.push(`t.attributed_type = 'flow' AND t.attributed_name = ${p(f.flow)}`);
