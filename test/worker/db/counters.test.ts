@@ -58,6 +58,9 @@ describe("view counters", () => {
         expect({ views: shown.views, statuses: shown.statuses, channels: shown.channels, tags: shown.tags }).toEqual(truth);
       }
     }), { numRuns: 12 });
+    // operator mode: My sessions counts every unassigned open ticket instead of only the followed ones
+    await api(ws.support2.token, "PATCH", "/api/me", { operator: true });
+    expect((await api(ws.support2.token, "GET", "/api/tickets/counts")).body.views).toEqual((await recount(ws.id, ws.support2.id, true)).views);
     // and a permanent delete takes the ticket out of every counter
     await api(ws.owner.token, "DELETE", `/api/tickets/${tickets[0]}`);
     const shown = (await api(ws.support.token, "GET", "/api/tickets/counts")).body;
