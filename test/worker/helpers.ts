@@ -18,7 +18,15 @@ export async function api<T = any>(token: string | null, method: string, path: s
   const text = await res.text();
   let parsed: unknown = text;
   try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  await afterAgentMessage(method, path, res.status);
   return { status: res.status, body: parsed as T };
+}
+
+/** A reply or note answers once committed; its send and projection follow. Tests reading them next wait for that. */
+async function afterAgentMessage(method: string, path: string, status: number) {
+  const id = /^\/api\/tickets\/([0-9a-f]{64})\/messages$/.exec(path)?.[1];
+  if (method !== "POST" || status !== 201 || !id) return;
+  await env.TICKETS.get(env.TICKETS.idFromString(id)).settled();
 }
 
 export interface TestWorkspace {

@@ -116,6 +116,8 @@ describe("customer messages", () => {
     expect(detail.body.ticket).toMatchObject({ canReply: true, replyBlockedReason: null });
     const reply = await api(ws.support.token, "POST", `/api/tickets/${ticketIdOf(s)}/messages`, { kind: "reply", text: "Hi there!" });
     expect(reply.status).toBe(201);
-    expect(reply.body.message.status).toBe("sent");
+    expect(reply.body.message.status).toBe("queued"); // answered at the commit; delivery follows at once
+    const after = await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
+    expect(after.body.messages.find((m: { id: string }) => m.id === reply.body.message.id).status).toBe("sent");
   });
 });

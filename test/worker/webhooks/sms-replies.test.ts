@@ -50,7 +50,8 @@ describe("the consent gate", () => {
     expect(d.ticket).toMatchObject({ smsConsent: "marketing", canReply: true, replyBlockedReason: null });
     const r = await reply(ws.support.token, ticket.id, "It ships tomorrow");
     expect(r.status).toBe(201);
-    expect(r.body.message).toMatchObject({ kind: "outbound", source: "agent", text: "It ships tomorrow", status: "sent" });
+    expect(r.body.message).toMatchObject({ kind: "outbound", source: "agent", text: "It ships tomorrow", status: "queued" }); // answered at the commit
+    expect((await detail(ws.support.token, ticket.id)).messages.find((m: { id: string }) => m.id === r.body.message.id)).toMatchObject({ status: "sent" });
     expect((await outbox(ws.id)).at(-1)).toMatchObject({ to: phone, from: BUSINESS_NUMBER, body: "It ships tomorrow", ticketId: ticket.id });
     expect(thread((await detail(ws.support.token, ticket.id)).messages).at(-1)).toBe("outbound:agent:It ships tomorrow");
   });

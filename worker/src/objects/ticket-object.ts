@@ -106,7 +106,9 @@ export class TicketObject extends DurableObject<Env> {
       this.writer.commit(state, "message");
       return m;
     });
-    await this.flush();
+    // The agent gets the stored message at once (a reply still `queued`); the send, projection and publish follow from
+    // the object's timers, and `message.updated` tells every panel when the provider took it.
+    await this.flusher.afterCommit();
     return ok({ message: this.store.message(message.seq) ?? message, duplicate: false });
   }
 
