@@ -23,6 +23,9 @@ export type Workspace = z.infer<typeof Workspace>;
 
 export const MeUpdate = z.object({ operator: z.boolean() }).strict();
 
+/** POST /dev/clock (development only): set the worker's clock to an instant, or shift it from the wall clock. */
+export const DevClockBody = z.union([z.object({ at: z.string().datetime({ offset: true }) }).strict(), z.object({ offsetMs: z.number().int().finite() }).strict()]);
+
 export const View = z.enum(["mine", "unassigned", "all", "unread", "favorites", "sessions"]);
 export type View = z.infer<typeof View>;
 

@@ -1,6 +1,7 @@
 // The time the end-to-end tests run at. The worker's dev clock and the browser's clock are set together, so a test
 // says which hour it needs (inside or outside the customer's quiet hours) instead of inheriting the wall clock.
-// SIDEDESK_NOW=<ISO time> moves the whole run to another day and hour (see README "Tests at any hour").
+// Without SIDEDESK_NOW only the date is taken from the wall clock, never the hour; SIDEDESK_NOW=<ISO time> moves the whole
+// run to another day (see README "Tests at any hour").
 import type { BrowserContext } from "playwright-core";
 import { wallClock, zonedToUtc } from "../../shared/rules/zoned-time";
 

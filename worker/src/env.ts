@@ -25,7 +25,7 @@ export interface Env extends EnvLimits {
   /** HTTP mail provider (Resend-style POST /emails JSON) used when EMAIL is not bound. */
   MAIL_API_URL?: string;
   MAIL_API_KEY?: string;
-  /** Outside production only: shifts the worker's clock by this many ms (tests run the suite at another time). */
+  /** Development and tests only: shifts the worker's clock by this many ms (tests run the suite at another time). */
   DEV_CLOCK_OFFSET_MS?: string;
 }
 

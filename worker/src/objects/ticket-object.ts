@@ -1,7 +1,7 @@
 // TicketObject: one Durable Object per ticket, the source of truth for its thread and state.
 // Every change happens in one storage transaction, then is projected to D1 and published (retried by alarm).
 import * as clock from "../clock";
-import { replyTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
+import { textTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Env } from "../env";
@@ -89,8 +89,8 @@ export class TicketObject extends DurableObject<Env> {
   async postAgentMessage(workspaceId: string, actor: Actor, body: NewAgentMessage & { text: string }, origin: string): Promise<Outcome<{ message: Message; duplicate: boolean }>> {
     const existing = this.owned(workspaceId);
     if (!existing) return fail(404, "not_found", "No such ticket.");
-    const tooLong = body.kind === "reply" ? replyTooLong(existing.channel, body.text) : null;
-    if (tooLong) return fail(400, "text_too_long", tooLongMessage(existing.channel, tooLong));
+    const tooLong = body.kind === "reply" ? textTooLong("reply", existing.channel, body.text) : null; // after link shortening
+    if (tooLong) return fail(400, "text_too_long", tooLongMessage("reply", existing.channel, tooLong));
     if (body.clientId) {
       const dup = this.store.findByClientId(body.clientId);
       if (dup) return ok({ message: dup, duplicate: true });

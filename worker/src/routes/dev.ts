@@ -1,7 +1,7 @@
 // Dev-only routes (ENVIRONMENT=development): the local outbox of messages the worker would have sent, and the clock
 // that tests set to the hour they depend on.
-import { z } from "zod";
 import { isDevelopment } from "../env";
+import { DevClockBody } from "../../../shared/schemas";
 import * as clock from "../clock";
 import type { AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
@@ -27,5 +27,4 @@ export function registerDevRoutes(router: AppRouter) {
   });
 }
 
-const DevClockBody = z.union([z.object({ at: z.string().datetime({ offset: true }) }).strict(), z.object({ offsetMs: z.number().int().finite() }).strict()]);
 const clockBody = () => ({ now: clock.nowDate().toISOString(), offsetMs: clock.clockOffset() });

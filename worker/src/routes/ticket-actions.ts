@@ -6,7 +6,7 @@ import type { NewAgentMessage, StatusChange } from "../../../shared/schemas";
 import type { TicketEdit } from "../objects/outcome";
 import { INBOX_ROLES } from "../../../shared/schemas";
 import { snoozeUntil } from "../../../shared/rules/snooze";
-import { replyTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
+import { textTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { HttpError } from "../http/errors";
 import { getProfile } from "../db/profiles";
 import { listAgents } from "../db/workspaces";
@@ -19,8 +19,8 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
   const view = unwrap(await stub.view(who.workspace.id, who.agent.id));
   let text = body.text;
   if (body.kind === "reply") {
-    const tooLong = replyTooLong(view.state.channel, text);
-    if (tooLong) throw new HttpError(400, "text_too_long", tooLongMessage(view.state.channel, tooLong));
+    const tooLong = textTooLong("reply", view.state.channel, text);
+    if (tooLong) throw new HttpError(400, "text_too_long", tooLongMessage("reply", view.state.channel, tooLong));
     const profile = await getProfile(env.DB, who.workspace.id, view.state.profile.id);
     if (view.state.channel === "sms") {
       if (profile?.blocked) throw new HttpError(409, "profile_blocked", "This profile is blocked; unblock it to reply.");
