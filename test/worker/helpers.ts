@@ -1,6 +1,6 @@
 // Test helpers: talk to the worker as the outside world does (HTTP, signed webhooks).
 import { SELF, env } from "cloudflare:test";
-import { smsTicketName } from "../../worker/src/domain/routing";
+import { channels } from "../../worker/src/channels";
 import { twilioSignature } from "../../worker/src/webhooks/signatures";
 import { hex, hmac } from "../../worker/src/http/crypto";
 
@@ -88,7 +88,7 @@ async function afterInboundSms(path: string, params: URLSearchParams, status: nu
   const workspaceId = /^\/webhooks\/([^/]+)\/twilio\/sms$/.exec(path)?.[1];
   const from = params.get("From");
   if (status !== 200 || !workspaceId || !from) return;
-  await env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(workspaceId, from))).settled();
+  await env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(workspaceId, from))).settled();
 }
 
 export async function postEvents(workspaceId: string, events: unknown[], secret = EVENTS_SECRET) {

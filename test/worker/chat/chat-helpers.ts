@@ -2,7 +2,7 @@
 import * as clock from "../../../worker/src/clock";
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { BASE } from "../helpers";
-import { chatTicketName } from "../../../worker/src/domain/routing";
+import { channels } from "../../../worker/src/channels";
 
 export interface Session { workspaceId: string; sessionId: string; token: string; body: any }
 
@@ -39,8 +39,8 @@ export function thread(s: Session, after = 0) {
   return chat("GET", `/${s.workspaceId}/sessions/${s.sessionId}/messages?after=${after}`, { token: s.token });
 }
 
-export const chatStubOf = (s: { workspaceId: string; sessionId: string }) => env.TICKETS.get(env.TICKETS.idFromName(chatTicketName(s.workspaceId, s.sessionId)));
-export const ticketIdOf = (s: { workspaceId: string; sessionId: string }) => env.TICKETS.idFromName(chatTicketName(s.workspaceId, s.sessionId)).toString();
+export const chatStubOf = (s: { workspaceId: string; sessionId: string }) => env.TICKETS.get(env.TICKETS.idFromName(channels.webchat.ticketName(s.workspaceId, s.sessionId)));
+export const ticketIdOf = (s: { workspaceId: string; sessionId: string }) => env.TICKETS.idFromName(channels.webchat.ticketName(s.workspaceId, s.sessionId)).toString();
 
 export interface CustomerSocket {
   ws: WebSocket;

@@ -2,7 +2,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import worker from "../../../worker/src/index";
-import { emailTicketName } from "../../../worker/src/domain/routing";
+import { channels } from "../../../worker/src/channels";
 import { api, createWorkspace } from "../helpers";
 
 let n = 0;
@@ -32,7 +32,7 @@ export async function deliver(from: string, to: string, raw: string | Uint8Array
   return { rejected };
 }
 
-export const ticketIdOf = (workspaceId: string, rootId: string) => env.TICKETS.idFromName(emailTicketName(workspaceId, rootId)).toString();
+export const ticketIdOf = (workspaceId: string, rootId: string) => env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId)).toString();
 
 export async function detail(token: string, ticketId: string) {
   const r = await api(token, "GET", `/api/tickets/${ticketId}`);

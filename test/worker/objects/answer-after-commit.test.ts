@@ -4,7 +4,7 @@
 import { SELF, env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { TicketObject } from "../../../worker/src/objects/ticket-object";
-import { smsTicketName } from "../../../worker/src/domain/routing";
+import { channels } from "../../../worker/src/channels";
 import { twilioSignature } from "../../../worker/src/webhooks/signatures";
 import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, api, newSid } from "../helpers";
 import { newPhone, outbox, smsWorkspace } from "../webhooks/sms-helpers";
@@ -37,7 +37,7 @@ describe("inbound SMS: one durable write, then the answer", () => {
   it("answers while the projection is still hanging; the alarm finishes the work after it dies, once", async () => {
     const ws = await smsWorkspace({ sms: { autoResponder: { audience: "all", text: "Thanks, we'll be right with you." } } });
     const phone = newPhone();
-    const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.id, phone)));
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.id, phone)));
     const d1 = hangingDb();
     await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = d1.db; });
 
@@ -75,7 +75,7 @@ describe("ticket numbers", () => {
   it("are allocated in the projection's own transaction: a batch whose answer is lost and is retried keeps its number", async () => {
     const ws = await smsWorkspace();
     const [first, second] = [newPhone(), newPhone()];
-    const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.id, first)));
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.id, first)));
     await runInDurableObject(stub, (instance) => {
       let lost = false;
       const db = env.DB;
@@ -94,7 +94,7 @@ describe("ticket numbers", () => {
     await runDurableObjectAlarm(stub); // the retry
     await stub.settled();
     expect((await rawSms(ws.id, second, "second customer")).status).toBe(200);
-    await env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.id, second))).settled();
+    await env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.id, second))).settled();
     const numbers = Object.fromEntries((await listed(ws.support.token)).map((t) => [t.profile.phone, t.number]));
     expect(numbers).toEqual({ [first]: 1, [second]: 2 });
     const detail = await api(ws.support.token, "GET", `/api/tickets/${stub.id.toString()}`);

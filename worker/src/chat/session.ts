@@ -2,7 +2,7 @@
 import type { IRequest } from "itty-router";
 import { ChatSessionId } from "../../../shared/schemas";
 import type { Env } from "../env";
-import { chatTicketName } from "../domain/routing";
+import { channels } from "../channels";
 import { bearer } from "../http/auth";
 import { HttpError, parseOr400 } from "../http/errors";
 import { getWorkspace } from "../db/workspaces";
@@ -34,7 +34,7 @@ export function chatAuth(request: IRequest, token = bearer(request)): ChatAuth {
 
 /** Named from workspace and session, so concurrent first messages of one session meet in one object. */
 export const chatStub = (env: Env, auth: { workspaceId: string; sessionId: string }) =>
-  env.TICKETS.get(env.TICKETS.idFromName(chatTicketName(auth.workspaceId, auth.sessionId)));
+  env.TICKETS.get(env.TICKETS.idFromName(channels.webchat.ticketName(auth.workspaceId, auth.sessionId)));
 
 export async function readJsonOrEmpty(request: Request): Promise<unknown> {
   const text = await request.text();

@@ -9,11 +9,12 @@ import { getWorkspace } from "../db/workspaces";
 import { loadSettings } from "../db/settings";
 import { buildFollowUpEmail } from "../chat/followup-email";
 import type { ChatSessionStore } from "./ticket-chat-store";
-import type { TicketState, TicketStore } from "./ticket-store";
+import type { TicketStore } from "./ticket-store";
+import type { TicketState } from "./ticket-state";
 import type { TicketWriter } from "./ticket-writer";
 
 export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: TicketStore, writer: TicketWriter, session: ChatSessionStore): Promise<void> {
-  const state = store.state() as TicketState;
+  const state = store.current();
   const [{ settings }, workspace, profile] = await Promise.all([
     loadSettings(env.DB, state.workspaceId), getWorkspace(env.DB, state.workspaceId), getProfile(env.DB, state.workspaceId, state.profile.id),
   ]);
@@ -31,7 +32,7 @@ export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: Tic
     note = `Follow-up email to ${to} could not be sent: ${err.message}`;
   }
   ctx.storage.transactionSync(() => {
-    const latest = store.state() as TicketState;
+    const latest = store.current();
     writer.activity(latest, note, clock.now());
     writer.commit(latest, "followup");
   });

@@ -3,7 +3,8 @@
 import * as clock from "../clock";
 import type { ChatServerFrame, Message } from "../../../shared/schemas";
 import { chatView } from "./ticket-chat-store";
-import type { TicketState, TicketStore } from "./ticket-store";
+import type { TicketStore } from "./ticket-store";
+import type { StateOf } from "./ticket-state";
 
 export const CUSTOMER_TAG = "customer";
 export const FOLLOWUP_TIMER = "followup";
@@ -12,7 +13,7 @@ export const FOLLOWUP_DELAY_MS = 3 * 60_000;
 export interface SocketAttachment { tag: typeof CUSTOMER_TAG; sessionId: string; connectedAt: number }
 
 /** The `webchat` delivery: push to the customer's sockets; while they are away, (re-)arm the follow-up email. */
-export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: TicketState, message: Message) {
+export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: StateOf<"webchat">, message: Message) {
   for (const ws of ctx.getWebSockets(CUSTOMER_TAG)) send(ws, { type: "message", message: chatView(message) });
   if (!state.customerOnline && message.source === "agent") store.setTimer(FOLLOWUP_TIMER, clock.now() + FOLLOWUP_DELAY_MS);
   return { providerId: `chat-out:${message.id}`, status: "sent" as const };

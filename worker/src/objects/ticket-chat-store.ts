@@ -1,14 +1,16 @@
 // A chat ticket's own rows in its object's SQLite: the session (token hash, page) and the customer's view of the thread.
+import { z } from "zod";
 import { ChatMessage, type Message } from "../../../shared/schemas";
 
-export interface ChatSession {
-  sessionId: string;
+const ChatSession = z.object({
+  sessionId: z.string(),
   /** SHA-256 of the session token; the token itself is only ever held by the widget. */
-  tokenHash: string;
+  tokenHash: z.string(),
   /** The storefront page the chat started on: the follow-up email links back to it. */
-  pageUrl: string | null;
-  startedAt: number;
-}
+  pageUrl: z.string().nullable(),
+  startedAt: z.number(),
+});
+export type ChatSession = z.infer<typeof ChatSession>;
 
 interface VisibleRow { seq: number; id: string; kind: string; text: string; author_json: string; source: string; provider_id: string | null; created_at: number; [k: string]: SqlStorageValue }
 
@@ -20,7 +22,7 @@ export class ChatSessionStore {
 
   get(): ChatSession | null {
     const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'chat'").toArray()[0];
-    return row ? (JSON.parse(row.value) as ChatSession) : null;
+    return row ? ChatSession.parse(JSON.parse(row.value)) : null;
   }
 
   save(session: ChatSession) {

@@ -5,13 +5,14 @@ import type { Env } from "../env";
 import { CHAT_PING, CHAT_PONG, type ChatMessage, type ChatServerFrame, type ChatThread, type ProfileRef } from "../../../shared/schemas";
 import { safeEqual, sha256Hex } from "../http/crypto";
 import { getProfile } from "../db/profiles";
-import { applyInbound } from "./ticket-ingest";
+import { applyInbound, refusesCustomerMessage } from "./ticket-ingest";
 import { summaryOf } from "./ticket-sync";
 import { fail, ok, type Outcome } from "./outcome";
 import { ChatSessionStore, CHAT_IN_PREFIX, chatView } from "./ticket-chat-store";
 import { CUSTOMER_TAG, FOLLOWUP_DELAY_MS, FOLLOWUP_TIMER, lastSeenOf, send, type SocketAttachment } from "./ticket-chat-sockets";
 import { sendFollowUp } from "./ticket-chat-followup";
-import type { TicketState, TicketStore } from "./ticket-store";
+import type { TicketStore } from "./ticket-store";
+import type { TicketState } from "./ticket-state";
 import type { TicketWriter } from "./ticket-writer";
 
 export { FOLLOWUP_TIMER } from "./ticket-chat-sockets";
@@ -43,7 +44,7 @@ export class TicketChat {
     const at = clock.now();
     this.ctx.storage.transactionSync(() => {
       const state = this.writer.stateOrNew(input.workspaceId, "webchat", input.profile, at);
-      Object.assign(state, { origin: input.origin, customerOnline: false });
+      state.origin = input.origin;
       this.session.save({ sessionId: input.sessionId, tokenHash: input.tokenHash, pageUrl: input.pageUrl, startedAt: at });
       if (input.welcome.trim()) this.writer.queueOutbound(state, { text: input.welcome, source: "welcome", at });
       this.writer.commit(state, "chat started");
@@ -72,8 +73,8 @@ export class TicketChat {
     const providerId = `${CHAT_IN_PREFIX}${input.clientId}`;
     const dup = this.store.findByProviderId(providerId);
     if (dup) return ok({ message: chatView(dup, input.clientId), duplicate: true });
-    const state = this.store.state() as TicketState;
-    if (state.status === "closed") return fail(409, "chat_closed", "This chat has ended. Start a new chat session to write again.");
+    const state = this.store.current();
+    if (refusesCustomerMessage(state)) return fail(409, "chat_closed", "This chat has ended. Start a new chat session to write again.");
     const message = this.ctx.storage.transactionSync(() => {
       this.store.clearTimer(FOLLOWUP_TIMER); // the customer is here: they have seen the replies
       return applyInbound(this.writer, {
@@ -99,7 +100,7 @@ export class TicketChat {
     const verified = await this.verify(auth);
     if (!verified.ok) return verified;
     this.ctx.storage.transactionSync(() => {
-      const state = this.store.state() as TicketState;
+      const state = this.store.current();
       state.profile = profile;
       this.writer.commit(state, "profile");
     });
@@ -118,7 +119,7 @@ export class TicketChat {
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [CUSTOMER_TAG]);
     server.serializeAttachment({ tag: CUSTOMER_TAG, sessionId: auth.sessionId, connectedAt: clock.now() } satisfies SocketAttachment);
-    const state = this.store.state() as TicketState;
+    const state = this.store.current();
     send(server, { type: "hello", status: state.status, lastSeq: this.session.maxVisibleSeq() });
     this.setOnline(true);
     this.store.setTimer(PRESENCE_TIMER, clock.now() + PRESENCE_CHECK_MS);
@@ -161,7 +162,7 @@ export class TicketChat {
   async followUp(): Promise<void> {
     this.store.clearTimer(FOLLOWUP_TIMER);
     const state = this.store.state();
-    if (!state || state.customerOnline) return;
+    if (state?.channel !== "webchat" || state.customerOnline) return;
     await sendFollowUp(this.env, this.ctx, this.store, this.writer, this.session);
   }
 
@@ -176,7 +177,7 @@ export class TicketChat {
   /** Records presence and tells the agents (ticket.updated). True when it changed. */
   private setOnline(online: boolean): boolean {
     const state = this.store.state();
-    if (!state || state.channel !== "webchat" || (state.customerOnline ?? false) === online) return false;
+    if (state?.channel !== "webchat" || state.customerOnline === online) return false;
     this.ctx.storage.transactionSync(() => {
       state.customerOnline = online;
       if (online) this.store.clearTimer(FOLLOWUP_TIMER);

@@ -1,22 +1,22 @@
 // The email side of a ticket's delivery: an agent reply goes out threaded (In-Reply-To, References, "Re:" subject)
-// from the workspace's support address, and our Message-ID is recorded so the customer's answer threads back.
+// from the workspace's support address, and our Message-ID is linked to the thread so the customer's answer threads back.
 import type { Env } from "../env";
 import type { EmailParts } from "../../../shared/schemas";
 import { loadSettings } from "../db/settings";
 import { getWorkspace } from "../db/workspaces";
 import { linkMessageId } from "../db/email-threads";
 import { newMessageId } from "../domain/email-compose";
-import { appendReference, replySubject } from "../domain/email-thread";
+import { replySubject } from "../domain/email-thread";
 import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
-import type { TicketState, TicketStore } from "./ticket-store";
+import type { StateOf } from "./ticket-state";
 
 export interface EmailSent { providerId: string; status: "sent"; email: EmailParts; messageId: string }
 
 /** The providerId an outbound email message is stored under: bounces find it by the Message-ID they quote. */
 export const emailProviderId = (messageId: string) => `email:${messageId}`;
 
-export async function sendEmailReply(env: Env, state: TicketState, text: string): Promise<EmailSent> {
+export async function sendEmailReply(env: Env, state: StateOf<"email">, text: string): Promise<EmailSent> {
   const thread = state.email;
   const to = state.profile.email;
   if (!thread) throw new ProviderError("This ticket has no email thread to reply to.", false);
@@ -37,12 +37,4 @@ export async function sendEmailReply(env: Env, state: TicketState, text: string)
   });
   const email: EmailParts = { subject, html: null, attachments: [], from: fromAddress, to: [to] };
   return { providerId: emailProviderId(messageId), status: "sent", email, messageId };
-}
-
-/** After a successful send: our Message-ID joins the References chain of later replies. */
-export function recordSentEmail(store: TicketStore, messageId: string) {
-  const state = store.state();
-  if (!state?.email) return;
-  state.email = { ...state.email, references: appendReference(state.email.references, messageId) };
-  store.saveState(state);
 }

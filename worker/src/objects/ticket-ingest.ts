@@ -1,6 +1,7 @@
 // What a customer message (or a flow/campaign send logged for them) does to a ticket, inside one transaction.
 import type { Channel, EmailParts, Message, ProfileRef } from "../../../shared/schemas";
-import { threadAfterInbound } from "../domain/email-thread";
+import { channels, withChannel } from "../channels";
+import type { TicketState } from "./ticket-state";
 import { attributeReply } from "../../../shared/rules/attribution";
 import { SYSTEM, type TicketWriter } from "./ticket-writer";
 
@@ -27,7 +28,7 @@ export interface InboundInput {
   emailThread?: { subject: string; rootId: string; messageId: string; references: string[] };
 }
 
-/** Timer key of the new-ticket notification emails (SPEC 4), handled by the ticket object. */
+/** Timer key of the new-ticket notification emails (docs/api.md, "Notifications"), handled by the ticket object. */
 export const NOTIFY_TIMER = "notify";
 
 export interface MarketingInput {
@@ -51,7 +52,7 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
     kind: "inbound", text: input.text, author: { type: "customer", id: input.profile.id, name: input.profile.name }, status: null,
     source: "customer", providerId: input.providerId, media: input.media, attribution, email: input.email ?? null, at: input.at,
   });
-  if (input.emailThread) state.email = threadAfterInbound(state.email, input.emailThread);
+  withChannel(state, (channel, s) => channel.onInbound(s, { emailThread: input.emailThread }));
   if (input.keywordReply) {
     writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
   } else if (!input.blocked) {
@@ -65,6 +66,11 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
   }
   writer.commit(state, "message");
   return inbound;
+}
+
+/** A closed ticket whose channel does not reopen (web chat: the widget starts a new session instead). */
+export function refusesCustomerMessage(state: TicketState): boolean {
+  return state.status === "closed" && channels[state.channel].whenClosed === "refuse";
 }
 
 export function applyMarketing(writer: TicketWriter, input: MarketingInput) {

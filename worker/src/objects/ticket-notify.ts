@@ -8,7 +8,8 @@ import { getWorkspace } from "../db/workspaces";
 import { escapeHtml } from "../domain/email-text";
 import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
-import type { TicketState, TicketStore } from "./ticket-store";
+import type { TicketStore } from "./ticket-store";
+import type { TicketState } from "./ticket-state";
 
 const Payload = z.object({ seq: z.number().int(), done: z.array(z.string()).default([]), attempts: z.number().int().default(0) });
 const MAX_ATTEMPTS = 5;

@@ -6,7 +6,8 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Env } from "../env";
 import { MAX_TAGS, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
-import { TicketStore, type TicketState } from "./ticket-store";
+import { TicketStore } from "./ticket-store";
+import type { TicketState } from "./ticket-state";
 import { deleteTicketEverywhere } from "./ticket-sync";
 import { SEND_PREFIX, SEND_TIMER, SendPayload, TicketWriter, WAKE_TIMER } from "./ticket-writer";
 import { deliverMessage } from "./ticket-delivery";
@@ -96,7 +97,7 @@ export class TicketObject extends DurableObject<Env> {
       if (dup) return ok({ message: dup, duplicate: true });
     }
     const message = this.ctx.storage.transactionSync(() => {
-      const state = this.store.state() as TicketState;
+      const state = this.store.current();
       state.origin = origin;
       const author = { type: "agent" as const, id: actor.id, name: actor.name };
       const m = body.kind === "note"
@@ -116,11 +117,11 @@ export class TicketObject extends DurableObject<Env> {
     if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
     if (to === "snoozed" && (until === null || until <= clock.now())) return fail(400, "invalid_snooze", "The snooze time must be in the future.");
     this.ctx.storage.transactionSync(() => {
-      const state = this.store.state() as TicketState;
+      const state = this.store.current();
       if (this.writer.transition(state, { type: "agent", to, until: until === null ? undefined : new Date(until) }, actor.name, clock.now())) this.writer.commit(state, "status");
     });
     await this.flush();
-    return ok(this.store.state() as TicketState);
+    return ok(this.store.current());
   }
 
   async update(workspaceId: string, actor: Actor, edit: TicketEdit & { assigneeName?: string | null }): Promise<Outcome<TicketState>> {
@@ -129,7 +130,7 @@ export class TicketObject extends DurableObject<Env> {
     const tags = applyEdit(edit.tags ?? current.tags, edit.addTags, edit.removeTags);
     if (tags.length > MAX_TAGS) return fail(400, "too_many_tags", `A ticket has at most ${MAX_TAGS} tags.`);
     this.ctx.storage.transactionSync(() => {
-      const state = this.store.state() as TicketState;
+      const state = this.store.current();
       const now = clock.now();
       if (edit.assigneeId !== undefined && edit.assigneeId !== state.assigneeId) {
         state.assigneeId = edit.assigneeId;
@@ -142,7 +143,7 @@ export class TicketObject extends DurableObject<Env> {
       this.writer.commit(state, "updated");
     });
     await this.flush();
-    return ok(this.store.state() as TicketState);
+    return ok(this.store.current());
   }
 
   async setRead(workspaceId: string, agentId: string, read: boolean): Promise<Outcome<null>> {
@@ -150,7 +151,7 @@ export class TicketObject extends DurableObject<Env> {
     if (!state) return fail(404, "not_found", "No such ticket.");
     this.ctx.storage.transactionSync(() => {
       this.store.setAgentState(agentId, read ? { readSeq: state.lastInboundSeq, markedUnread: false } : { markedUnread: true });
-      this.writer.commit(this.store.state() as TicketState, "read");
+      this.writer.commit(this.store.current(), "read");
     });
     await this.flush();
     return ok(null);
@@ -172,7 +173,7 @@ export class TicketObject extends DurableObject<Env> {
   async block(workspaceId: string, actor: Actor, blocked: boolean): Promise<Outcome<null>> {
     if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
     this.ctx.storage.transactionSync(() => {
-      const state = this.store.state() as TicketState;
+      const state = this.store.current();
       state.blocked = blocked;
       if (blocked) this.writer.transition(state, { type: "blocked" }, actor.name, clock.now());
       else this.writer.activity(state, `Profile unblocked by ${actor.name}`, clock.now());
@@ -187,7 +188,7 @@ export class TicketObject extends DurableObject<Env> {
     if (!found || found.kind !== "outbound") return false;
     if (found.status === "delivered" || (found.status === "failed" && status !== "delivered")) return true; // callbacks arrive out of order
     this.ctx.storage.transactionSync(() => {
-      const state = this.store.state() as TicketState;
+      const state = this.store.current();
       const updated = this.store.setDelivery(found.seq, status, { error });
       if (updated) this.store.queueEvent({ type: "message.updated", ticketId: state.ticketId, message: updated });
       this.writer.commit(state, "delivery");

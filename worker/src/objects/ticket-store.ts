@@ -1,44 +1,8 @@
 // A TicketObject's own SQLite storage: ticket state, the message thread, per-agent state, timers and pending events.
-import type { Attribution, EmailParts, Channel, DeliveryStatus, Message, MessageKind, MessageSource, ProfileRef, RealtimeEvent, TicketStatus } from "../../../shared/schemas";
-import { Message as MessageSchema } from "../../../shared/schemas";
+import type { Attribution, EmailParts, DeliveryStatus, Message, MessageKind, MessageSource, RealtimeEvent } from "../../../shared/schemas";
+import { Message as MessageSchema, RealtimeEvent as RealtimeEventSchema } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
-import type { EmailThread } from "../domain/email-thread";
-
-export interface TicketState {
-  ticketId: string;
-  workspaceId: string;
-  channel: Channel;
-  /** False while the thread holds only keyword or flow/campaign messages: no ticket is listed yet. */
-  opened: boolean;
-  number: number | null;
-  profile: ProfileRef;
-  status: TicketStatus;
-  snoozedUntil: number | null;
-  assigneeId: string | null;
-  followers: string[];
-  tags: string[];
-  description: string;
-  attribution: Attribution | null;
-  lastMarketing: { type: "flow" | "campaign"; name: string; at: number; seq: number } | null;
-  lastAttributedSeq: number | null;
-  lastInboundSeq: number;
-  blocked: boolean;
-  origin: string | null;
-  version: number;
-  projectedVersion: number;
-  indexedSeq: number;
-  createdAt: number;
-  updatedAt: number;
-  /** Web chat: whether the customer's widget is connected (see ticket-chat.ts). */
-  customerOnline?: boolean;
-  /** Email tickets: subject, thread root, last customer Message-ID and the References chain for replies. */
-  email?: EmailThread;
-  /** Reporting (see ticket-writer.ts): the first agent reply, when the current open period began, and its close. */
-  firstResponseAt?: number | null;
-  firstResponderId?: string | null;
-  periodStartedAt?: number;
-  closedAt?: number | null;
-}
+import { upgradeState, type TicketState } from "./ticket-state";
 
 export interface NewMessage {
   kind: MessageKind;
@@ -60,15 +24,20 @@ interface MessageRow {
   [key: string]: SqlStorageValue;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+/**
+ * The object's own tables, one migration per entry, applied in order and recorded in `kv` ('storage_version'). Append
+ * a new entry to change them (never edit a shipped one): every object upgrades itself the next time it starts.
+ * The first one uses IF NOT EXISTS because objects created before versioning already have these tables.
+ */
+const MIGRATIONS = [`
 CREATE TABLE IF NOT EXISTS messages (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, text TEXT NOT NULL, author_json TEXT NOT NULL,
   status TEXT, source TEXT NOT NULL, provider_id TEXT UNIQUE, client_id TEXT UNIQUE, media_json TEXT NOT NULL DEFAULT '[]',
   error TEXT, attribution_json TEXT, email_json TEXT, attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS agent_state (agent_id TEXT PRIMARY KEY, favorite INTEGER NOT NULL DEFAULT 0, read_seq INTEGER NOT NULL DEFAULT 0, marked_unread INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS timers (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL, payload TEXT);
-CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`;
+CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`,
+];
 
 export class TicketStore {
   constructor(private readonly sql: SqlStorage) {
@@ -76,11 +45,26 @@ export class TicketStore {
   }
 
   /** Also called after a permanent delete wiped storage, so the same object can start a fresh ticket. */
-  createTables() { this.sql.exec(SCHEMA); }
+  createTables() {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'storage_version'").toArray()[0];
+    for (let v = row ? Number(row.value) : 0; v < MIGRATIONS.length; v++) {
+      this.sql.exec(MIGRATIONS[v]!);
+      this.sql.exec("INSERT INTO kv (key, value) VALUES ('storage_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(v + 1));
+    }
+  }
 
+  /** The stored state, upgraded to the current schema; null before the first message. */
   state(): TicketState | null {
     const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").toArray()[0];
-    return row ? (JSON.parse(row.value) as TicketState) : null;
+    return row ? upgradeState(JSON.parse(row.value)) : null;
+  }
+
+  /** The state where the caller already knows the ticket exists (after an ownership check, inside its transaction). */
+  current(): TicketState {
+    const state = this.state();
+    if (!state) throw new Error("ticket state missing");
+    return state;
   }
 
   saveState(state: TicketState) {
@@ -188,7 +172,7 @@ export class TicketStore {
 
   pendingEvents(): { id: number; event: RealtimeEvent }[] {
     return this.sql.exec<{ id: number; json: string }>("SELECT id, json FROM pending_events ORDER BY id LIMIT 200").toArray()
-      .map((r) => ({ id: r.id, event: JSON.parse(r.json) as RealtimeEvent }));
+      .map((r) => ({ id: r.id, event: RealtimeEventSchema.parse(JSON.parse(r.json)) }));
   }
 
   dropEvents(upToId: number) {

@@ -2,7 +2,8 @@
 import type { Env } from "../env";
 import type { TicketSummary } from "../../../shared/schemas";
 import { deleteTicketStatements, projectedNumber, projectionStatements, type TicketProjection } from "../db/projection";
-import type { TicketStore, TicketState } from "./ticket-store";
+import type { TicketStore } from "./ticket-store";
+import type { TicketState } from "./ticket-state";
 
 export async function syncTicket(db: D1Database, env: Env, store: TicketStore): Promise<void> {
   const state = store.state();
@@ -11,7 +12,7 @@ export async function syncTicket(db: D1Database, env: Env, store: TicketStore): 
     const projection = projectionOf(store, state);
     const results = await db.batch(projectionStatements(db, projection));
     // Re-read: the state may have moved on while D1 answered; only record what we actually wrote.
-    const latest = store.state() as TicketState;
+    const latest = store.current();
     if (latest.number === null) {
       latest.number = projectedNumber(results);
       store.queueEvent({ type: "ticket.updated", ticket: summaryOf(store, latest), change: "created" });
@@ -47,8 +48,8 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
     last: last ? { text: last.text.slice(0, 280), at: Date.parse(last.createdAt), direction: last.kind } : null,
     attribution: s.attribution, newMessages: store.searchableSince(s.indexedSeq), indexedSeq: store.maxSeq(),
     version: s.version, createdAt: s.createdAt, updatedAt: s.updatedAt,
-    firstResponseAt: s.firstResponseAt ?? null, firstResponderId: s.firstResponderId ?? null,
-    periodStartedAt: s.periodStartedAt ?? s.createdAt, closedAt: s.status === "closed" ? s.closedAt ?? null : null,
+    firstResponseAt: s.firstResponseAt, firstResponderId: s.firstResponderId,
+    periodStartedAt: s.periodStartedAt, closedAt: s.status === "closed" ? s.closedAt : null,
   };
 }
 
@@ -60,7 +61,7 @@ export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummar
     assigneeId: s.assigneeId, tags: s.tags, profile: s.profile,
     lastMessage: last ? { text: last.text.slice(0, 280), at: last.createdAt, direction: last.kind } : null,
     attribution: s.attribution, createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(),
-    customerOnline: s.channel === "webchat" ? s.customerOnline ?? false : null,
+    customerOnline: s.channel === "webchat" ? s.customerOnline : null,
   };
 }
 

@@ -3,7 +3,9 @@
 import * as clock from "../clock";
 import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
 import { nextStatus, statusActivityText, type StatusEvent } from "../../../shared/rules/status";
-import type { NewMessage, TicketState, TicketStore } from "./ticket-store";
+import type { NewMessage, TicketStore } from "./ticket-store";
+import { STATE_SCHEMA_VERSION, type TicketState } from "./ticket-state";
+import { channels } from "../channels";
 import { z } from "zod";
 
 export const SEND_TIMER = "send";
@@ -37,9 +39,11 @@ export class TicketWriter {
       return state;
     }
     return {
-      ticketId: this.ticketId, workspaceId, channel, opened: false, number: null, profile, status: "open", snoozedUntil: null,
+      ...channels[channel].newState(), schemaVersion: STATE_SCHEMA_VERSION,
+      ticketId: this.ticketId, workspaceId, opened: false, number: null, profile, status: "open", snoozedUntil: null,
       assigneeId: null, followers: [], tags: [], description: "", attribution: null, lastMarketing: null, lastAttributedSeq: null,
       lastInboundSeq: 0, blocked: false, origin: null, version: 0, projectedVersion: 0, indexedSeq: 0, createdAt: at, updatedAt: at,
+      firstResponseAt: null, firstResponderId: null, periodStartedAt: at, closedAt: null,
     };
   }
 

@@ -11,7 +11,7 @@ import { HttpError } from "../http/errors";
 import { getProfile } from "../db/profiles";
 import { listAgents } from "../db/workspaces";
 import { loadSettings } from "../db/settings";
-import { shortenLinks } from "../integrations/shortener";
+import { channels } from "../channels";
 import { ticketStub, unwrap } from "./ticket-access";
 
 export async function postMessage(env: Env, who: AgentContext, id: string, body: NewAgentMessage, origin: string) {
@@ -21,13 +21,11 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
   if (body.kind === "reply") {
     const tooLong = textTooLong("reply", view.state.channel, text);
     if (tooLong) throw new HttpError(400, "text_too_long", tooLongMessage("reply", view.state.channel, tooLong));
-    const profile = await getProfile(env.DB, who.workspace.id, view.state.profile.id);
-    if (view.state.channel === "sms") {
-      if (profile?.blocked) throw new HttpError(409, "profile_blocked", "This profile is blocked; unblock it to reply.");
-      if (!profile?.smsConsent) throw new HttpError(409, "consent_required", "This customer has not consented to receive SMS, so replies by SMS are not allowed.");
-      const { settings } = await loadSettings(env.DB, who.workspace.id);
-      if (settings.sms.shortenLinks) text = await shortenLinks(env.DB, who.workspace.id, id, origin, text);
-    }
+    const channel = channels[view.state.channel];
+    const [profile, { settings }] = await Promise.all([getProfile(env.DB, who.workspace.id, view.state.profile.id), loadSettings(env.DB, who.workspace.id)]);
+    const refusal = channel.replyGate(profile);
+    if (refusal) throw new HttpError(409, refusal.code, refusal.message);
+    text = await channel.prepareReply(env, { workspaceId: who.workspace.id, ticketId: id, origin, settings }, text);
   }
   return unwrap(await stub.postAgentMessage(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...body, text }, origin));
 }

@@ -6,7 +6,7 @@ import type { Env } from "../env";
 import { workspaceByInboundEmail, loadSettings } from "../db/settings";
 import { findThreadRoot, linkMessageId } from "../db/email-threads";
 import { upsertProfileByEmail } from "../db/profiles";
-import { emailTicketName } from "../domain/routing";
+import { channels } from "../channels";
 import { toInboundEmail } from "../domain/email-inbound";
 import { detectBounce } from "../domain/email-bounce";
 import { emailProviderId } from "../objects/ticket-email";
@@ -28,7 +28,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   const rootId = await linkMessageId(env.DB, workspaceId, mail.messageId, known ?? mail.messageId);
   const profile = await upsertProfileByEmail(env.DB, workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
   const { settings } = await loadSettings(env.DB, workspaceId);
-  const stub = env.TICKETS.get(env.TICKETS.idFromName(emailTicketName(workspaceId, rootId)));
+  const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId)));
   await stub.ingestInbound({
     workspaceId, channel: "email", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
     providerId: emailProviderId(mail.messageId), text: mail.text, media: [], at: clock.now(), origin: env.PUBLIC_URL ?? "",
@@ -43,7 +43,7 @@ async function markBounced(env: Env, workspaceId: string, messageIds: string[], 
   for (const id of messageIds) {
     const root = await findThreadRoot(env.DB, workspaceId, [id]);
     if (!root) continue;
-    const stub = env.TICKETS.get(env.TICKETS.idFromName(emailTicketName(workspaceId, root)));
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.email.ticketName(workspaceId, root)));
     if (await stub.updateDelivery(emailProviderId(id), "failed", reason)) return;
   }
   console.warn(`bounce for ${workspaceId} matched no outgoing message`, messageIds);

@@ -4,7 +4,7 @@ import { GenericEventsBody, type GenericEvent } from "../../../shared/schemas";
 import type { AppRouter } from "../http/agent-route";
 import type { Env } from "../env";
 import { HttpError, parseOr400 } from "../http/errors";
-import { smsTicketName } from "../domain/routing";
+import { channels } from "../channels";
 import { insertProfileEvent } from "../db/profiles";
 import { eventProfile } from "./event-profile";
 import { unauthorized, webhookWorkspace } from "./workspace";
@@ -44,7 +44,7 @@ async function ingestEvent(env: Env, workspaceId: string, e: GenericEvent): Prom
   switch (e.type) {
     case "outbound_message": {
       if (!profile.phone) throw new Error("outbound SMS event without a phone got past refuseUnroutable");
-      const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(workspaceId, profile.phone)));
+      const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(workspaceId, profile.phone)));
       const { duplicate } = await stub.logMarketing({
         workspaceId, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
         providerId: `event:${e.id}`, source: e.source, name: e.name, text: e.text, at,

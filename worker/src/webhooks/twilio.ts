@@ -4,7 +4,7 @@ import { TwilioInbound, TwilioStatus } from "../../../shared/schemas";
 import type { AppRouter } from "../http/agent-route";
 import type { Env } from "../env";
 import { parseOr400 } from "../http/errors";
-import { smsTicketName } from "../domain/routing";
+import { channels } from "../channels";
 import { inboundSmsPlan } from "../domain/sms-inbound";
 import { getProfileByPhone, setConsent, upsertProfileByPhone } from "../db/profiles";
 import { publicUrl, unauthorized, webhookWorkspace } from "./workspace";
@@ -25,7 +25,7 @@ export function registerTwilioWebhooks(router: AppRouter) {
   router.post("/webhooks/:workspaceId/twilio/sms", async (request, env) => {
     const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
     const sms = parseOr400(TwilioInbound, form, "Twilio message");
-    const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.workspace.id, sms.From)));
+    const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.workspace.id, sms.From)));
     // Read first: an existing customer costs no D1 write (the upsert rewrites the row); a new one is created race-free.
     let profile = (await getProfileByPhone(env.DB, ws.workspace.id, sms.From)) ?? (await upsertProfileByPhone(env.DB, ws.workspace.id, sms.From));
     const plan = inboundSmsPlan(sms.Body, ws.settings, ws.workspace.name);
@@ -50,7 +50,7 @@ export function registerTwilioWebhooks(router: AppRouter) {
       : cb.MessageStatus === "failed" || cb.MessageStatus === "undelivered" || cb.MessageStatus === "canceled" ? "failed"
       : cb.MessageStatus === "sent" ? "sent" : null;
     if (status) {
-      const stub = env.TICKETS.get(env.TICKETS.idFromName(smsTicketName(ws.workspace.id, cb.To)));
+      const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.workspace.id, cb.To)));
       await stub.updateDelivery(cb.MessageSid, status, status === "failed" ? `Twilio ${cb.MessageStatus}${cb.ErrorCode ? ` (error ${cb.ErrorCode})` : ""}` : null);
     }
     return twiml();
