@@ -3,7 +3,10 @@ import type { TicketObject } from "./objects/ticket-object";
 import type { InboxObject } from "./objects/inbox-object";
 
 export interface Env extends EnvLimits {
+  /** The directory database, and the only shard unless D1_SHARDS says otherwise (db/shards.ts). */
   DB: D1Database;
+  /** Comma-separated D1 binding names that hold workspaces' data, e.g. "DB,DB_1" (default "DB"); see docs/scaling.md. */
+  D1_SHARDS?: string;
   TICKETS: DurableObjectNamespace<TicketObject>;
   INBOX: DurableObjectNamespace<InboxObject>;
   /** "development" turns on embedded local defaults and dev-only routes. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { TicketObject } from "../../../worker/src/objects/ticket-object";
 import { channels } from "../../../worker/src/channels";
 import { twilioSignature } from "../../../worker/src/webhooks/signatures";
-import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, api, newSid } from "../helpers";
+import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, newSid, getTicket, getTicketPage } from "../helpers";
 import { newPhone, outbox, smsWorkspace } from "../webhooks/sms-helpers";
 
 /** env.DB whose batches (the projection's write) hang until released, then fail: the work after the commit "dies". */
@@ -31,7 +31,7 @@ async function rawSms(workspaceId: string, from: string, body: string, sid = new
 }
 
 const listed = async (token: string) =>
-  (await api(token, "GET", "/api/tickets?view=all&limit=100")).body.tickets as { id: string; number: number; lastMessage: { text: string }; profile: { phone: string } }[];
+  (await getTicketPage(token, "view=all&limit=100")).body.tickets as { id: string; number: number; lastMessage: { text: string }; profile: { phone: string } }[];
 
 describe("inbound SMS: one durable write, then the answer", () => {
   it("answers while the projection is still hanging; the alarm finishes the work after it dies, once", async () => {
@@ -57,7 +57,7 @@ describe("inbound SMS: one durable write, then the answer", () => {
     // The work after the answer dies; Twilio redelivers meanwhile (stored once); the alarm does the work.
     await runInDurableObject(stub, (instance) => { // inside the object: its own I/O context dies, not the test's
       d1.release();
-      (instance as TicketObject).db = env.DB;
+      (instance as TicketObject).db = null;
     });
     expect((await rawSms(ws.id, phone, "Where is my parcel?", sid)).status).toBe(200);
     await runDurableObjectAlarm(stub);
@@ -97,7 +97,7 @@ describe("ticket numbers", () => {
     await env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.id, second))).settled();
     const numbers = Object.fromEntries((await listed(ws.support.token)).map((t) => [t.profile.phone, t.number]));
     expect(numbers).toEqual({ [first]: 1, [second]: 2 });
-    const detail = await api(ws.support.token, "GET", `/api/tickets/${stub.id.toString()}`);
+    const detail = await getTicket(ws.support.token, stub.id.toString());
     expect(detail.body.ticket.number).toBe(1);
   });
 });

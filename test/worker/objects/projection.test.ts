@@ -2,7 +2,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TicketObject } from "../../../worker/src/objects/ticket-object";
-import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
+import { createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, postMessage, type TestWorkspace } from "../helpers";
 import { connectRealtime, listIds, openTicket, ticketStubOf } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -20,7 +20,7 @@ function failingDb(): D1Database {
   } as D1Database;
 }
 
-const summary = async (id: string) => (await api(ws.support.token, "GET", "/api/tickets?view=all&limit=100")).body.tickets.find((t: any) => t.id === id);
+const summary = async (id: string) => (await getTicketPage(ws.support.token, "view=all&limit=100")).body.tickets.find((t) => t.id === id);
 
 describe("projection to D1", () => {
   it("a failed projection is repaired by the alarm, and nothing is lost", async () => {
@@ -28,10 +28,10 @@ describe("projection to D1", () => {
     const stub = ticketStubOf(t.id);
     await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = failingDb(); });
 
-    const patched = await api(ws.support.token, "PATCH", `/api/tickets/${t.id}`, { tags: ["shipping/delayed"], assigneeId: ws.support.id });
+    const patched = await patchTicket(ws.support.token, t.id, { tags: ["shipping/delayed"], assigneeId: ws.support.id });
     expect(patched.status).toBe(200);
     expect(patched.body.ticket.tags).toEqual(["shipping/delayed"]); // the object has it
-    const note = await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "note", text: "zanzibar parcel check" });
+    const note = await postMessage(ws.support.token, t.id, { kind: "note", text: "zanzibar parcel check" });
     expect(note.status).toBe(201);
     await sendSms(ws.id, t.profile.phone, "still waiting for the kayak");
 
@@ -45,7 +45,7 @@ describe("projection to D1", () => {
     expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).not.toBeNull();
 
     const socket = await connectRealtime(ws.support2.token);
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = env.DB; });
+    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = null; });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
 
     const fixed = await summary(t.id);
@@ -77,13 +77,13 @@ describe("projection to D1", () => {
     const t = await openTicket(ws.id, ws.support.token);
     const stub = ticketStubOf(t.id);
     await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = failingDb(); });
-    await api(ws.support.token, "PATCH", `/api/tickets/${t.id}`, { description: "VIP #wholesale" });
+    await patchTicket(ws.support.token, t.id, { description: "VIP #wholesale" });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).not.toBeNull();
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = env.DB; });
+    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = null; });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const row = await env.DB.prepare("SELECT version FROM tickets WHERE id = ?1").bind(t.id).first<{ version: number }>();
-    const detail = await api(ws.support.token, "GET", `/api/tickets/${t.id}`);
+    const detail = await getTicket(ws.support.token, t.id);
     expect(detail.body.ticket.description).toBe("VIP #wholesale");
     expect(row?.version).toBeGreaterThan(1);
   });

@@ -5,6 +5,7 @@ import { quietHours } from "../../../shared/rules/quiet-hours";
 import { sendSms } from "../integrations/sms-sender";
 import { ProviderError } from "../integrations/provider-error";
 import { shortenLinks } from "../integrations/shortener";
+import { directory } from "../db/shards";
 
 export const sms: ChannelAdapter<"sms"> = {
   channel: "sms",
@@ -17,7 +18,7 @@ export const sms: ChannelAdapter<"sms"> = {
     profile?.blocked ? { code: "profile_blocked", message: "This profile is blocked; unblock it to reply." }
     : profile?.smsConsent ? null
     : { code: "consent_required", message: "This customer has not consented to receive SMS, so replies by SMS are not allowed." },
-  prepareReply: (env, at, text) => (at.settings.sms.shortenLinks ? shortenLinks(env.DB, at.workspaceId, at.ticketId, at.origin, text) : Promise.resolve(text)),
+  prepareReply: (env, at, text) => (at.settings.sms.shortenLinks ? shortenLinks(directory(env), at.workspaceId, at.ticketId, at.origin, text) : Promise.resolve(text)),
   send: async ({ env, state, message }) => {
     if (!state.profile.phone) throw new ProviderError("The profile has no phone number.", false);
     // Where Twilio's status callbacks go: the public URL, else the origin the ticket was last reached at (none: no callbacks).

@@ -1,4 +1,4 @@
-// The web-chat widget API under /chat/:workspaceId (SPEC 3 and 7): config, sessions, messages, profile, activity, socket.
+// The web-chat widget API under /chat/:workspaceId (docs/api.md §2 Web chat API, §7 Web chat): config, sessions, messages, profile, activity, socket.
 import * as clock from "../clock";
 import { ChatEventBody, ChatProfileBody, ChatSendBody, ChatStartBody, ThreadQuery, type ChatConfig } from "../../../shared/schemas";
 import { isWithinBusinessHours } from "../../../shared/rules/business-hours";
@@ -10,6 +10,7 @@ import { createVisitorProfile, identifyVisitor } from "../db/chat-profiles";
 import { originOf, unwrap } from "../routes/ticket-access";
 import { corsRoute, preflight, withCors } from "./cors";
 import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, throttleChatStart, workspaceIdOf } from "./session";
+import { dbFor } from "../db/shards";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const ref = (p: { id: string; name: string | null; phone: string | null; email: string | null }) => ({ id: p.id, name: p.name, phone: p.phone, email: p.email });
@@ -32,15 +33,15 @@ export function registerChatRoutes(router: AppRouter) {
     const body = parseOr400(ChatStartBody, await readJsonOrEmpty(request));
     const pageUrl = checkOrigin(request, settings.webchat.allowedOrigins, body.pageUrl);
     const profile = body.email
-      ? await upsertProfileByEmail(env.DB, workspace.id, body.email, { name: body.name })
-      : await createVisitorProfile(env.DB, workspace.id, body.name ?? null);
+      ? await upsertProfileByEmail(dbFor(env, workspace.id), workspace.id, body.email, { name: body.name })
+      : await createVisitorProfile(dbFor(env, workspace.id), workspace.id, body.name ?? null);
     const sessionId = randomId("cs");
     const token = randomToken("cst");
     const thread = unwrap(await chatStub(env, { workspaceId: workspace.id, sessionId }).chatStart({
       workspaceId: workspace.id, sessionId, tokenHash: await sha256Hex(token), profile: ref(profile),
       welcome: settings.webchat.welcomeMessage, pageUrl, origin: originOf(env, request),
     }));
-    await insertProfileEvent(env.DB, {
+    await insertProfileEvent(dbFor(env, workspace.id), {
       id: `chat:${sessionId}`, workspaceId: workspace.id, profileId: profile.id, metric: "Started Chat", properties: { url: pageUrl }, at: clock.now(),
     });
     return Response.json({ sessionId, token, ...thread, profile: { name: profile.name, email: profile.email } }, { status: 201 });
@@ -68,9 +69,9 @@ export function registerChatRoutes(router: AppRouter) {
     const body = parseOr400(ChatProfileBody, await readJson(request));
     const stub = chatStub(env, auth);
     const { profileId } = unwrap(await stub.chatVerify(auth));
-    const current = await getProfile(env.DB, auth.workspaceId, profileId);
+    const current = await getProfile(dbFor(env, auth.workspaceId), auth.workspaceId, profileId);
     if (!current) throw new Error(`chat profile ${profileId} is missing`);
-    const profile = await identifyVisitor(env.DB, auth.workspaceId, current, body);
+    const profile = await identifyVisitor(dbFor(env, auth.workspaceId), auth.workspaceId, current, body);
     unwrap(await stub.chatSetProfile(auth, ref(profile)));
     return Response.json({ profile: { name: profile.name, email: profile.email } });
   }));
@@ -79,7 +80,7 @@ export function registerChatRoutes(router: AppRouter) {
     const auth = chatAuth(request);
     const body = parseOr400(ChatEventBody, await readJson(request));
     const { profileId } = unwrap(await chatStub(env, auth).chatVerify(auth));
-    await insertProfileEvent(env.DB, {
+    await insertProfileEvent(dbFor(env, auth.workspaceId), {
       id: `chat:${auth.sessionId}:${body.id}`, workspaceId: auth.workspaceId, profileId, metric: "Viewed Page",
       properties: { url: body.url, title: body.title }, at: clock.now(),
     });

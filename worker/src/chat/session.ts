@@ -8,6 +8,7 @@ import { HttpError, parseOr400 } from "../http/errors";
 import { getWorkspace } from "../db/workspaces";
 import { loadSettings } from "../db/settings";
 import type { ChatAuth } from "../objects/ticket-chat";
+import { directory } from "../db/shards";
 
 const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -18,9 +19,9 @@ export function workspaceIdOf(request: IRequest): string {
 }
 
 export async function chatWorkspace(env: Env, workspaceId: string) {
-  const workspace = await getWorkspace(env.DB, workspaceId);
+  const workspace = await getWorkspace(directory(env), workspaceId);
   if (!workspace) throw new HttpError(404, "workspace_not_found", "No such workspace.");
-  const { settings } = await loadSettings(env.DB, workspaceId);
+  const { settings } = await loadSettings(directory(env), workspaceId);
   return { workspace, settings };
 }
 

@@ -5,6 +5,8 @@ import type { AppRouter } from "../http/agent-route";
 import { HttpError } from "../http/errors";
 import { sha256Hex } from "../http/crypto";
 import { demoStorePage } from "./demo-store";
+import { directory } from "../db/shards";
+import { demoWorkspace } from "../db/workspaces";
 
 let etag: Promise<string> | null = null;
 
@@ -27,9 +29,7 @@ export function registerWidgetRoutes(router: AppRouter) {
   router.get("/demo/store", async (request, env) => {
     if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
     const asked = new URL(request.url).searchParams.get("workspace");
-    const row = asked
-      ? await env.DB.prepare("SELECT id, name FROM workspaces WHERE id = ?1").bind(asked).first<{ id: string; name: string }>()
-      : await env.DB.prepare("SELECT id, name FROM workspaces ORDER BY created_at LIMIT 1").first<{ id: string; name: string }>();
+    const row = await demoWorkspace(directory(env), asked);
     if (!row) throw new HttpError(404, "workspace_not_found", "No workspace yet: run the seed (npm start) or POST /api/setup first.");
     return new Response(demoStorePage(row), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   });

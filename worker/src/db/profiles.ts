@@ -54,9 +54,11 @@ export async function setBlocked(db: D1Database, workspaceId: string, profileId:
   await db.prepare("UPDATE profiles SET blocked = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, profileId, blocked ? 1 : 0, clock.now()).run();
 }
 
-export async function insertProfileEvent(db: D1Database, e: { id: string; workspaceId: string; profileId: string; metric: string; properties: unknown; at: number }) {
-  await db.prepare("INSERT OR IGNORE INTO profile_events (id, workspace_id, profile_id, metric, properties_json, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+/** Stores an event once per id; false when that id was already there (a redelivery). */
+export async function insertProfileEvent(db: D1Database, e: { id: string; workspaceId: string; profileId: string; metric: string; properties: unknown; at: number }): Promise<boolean> {
+  const { meta } = await db.prepare("INSERT OR IGNORE INTO profile_events (id, workspace_id, profile_id, metric, properties_json, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
     .bind(e.id, e.workspaceId, e.profileId, e.metric, JSON.stringify(e.properties), e.at).run();
+  return meta.changes > 0;
 }
 
 export async function listProfileEvents(db: D1Database, workspaceId: string, profileId: string, metric: string | undefined, limit = 50) {
@@ -106,4 +108,12 @@ export async function attachPhone(db: D1Database, workspaceId: string, profileId
      RETURNING ${COLUMNS}`,
   ).bind(workspaceId, profileId, phone, name, clock.now()).first<ProfileRow>();
   return row ? toProfile(row) : null;
+}
+
+/** The profile's tickets, latest activity first (the customer panel). */
+export async function profileTickets(db: D1Database, workspaceId: string, profileId: string) {
+  const { results } = await db.prepare(
+    "SELECT id, number, channel, status, last_at FROM tickets WHERE workspace_id = ?1 AND profile_id = ?2 ORDER BY last_at DESC LIMIT 50",
+  ).bind(workspaceId, profileId).all<{ id: string; number: number; channel: string; status: string; last_at: number }>();
+  return results.map((r) => ({ id: r.id, number: r.number, channel: r.channel, status: r.status, lastActivityAt: new Date(r.last_at).toISOString() }));
 }

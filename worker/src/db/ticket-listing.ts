@@ -1,4 +1,4 @@
-// The inbox views (SPEC section 4) as indexed D1 queries with keyset pagination, newest activity first.
+// The inbox views (docs/api.md §9 Inbox views and counts) as indexed D1 queries with keyset pagination, newest activity first.
 import type { TicketFilter, TicketPage, TicketSummary } from "../../../shared/schemas";
 import { TicketSummary as SummarySchema } from "../../../shared/schemas";
 import { HttpError } from "../http/errors";

@@ -51,3 +51,28 @@ export async function getAgent(db: D1Database, workspaceId: string, agentId: str
 export async function setOperator(db: D1Database, workspaceId: string, agentId: string, operator: boolean) {
   await db.prepare("UPDATE agents SET operator = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, operator ? 1 : 0).run();
 }
+
+/** Removing an agent from the directory revokes their token at once. */
+export async function deleteAgent(db: D1Database, workspaceId: string, agentId: string) {
+  await db.prepare("DELETE FROM agents WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId).run();
+}
+
+export async function setAgentTokenHash(db: D1Database, workspaceId: string, agentId: string, tokenHash: string) {
+  await db.prepare("UPDATE agents SET token_hash = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, tokenHash).run();
+}
+
+export function setTimezoneStmt(db: D1Database, workspaceId: string, timezone: string) {
+  return db.prepare("UPDATE workspaces SET timezone = ?2 WHERE id = ?1").bind(workspaceId, timezone);
+}
+
+export async function operatorIds(db: D1Database, workspaceId: string): Promise<string[]> {
+  const { results } = await db.prepare("SELECT id FROM agents WHERE workspace_id = ?1 AND operator = 1").bind(workspaceId).all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+/** The demo store page's workspace: the one asked for, else the first created. */
+export async function demoWorkspace(db: D1Database, asked: string | null): Promise<{ id: string; name: string } | null> {
+  return asked
+    ? db.prepare("SELECT id, name FROM workspaces WHERE id = ?1").bind(asked).first<{ id: string; name: string }>()
+    : db.prepare("SELECT id, name FROM workspaces ORDER BY created_at LIMIT 1").first<{ id: string; name: string }>();
+}

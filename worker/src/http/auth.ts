@@ -4,6 +4,7 @@ import type { Env } from "../env";
 import { agentAndWorkspaceByTokenHash } from "../db/workspaces";
 import { safeEqual, sha256Hex } from "./crypto";
 import { forbidden, HttpError } from "./errors";
+import { directory } from "../db/shards";
 
 export interface AgentContext {
   agent: { id: string; workspaceId: string; name: string; email: string; role: Role; operator: boolean; createdAt: string };
@@ -20,7 +21,7 @@ export async function authenticate(env: Env, token: string | null): Promise<Agen
   if (!token) throw new HttpError(401, "unauthorized", "Send an agent token as `Authorization: Bearer <token>`.");
   const hash = await sha256Hex(token);
   // One query: no cache, so a removed agent or a renewed token stops working at once.
-  const found = await agentAndWorkspaceByTokenHash(env.DB, hash);
+  const found = await agentAndWorkspaceByTokenHash(directory(env), hash);
   if (!found || !safeEqual(found.tokenHash, hash)) throw new HttpError(401, "unauthorized", "That token is not valid.");
   return { agent: found.agent, workspace: found.workspace };
 }

@@ -3,8 +3,9 @@
 import { EmailMessage } from "cloudflare:email";
 import type { Env } from "../env";
 import { composeMime, newMessageId } from "../domain/email-compose";
-import { recordOutbox } from "./outbox";
+import { recordOutbox } from "../db/outbox";
 import { ProviderError } from "./provider-error";
+import { directory } from "../db/shards";
 
 export interface OutgoingEmail { workspaceId: string; ticketId: string | null; from: { name?: string; address: string }; to: string; replyTo?: string; subject: string; text: string; html?: string; messageId?: string; inReplyTo?: string; references?: string[] }
 
@@ -18,7 +19,7 @@ export async function sendEmail(env: Env, mail: OutgoingEmail): Promise<{ provid
   const raw = composeMime({ ...mail, messageId });
   if (env.EMAIL) return { providerId: await viaBinding(env.EMAIL, mail, raw), messageId };
   if (env.MAIL_API_URL && env.MAIL_API_KEY) return { providerId: await viaHttp(env.MAIL_API_URL, env.MAIL_API_KEY, mail, messageId), messageId };
-  const id = await recordOutbox(env.DB, {
+  const id = await recordOutbox(directory(env), {
     workspaceId: mail.workspaceId, ticketId: mail.ticketId, channel: "email", to: mail.to, from: mail.from.address,
     subject: mail.subject, body: mail.text, mime: raw,
   });

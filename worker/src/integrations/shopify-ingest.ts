@@ -9,6 +9,7 @@ import { insertProfileEvent } from "../db/profiles";
 import { upsertOrder } from "../db/orders";
 import { linkProfileToCustomer, upsertStoreCustomer } from "../db/store-customers";
 import { fromOrderPayload } from "./shopify-map";
+import { dbFor } from "../db/shards";
 
 interface Who { email: string | null; phone: string | null; name: string | null; customerId: string | null }
 
@@ -20,7 +21,7 @@ export async function linkProfile(env: Env, workspaceId: string, who: Who): Prom
   const profile = await eventProfile(env, workspaceId, {
     ...(who.email ? { email: who.email } : {}), ...(who.phone ? { phone: who.phone } : {}), ...(who.name ? { name: who.name } : {}),
   });
-  if (who.customerId) await linkProfileToCustomer(env.DB, workspaceId, profile.id, who.customerId, who.name);
+  if (who.customerId) await linkProfileToCustomer(dbFor(env, workspaceId), workspaceId, profile.id, who.customerId, who.name);
   return profile.id;
 }
 
@@ -30,7 +31,7 @@ export async function ingestOrderPayload(env: Env, workspaceId: string, country:
   const result = await storeOrder(env, workspaceId, order, name);
   if (p.customer) {
     const c = p.customer;
-    await upsertStoreCustomer(env.DB, workspaceId, {
+    await upsertStoreCustomer(dbFor(env, workspaceId), workspaceId, {
       id: c.id, profileId: result.profileId, email: c.email?.toLowerCase() ?? order.email, phone: toE164(c.phone, country) ?? order.phone,
       firstName: c.first_name, lastName: c.last_name, updatedAt: Date.parse(c.updated_at ?? p.updated_at),
     });
@@ -41,8 +42,8 @@ export async function ingestOrderPayload(env: Env, workspaceId: string, country:
 /** Links, upserts and records the activity of one order, from a webhook or from a store refresh. */
 export async function storeOrder(env: Env, workspaceId: string, order: StoreOrder, name: string | null) {
   const profileId = order.profileId ?? await linkProfile(env, workspaceId, { email: order.email, phone: order.phone, name, customerId: order.customerId });
-  const { applied } = await upsertOrder(env.DB, workspaceId, { ...order, profileId });
-  if (profileId) await recordOrderActivity(env.DB, workspaceId, profileId, order);
+  const { applied } = await upsertOrder(dbFor(env, workspaceId), workspaceId, { ...order, profileId });
+  if (profileId) await recordOrderActivity(dbFor(env, workspaceId), workspaceId, profileId, order);
   return { applied, profileId };
 }
 
@@ -62,7 +63,7 @@ export async function ingestCustomerPayload(env: Env, workspaceId: string, count
   const phone = toE164(c.phone, c.default_address?.country_code ?? country);
   const name = fullName(c.first_name, c.last_name);
   const profileId = await linkProfile(env, workspaceId, { email, phone, name, customerId: c.id });
-  const applied = await upsertStoreCustomer(env.DB, workspaceId, {
+  const applied = await upsertStoreCustomer(dbFor(env, workspaceId), workspaceId, {
     id: c.id, profileId, email, phone, firstName: c.first_name, lastName: c.last_name, updatedAt: Date.parse(c.updated_at),
   });
   return { applied, profileId };

@@ -2,6 +2,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { RealtimeClientFrame, type RealtimeEvent } from "../../../shared/schemas";
+import { directory } from "../db/shards";
+import { operatorIds } from "../db/workspaces";
 
 interface Attachment { agentId: string; workspaceId: string }
 
@@ -103,8 +105,7 @@ export class InboxObject extends DurableObject<Env> {
   }
 
   private async operators(workspaceId: string): Promise<string[]> {
-    const { results } = await this.env.DB.prepare("SELECT id FROM agents WHERE workspace_id = ?1 AND operator = 1").bind(workspaceId).all<{ id: string }>();
-    return results.map((r) => r.id);
+    return operatorIds(directory(this.env), workspaceId);
   }
 
   private broadcast(event: RealtimeEvent, except?: WebSocket) {

@@ -12,11 +12,12 @@ import type { ChatSessionStore } from "./ticket-chat-store";
 import type { TicketStore } from "./ticket-store";
 import type { TicketState } from "./ticket-state";
 import type { TicketWriter } from "./ticket-writer";
+import { dbFor, directory } from "../db/shards";
 
 export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: TicketStore, writer: TicketWriter, session: ChatSessionStore): Promise<void> {
   const state = store.current();
   const [{ settings }, workspace, profile] = await Promise.all([
-    loadSettings(env.DB, state.workspaceId), getWorkspace(env.DB, state.workspaceId), getProfile(env.DB, state.workspaceId, state.profile.id),
+    loadSettings(directory(env), state.workspaceId), getWorkspace(directory(env), state.workspaceId), getProfile(dbFor(env, state.workspaceId), state.workspaceId, state.profile.id),
   ]);
   const to = profile?.email ?? state.profile.email;
   const from = settings.email.supportAddress;

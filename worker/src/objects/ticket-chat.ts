@@ -16,6 +16,7 @@ import type { TicketState } from "./ticket-state";
 import type { TicketWriter } from "./ticket-writer";
 
 export { FOLLOWUP_TIMER } from "./ticket-chat-sockets";
+import { dbFor } from "../db/shards";
 export const PRESENCE_TIMER = "presence";
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
 const PRESENCE_CHECK_MS = 30_000;
@@ -68,7 +69,7 @@ export class TicketChat {
   async post(auth: ChatAuth, input: { clientId: string; text: string; autoReply: string | null; origin: string }): Promise<Outcome<{ message: ChatMessage; duplicate: boolean }>> {
     const verified = await this.verify(auth);
     if (!verified.ok) return verified;
-    const profile = await getProfile(this.env.DB, auth.workspaceId, verified.value.state.profile.id);
+    const profile = await getProfile(dbFor(this.env, auth.workspaceId), auth.workspaceId, verified.value.state.profile.id);
     // No awaits from here on: the duplicate and closed checks and the write cannot interleave with another request.
     const providerId = `${CHAT_IN_PREFIX}${input.clientId}`;
     const dup = this.store.findByProviderId(providerId);

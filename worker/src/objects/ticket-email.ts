@@ -10,6 +10,7 @@ import { replySubject } from "../domain/email-thread";
 import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
 import type { StateOf } from "./ticket-state";
+import { dbFor, directory } from "../db/shards";
 
 export interface EmailSent { providerId: string; status: "sent"; email: EmailParts; messageId: string }
 
@@ -21,14 +22,14 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
   const to = state.profile.email;
   if (!thread) throw new ProviderError("This ticket has no email thread to reply to.", false);
   if (!to) throw new ProviderError("The customer has no email address.", false);
-  const { settings } = await loadSettings(env.DB, state.workspaceId);
+  const { settings } = await loadSettings(directory(env), state.workspaceId);
   const inbound = settings.email.inboundAddress;
   const fromAddress = settings.email.supportAddress ?? inbound;
   if (!fromAddress) throw new ProviderError("No support or inbound email address is configured (Settings → Email), so the reply cannot be sent.", false);
-  const workspace = await getWorkspace(env.DB, state.workspaceId);
+  const workspace = await getWorkspace(directory(env), state.workspaceId);
   const messageId = newMessageId(fromAddress);
   // Recorded before sending: the customer's answer may arrive before this delivery finishes.
-  await linkMessageId(env.DB, state.workspaceId, messageId, thread.rootId);
+  await linkMessageId(dbFor(env, state.workspaceId), state.workspaceId, messageId, thread.rootId);
   const subject = replySubject(thread.subject);
   const from = { address: fromAddress, ...(workspace?.name ? { name: workspace.name } : {}) };
   await sendEmail(env, {

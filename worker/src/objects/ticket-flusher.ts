@@ -16,7 +16,7 @@ export class TicketFlusher {
     private readonly env: Env,
     private readonly ctx: DurableObjectState,
     private readonly store: TicketStore,
-    private readonly db: () => D1Database,
+    private readonly db: (workspaceId: string) => D1Database,
   ) {}
 
   flush(): Promise<void> {
@@ -55,7 +55,7 @@ export class TicketFlusher {
     const state = this.store.state();
     if (state?.opened && (state.projectedVersion < state.version || this.store.pendingEvents().length > 0)) {
       try {
-        await syncTicket(this.db(), this.env, this.store);
+        await syncTicket(this.db(state.workspaceId), this.env, this.store);
         this.store.clearTimer(SYNC_TIMER);
       } catch (err) {
         console.warn(`projection of ticket ${state.ticketId} failed; the alarm will retry`, err instanceof Error ? err.message : err);

@@ -1,4 +1,4 @@
-// New-ticket notification emails (SPEC 4): one per configured recipient when a ticket first opens, on any channel.
+// New-ticket notification emails (docs/api.md §11 Notifications): one per configured recipient when a ticket first opens, on any channel.
 // Driven by the ticket's durable "notify" timer; recipients already mailed are kept in the payload, so retries never repeat one.
 import * as clock from "../clock";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
 import type { TicketStore } from "./ticket-store";
 import type { TicketState } from "./ticket-state";
+import { directory } from "../db/shards";
 
 const Payload = z.object({ seq: z.number().int(), done: z.array(z.string()).default([]), attempts: z.number().int().default(0) });
 const MAX_ATTEMPTS = 5;
@@ -21,12 +22,12 @@ export async function runNotifyTimer(env: Env, store: TicketStore, key: string, 
   const state = store.state();
   if (!parsed.success || !state) return store.clearTimer(key);
   const p = parsed.data;
-  const { settings } = await loadSettings(env.DB, state.workspaceId);
+  const { settings } = await loadSettings(directory(env), state.workspaceId);
   const pending = settings.email.notifyRecipients.map((r) => r.toLowerCase()).filter((r, i, all) => all.indexOf(r) === i && !p.done.includes(r));
   if (pending.length === 0) return store.clearTimer(key);
   // The display number is assigned by the first projection, right after this timer's run: wait for it.
   if (state.number === null) return store.setTimer(key, clock.now() + 250, p);
-  const workspace = await getWorkspace(env.DB, state.workspaceId);
+  const workspace = await getWorkspace(directory(env), state.workspaceId);
   const mail = notification(state, workspace?.name ?? "Sidedesk", store.message(p.seq)?.text ?? "");
   const from = { address: settings.email.supportAddress ?? settings.email.inboundAddress ?? FALLBACK_FROM, name: workspace?.name ?? "Sidedesk" };
   let retry = false;

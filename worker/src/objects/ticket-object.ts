@@ -6,6 +6,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Env } from "../env";
 import { MAX_TAGS, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
+import { dbFor } from "../db/shards";
 import { TicketStore } from "./ticket-store";
 import type { TicketState } from "./ticket-state";
 import { deleteTicketEverywhere } from "./ticket-sync";
@@ -24,16 +25,15 @@ export class TicketObject extends DurableObject<Env> {
   private readonly writer: TicketWriter;
   private readonly flusher: TicketFlusher;
   private readonly chat: TicketChat;
-  /** Test seam: lets a test make D1 fail to prove the alarm repairs the projection. */
-  db: D1Database;
+  /** Test seam: lets a test make D1 fail to prove the alarm repairs the projection (null: the workspace's shard). */
+  db: D1Database | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     clock.initClock(env);
     this.store = new TicketStore(ctx.storage.sql);
     this.writer = new TicketWriter(this.store, ctx.id.toString());
-    this.db = env.DB;
-    this.flusher = new TicketFlusher(env, ctx, this.store, () => this.db);
+    this.flusher = new TicketFlusher(env, ctx, this.store, (workspaceId) => this.db ?? dbFor(env, workspaceId));
     this.chat = new TicketChat(ctx, env, this.store, this.writer, () => this.flush());
     const timers = this.flusher.timers;
     timers.define(SEND_TIMER, { payload: SendPayload, run: (key, p) => deliverMessage(env, this.store, ctx, p?.seq ?? Number(key.slice(SEND_PREFIX.length))) });
@@ -202,7 +202,7 @@ export class TicketObject extends DurableObject<Env> {
     const state = this.owned(workspaceId);
     if (!state) return fail(404, "not_found", "No such ticket.");
     await this.flusher.settled(); // let an in-flight projection land first, so it cannot re-create rows after the delete
-    await deleteTicketEverywhere(this.db, this.env, state);
+    await deleteTicketEverywhere(this.db ?? dbFor(this.env, state.workspaceId), this.env, state);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     // The object lives on (an SMS ticket's name is the customer's number): a later message starts a fresh, empty ticket.

@@ -6,6 +6,7 @@ import { OWNER_ADMIN, requireRole } from "../http/auth";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { getAgent, insertAgentStmt, listAgents, setOperator, toAgent } from "../db/workspaces";
+import { directory } from "../db/shards";
 
 export function registerAgentRoutes(router: AppRouter) {
   router.post("/api/agents", agentRoute(async (request, env, who) => {
@@ -15,7 +16,7 @@ export function registerAgentRoutes(router: AppRouter) {
     const now = clock.now();
     const agent = { id: randomId("ag"), workspaceId: who.workspace.id, name: body.name, email: body.email.toLowerCase(), role: body.role, tokenHash: await sha256Hex(token), createdAt: now };
     try {
-      await insertAgentStmt(env.DB, agent).run();
+      await insertAgentStmt(directory(env), agent).run();
     } catch (err) {
       if (String(err).includes("UNIQUE")) throw new HttpError(409, "agent_exists", "An agent with that email already exists in this workspace.");
       throw err;
@@ -24,15 +25,15 @@ export function registerAgentRoutes(router: AppRouter) {
     return Response.json({ agent: created, token }, { status: 201 });
   }, { anyRole: true }));
 
-  router.get("/api/agents", agentRoute(async (_request, env, who) => Response.json({ agents: await listAgents(env.DB, who.workspace.id) })));
+  router.get("/api/agents", agentRoute(async (_request, env, who) => Response.json({ agents: await listAgents(directory(env), who.workspace.id) })));
 
   router.get("/api/me", agentRoute((_request, _env, who) => Response.json({ agent: who.agent, workspace: who.workspace }), { anyRole: true }));
 
   /** Operator mode: an operator also sees unassigned tickets in My sessions and is preferred by auto-assign. */
   router.patch("/api/me", agentRoute(async (request, env, who) => {
     const body = parseOr400(MeUpdate, await readJson(request));
-    await setOperator(env.DB, who.workspace.id, who.agent.id, body.operator);
-    const agent = await getAgent(env.DB, who.workspace.id, who.agent.id);
+    await setOperator(directory(env), who.workspace.id, who.agent.id, body.operator);
+    const agent = await getAgent(directory(env), who.workspace.id, who.agent.id);
     await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);
     return Response.json({ agent, workspace: who.workspace });
   }));

@@ -8,20 +8,21 @@ import { loadSettings, openSecrets } from "../db/settings";
 import { getOrder, listWorkspaceOrders, upsertOrder } from "../db/orders";
 import { workspaceIdForShop } from "../db/store-shops";
 import { handleFakeAdmin } from "../integrations/shopify-fake";
+import { dbFor, directory } from "../db/shards";
 
 export function registerDevFakeShopify(router: AppRouter) {
   router.post("/dev/fake-shopify/:shop/admin/api/:version/graphql.json", async (request, env) => {
     if (!isDevelopment(env)) throw notFound("route");
-    const workspaceId = await workspaceIdForShop(env.DB, request.params.shop!);
+    const workspaceId = await workspaceIdForShop(directory(env), request.params.shop!);
     if (!workspaceId) return Response.json({ errors: "Not Found" }, { status: 404 });
-    const { sealed } = await loadSettings(env.DB, workspaceId);
+    const { sealed } = await loadSettings(directory(env), workspaceId);
     const { shopifyAdminToken } = await openSecrets(secretsKey(env), workspaceId, sealed);
     return handleFakeAdmin(request, {
       accessToken: shopifyAdminToken ?? "",
       data: {
-        all: () => listWorkspaceOrders(env.DB, workspaceId),
-        get: (id) => getOrder(env.DB, workspaceId, id),
-        save: async (order) => { await upsertOrder(env.DB, workspaceId, order); },
+        all: () => listWorkspaceOrders(dbFor(env, workspaceId), workspaceId),
+        get: (id) => getOrder(dbFor(env, workspaceId), workspaceId, id),
+        save: async (order) => { await upsertOrder(dbFor(env, workspaceId), workspaceId, order); },
       },
     });
   });

@@ -5,13 +5,14 @@ import { DevClockBody } from "../../../shared/schemas";
 import * as clock from "../clock";
 import type { AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
-import { listOutbox } from "../integrations/outbox";
+import { listOutbox } from "../db/outbox";
+import { directory } from "../db/shards";
 
 export function registerDevRoutes(router: AppRouter) {
   router.get("/dev/outbox", async (request, env) => {
     if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
     const workspace = new URL(request.url).searchParams.get("workspace");
-    return Response.json({ messages: await listOutbox(env.DB, workspace) });
+    return Response.json({ messages: await listOutbox(directory(env), workspace) });
   });
 
   // `{"at": ISO time}` sets the clock; `{"offsetMs": 0}` puts it back on the wall clock. Timers already armed keep their alarms.

@@ -12,6 +12,7 @@ import { recordOrderActivity, storeOrder } from "../integrations/shopify-ingest"
 import { legacyId } from "../integrations/shopify-map";
 import { originOf, ticketStub, unwrap } from "./ticket-access";
 import { orderIdParam, orderOr404, present, requireStore, storeWriteError, workspaceStore } from "./order-store";
+import { dbFor } from "../db/shards";
 
 export function registerOrderActions(router: AppRouter) {
   router.post("/api/orders/:id/edit-quantity", agentRoute(async (request, env, who) => {
@@ -44,9 +45,9 @@ export function registerOrderActions(router: AppRouter) {
 
     const { job } = await cancelStoreOrder(env, store, order, body).catch(storeWriteError);
     const at = clock.now();
-    await markOrderCancelled(env.DB, ws, order.id, at);
+    await markOrderCancelled(dbFor(env, ws), ws, order.id, at);
     const saved = await orderOr404(env, ws, order.id);
-    if (saved.profileId) await recordOrderActivity(env.DB, ws, saved.profileId, saved);
+    if (saved.profileId) await recordOrderActivity(dbFor(env, ws), ws, saved.profileId, saved);
     const noted = await note(env, who, ticket, request, cancelNote(order, body));
     return Response.json({ order: present(shopDomain)(saved), job, source: "store", ...(ticket ? { noted } : {}) });
   }));

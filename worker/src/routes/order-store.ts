@@ -8,9 +8,10 @@ import { getOrder } from "../db/orders";
 import { HttpError, notFound } from "../http/errors";
 import { readTimeout, storeConnection, StoreUnavailable, type StoreConnection } from "../integrations/shopify-admin";
 import { StoreRefused } from "../integrations/shopify-orders";
+import { dbFor, directory } from "../db/shards";
 
 export async function workspaceStore(env: Env, workspaceId: string): Promise<{ conn: StoreConnection | null; shopDomain: string | null }> {
-  const { settings, sealed } = await loadSettings(env.DB, workspaceId);
+  const { settings, sealed } = await loadSettings(directory(env), workspaceId);
   const secrets = await openSecrets(secretsKey(env), workspaceId, sealed);
   return { conn: storeConnection(settings, secrets), shopDomain: settings.shopify.shopDomain };
 }
@@ -48,7 +49,7 @@ export function orderIdParam(raw: string): string {
 }
 
 export async function orderOr404(env: Env, workspaceId: string, id: string): Promise<StoreOrder> {
-  const order = await getOrder(env.DB, workspaceId, id);
+  const order = await getOrder(dbFor(env, workspaceId), workspaceId, id);
   if (!order) throw notFound("order");
   return order;
 }

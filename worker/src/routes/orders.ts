@@ -10,6 +10,7 @@ import { fetchStoreOrder, searchStoreOrders } from "../integrations/shopify-orde
 import { storeOrder } from "../integrations/shopify-ingest";
 import { orderIdParam, present, storeFirst, workspaceStore } from "./order-store";
 import { registerOrderActions } from "./order-actions";
+import { dbFor } from "../db/shards";
 
 export function registerOrderRoutes(router: AppRouter) {
   router.get("/api/orders", agentRoute(async (request, env, who) => {
@@ -21,7 +22,7 @@ export function registerOrderRoutes(router: AppRouter) {
     const { conn, shopDomain } = await workspaceStore(env, ws);
     const answer = await storeFirst(env, conn, async (c, timeoutMs) => {
       await saveAll(env, ws, await searchStoreOrders(env, c, `name:${bare}`, { timeoutMs }));
-    }, () => findOrdersByName(env.DB, ws, q));
+    }, () => findOrdersByName(dbFor(env, ws), ws, q));
     return Response.json({ orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
   }));
 
@@ -33,9 +34,9 @@ export function registerOrderRoutes(router: AppRouter) {
     const answer = await storeFirst(env, conn, async (c, timeoutMs) => {
       // Keeps D1's profile link; an order D1 lacks (a missed webhook) is linked by email / phone like a webhook order.
       const fresh = await fetchStoreOrder(env, c, id, { timeoutMs });
-      if (fresh) await storeOrder(env, ws, { ...fresh, profileId: (await getOrder(env.DB, ws, id))?.profileId ?? null }, null);
+      if (fresh) await storeOrder(env, ws, { ...fresh, profileId: (await getOrder(dbFor(env, ws), ws, id))?.profileId ?? null }, null);
       else inStore = false;
-    }, () => getOrder(env.DB, ws, id));
+    }, () => getOrder(dbFor(env, ws), ws, id));
     if (!answer.value) throw notFound("order");
     const source = answer.source === "store" && !inStore ? "cache" : answer.source;
     return Response.json({ order: present(shopDomain)(answer.value), source, ...errorOf(answer) });
@@ -43,14 +44,14 @@ export function registerOrderRoutes(router: AppRouter) {
 
   router.get("/api/profiles/:id/orders", agentRoute(async (request, env, who) => {
     const ws = who.workspace.id;
-    const profile = await getProfile(env.DB, ws, request.params.id!);
+    const profile = await getProfile(dbFor(env, ws), ws, request.params.id!);
     if (!profile) throw notFound("profile");
     const { conn, shopDomain } = await workspaceStore(env, ws);
     const storeQuery = profile.storeCustomerId ? `customer_id:${profile.storeCustomerId}` : profile.email ? `email:${profile.email}` : null;
     const answer = await storeFirst(env, storeQuery ? conn : null, async (c, timeoutMs) => {
       const fresh = await searchStoreOrders(env, c, storeQuery!, { timeoutMs }, 20);
       await saveAll(env, ws, fresh.map((o) => ({ ...o, profileId: profile.id })));
-    }, () => listProfileOrders(env.DB, ws, profile.id, 20));
+    }, () => listProfileOrders(dbFor(env, ws), ws, profile.id, 20));
     return Response.json({ orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
   }));
 

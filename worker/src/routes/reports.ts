@@ -1,4 +1,4 @@
-// GET /api/reports (SPEC 4): owner, admin, manager and analyst (the reporting role); support agents are refused.
+// GET /api/reports (docs/api.md §12 Reports): owner, admin, manager and analyst (the reporting role); support agents are refused.
 import * as clock from "../clock";
 import { INBOX_ROLES, MAX_REPORT_DAYS, ReportQuery, type Role } from "../../../shared/schemas";
 import { resolveRange } from "../../../shared/rules/report-range";
@@ -8,6 +8,7 @@ import { HttpError, parseOr400 } from "../http/errors";
 import { reportRows } from "../db/reports";
 import { listAgents } from "../db/workspaces";
 import { buildReport } from "../domain/report";
+import { dbFor, directory } from "../db/shards";
 
 export const REPORT_ROLES: readonly Role[] = ["owner", "admin", "manager", "analyst"];
 
@@ -20,8 +21,8 @@ export function registerReportRoutes(router: AppRouter) {
     if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
     const channel = q.channel ?? null;
     const [rows, agents] = await Promise.all([
-      reportRows(env.DB, who.workspace.id, range.bounds[0]!, range.bounds[range.bounds.length - 1]!, channel),
-      listAgents(env.DB, who.workspace.id),
+      reportRows(dbFor(env, who.workspace.id), who.workspace.id, range.bounds[0]!, range.bounds[range.bounds.length - 1]!, channel),
+      listAgents(directory(env), who.workspace.id),
     ]);
     const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
     return Response.json(buildReport(rows, range, tz, channel, info));

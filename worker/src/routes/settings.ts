@@ -7,11 +7,13 @@ import { HttpError, parseOr400, readJson } from "../http/errors";
 import { openSecrets, readSettings, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";
 import { forgetWorkspace } from "../db/settings-cache";
 import { secretsKey } from "../config";
+import { directory } from "../db/shards";
+import { setTimezoneStmt } from "../db/workspaces";
 
 export function registerSettingsRoutes(router: AppRouter) {
   router.get("/api/settings", agentRoute(async (_request, env, who) => {
     requireRole(who, OWNER_ADMIN, "read settings");
-    const { settings, sealed } = await readSettings(env.DB, who.workspace.id);
+    const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
     return Response.json(present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
   }));
 
@@ -19,18 +21,18 @@ export function registerSettingsRoutes(router: AppRouter) {
     requireRole(who, OWNER_ADMIN, "change settings");
     const update = parseOr400(SettingsUpdate, await readJson(request));
     const key = secretsKey(env);
-    const { settings, sealed } = await readSettings(env.DB, who.workspace.id);
+    const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
     const secrets = await openSecrets(key, who.workspace.id, sealed);
     const merged = Settings.parse(deepMerge(settings, publicPart(update)));
     const inbound = merged.email.inboundAddress;
-    if (inbound && ((await workspaceByInboundEmail(env.DB, inbound)) ?? who.workspace.id) !== who.workspace.id) {
+    if (inbound && ((await workspaceByInboundEmail(directory(env), inbound)) ?? who.workspace.id) !== who.workspace.id) {
       throw new HttpError(409, "inbound_address_taken", "Another workspace already receives email at this inbound address.");
     }
     const nextSecrets = applySecrets(secrets, update);
     const nextSealed = Object.keys(nextSecrets).length ? await sealSecrets(key, who.workspace.id, nextSecrets) : null;
-    const statements = [saveSettingsStmt(env.DB, who.workspace.id, merged, nextSealed, clock.now())];
-    if (update.timezone) statements.push(env.DB.prepare("UPDATE workspaces SET timezone = ?2 WHERE id = ?1").bind(who.workspace.id, update.timezone));
-    await env.DB.batch(statements);
+    const statements = [saveSettingsStmt(directory(env), who.workspace.id, merged, nextSealed, clock.now())];
+    if (update.timezone) statements.push(setTimezoneStmt(directory(env), who.workspace.id, update.timezone));
+    await directory(env).batch(statements);
     forgetWorkspace(who.workspace.id);
     return Response.json(present(merged, nextSecrets));
   }));

@@ -9,6 +9,7 @@ import { HttpError, parseOr400, readJson } from "../http/errors";
 import { insertAgentStmt, insertWorkspaceStmt, toAgent, toWorkspace } from "../db/workspaces";
 import { saveSettingsStmt } from "../db/settings";
 import { Settings } from "../../../shared/schemas";
+import { dbFor, directory } from "../db/shards";
 
 export function registerSetupRoutes(router: AppRouter) {
   router.post("/api/setup", async (request, env) => {
@@ -21,10 +22,13 @@ export function registerSetupRoutes(router: AppRouter) {
     const workspace = { id: randomId("ws"), name: body.workspace.name, timezone: body.workspace.timezone ?? "UTC", createdAt: now };
     const token = randomToken("sdk");
     const agent = { id: randomId("ag"), workspaceId: workspace.id, name: body.owner.name, email: body.owner.email.toLowerCase(), role: "owner" as const, tokenHash: await sha256Hex(token), createdAt: now };
-    await env.DB.batch([
-      insertWorkspaceStmt(env.DB, workspace),
-      insertAgentStmt(env.DB, agent),
-      saveSettingsStmt(env.DB, workspace.id, Settings.parse({ timezone: workspace.timezone }), null, now),
+    // The shard gets the workspace row too: its tables reference it, and it counts the ticket numbers.
+    const shard = dbFor(env, workspace.id);
+    if (shard !== directory(env)) await insertWorkspaceStmt(shard, workspace).run();
+    await directory(env).batch([
+      insertWorkspaceStmt(directory(env), workspace),
+      insertAgentStmt(directory(env), agent),
+      saveSettingsStmt(directory(env), workspace.id, Settings.parse({ timezone: workspace.timezone }), null, now),
     ]);
     return Response.json({
       workspace: toWorkspace({ id: workspace.id, name: workspace.name, timezone: workspace.timezone, created_at: now }),

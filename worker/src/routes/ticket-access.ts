@@ -4,12 +4,13 @@ import type { AgentContext } from "../http/auth";
 import { HttpError, notFound } from "../http/errors";
 import { ticketWorkspace } from "../db/ticket-listing";
 import type { Outcome } from "../objects/outcome";
+import { dbFor } from "../db/shards";
 
 const TICKET_ID = /^[0-9a-f]{64}$/;
 
 export async function ticketStub(env: Env, who: AgentContext, id: string) {
   if (!TICKET_ID.test(id)) throw notFound();
-  if ((await ticketWorkspace(env.DB, id)) !== who.workspace.id) throw notFound();
+  if ((await ticketWorkspace(dbFor(env, who.workspace.id), id)) !== who.workspace.id) throw notFound();
   try {
     return env.TICKETS.get(env.TICKETS.idFromString(id));
   } catch {

@@ -13,6 +13,7 @@ import { listAgents } from "../db/workspaces";
 import { loadSettings } from "../db/settings";
 import { channels } from "../channels";
 import { ticketStub, unwrap } from "./ticket-access";
+import { dbFor, directory } from "../db/shards";
 
 export async function postMessage(env: Env, who: AgentContext, id: string, body: NewAgentMessage, origin: string) {
   const stub = await ticketStub(env, who, id);
@@ -22,7 +23,7 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
     const tooLong = textTooLong("reply", view.state.channel, text);
     if (tooLong) throw new HttpError(400, "text_too_long", tooLongMessage("reply", view.state.channel, tooLong));
     const channel = channels[view.state.channel];
-    const [profile, { settings }] = await Promise.all([getProfile(env.DB, who.workspace.id, view.state.profile.id), loadSettings(env.DB, who.workspace.id)]);
+    const [profile, { settings }] = await Promise.all([getProfile(dbFor(env, who.workspace.id), who.workspace.id, view.state.profile.id), loadSettings(directory(env), who.workspace.id)]);
     const refusal = channel.replyGate(profile);
     if (refusal) throw new HttpError(409, refusal.code, refusal.message);
     text = await channel.prepareReply(env, { workspaceId: who.workspace.id, ticketId: id, origin, settings }, text);
@@ -43,7 +44,7 @@ export async function editTicket(env: Env, who: AgentContext, id: string, edit: 
   const people = [edit.assigneeId, ...(edit.followers ?? []), ...(edit.addFollowers ?? [])].filter((x): x is string => typeof x === "string");
   let assigneeName: string | null = null;
   if (people.length) {
-    const agents = new Map((await listAgents(env.DB, who.workspace.id)).filter((a) => INBOX_ROLES.includes(a.role)).map((a) => [a.id, a]));
+    const agents = new Map((await listAgents(directory(env), who.workspace.id)).filter((a) => INBOX_ROLES.includes(a.role)).map((a) => [a.id, a]));
     const unknown = people.find((p) => !agents.has(p));
     if (unknown) throw new HttpError(400, "unknown_agent", `No inbox agent ${unknown} in this workspace.`);
     assigneeName = edit.assigneeId ? agents.get(edit.assigneeId)?.name ?? null : null;

@@ -7,6 +7,7 @@ import { HttpError, parseOr400, readJson } from "../http/errors";
 import { matchingIds } from "../db/ticket-listing";
 import { changeStatus, editTicket, leaveTicket, markRead, postMessage } from "./ticket-actions";
 import { originOf } from "./ticket-access";
+import { dbFor } from "../db/shards";
 
 const FILTER_CAP = 1000;
 const PARALLEL = 8;
@@ -15,7 +16,7 @@ export function registerBulkRoutes(router: AppRouter) {
   router.post("/api/tickets/bulk", agentRoute(async (request, env, who) => {
     const body = parseOr400(BulkBody, await readJson(request));
     const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator };
-    const ids = body.ids ?? await matchingIds(env.DB, body.filter!, viewer, FILTER_CAP);
+    const ids = body.ids ?? await matchingIds(dbFor(env, who.workspace.id), body.filter!, viewer, FILTER_CAP);
     const result: BulkResult = { matched: ids.length, applied: 0, failed: [] };
     const origin = originOf(env, request);
     for (let i = 0; i < ids.length; i += PARALLEL) {

@@ -8,12 +8,13 @@ import { withChannel } from "../channels";
 import { getProfile } from "../db/profiles";
 import { loadSettings } from "../db/settings";
 import { ticketStub, unwrap } from "./ticket-access";
+import { dbFor, directory } from "../db/shards";
 
 export async function ticketDetail(env: Env, who: AgentContext, id: string) {
   const stub = await ticketStub(env, who, id);
   const view = unwrap(await stub.view(who.workspace.id, who.agent.id));
   const s = view.state;
-  const [profile, { settings }] = await Promise.all([getProfile(env.DB, who.workspace.id, s.profile.id), loadSettings(env.DB, who.workspace.id)]);
+  const [profile, { settings }] = await Promise.all([getProfile(dbFor(env, who.workspace.id), who.workspace.id, s.profile.id), loadSettings(directory(env), who.workspace.id)]);
   const timeZone = profile?.timezone ?? who.workspace.timezone;
   const customerEmail = profile?.email ?? s.profile.email;
   const { refusal, extras } = withChannel(s, (channel, state) => ({

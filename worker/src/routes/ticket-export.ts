@@ -7,6 +7,7 @@ import { parseOr400, readJson } from "../http/errors";
 import { matchingIds } from "../db/ticket-listing";
 import { ticketDetail } from "./ticket-detail";
 import { ticketStub, unwrap } from "./ticket-access";
+import { dbFor } from "../db/shards";
 
 const EXPORT_CAP = 500;
 
@@ -15,7 +16,7 @@ export function registerExportRoutes(router: AppRouter) {
     requireRole(who, OWNER, "export data");
     const body = parseOr400(ExportBody, await readJson(request));
     const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator };
-    const ids = body.ids ?? await matchingIds(env.DB, body.filter!, viewer, EXPORT_CAP);
+    const ids = body.ids ?? await matchingIds(dbFor(env, who.workspace.id), body.filter!, viewer, EXPORT_CAP);
     const tickets = [];
     for (const id of ids) {
       const { ticket } = await ticketDetail(env, who, id); // 404s a ticket of another workspace, like every ticket route

@@ -1,4 +1,4 @@
-// Ticket routes (SPEC section 7): listings and counts from D1, detail and actions through the ticket's object.
+// Ticket routes (docs/api.md §2 Tickets): listings and counts from D1, detail and actions through the ticket's object.
 import { MessagesQuery, NewAgentMessage, StatusChange, TicketListQuery, TicketPatch } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER, requireRole } from "../http/auth";
@@ -9,6 +9,7 @@ import { listAgents } from "../db/workspaces";
 import { ticketDetail } from "./ticket-detail";
 import { changeStatus, editTicket, leaveTicket, markRead, postMessage } from "./ticket-actions";
 import { originOf, ticketStub, unwrap } from "./ticket-access";
+import { dbFor, directory } from "../db/shards";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
@@ -16,15 +17,15 @@ export function registerTicketRoutes(router: AppRouter) {
   router.get("/api/tickets", agentRoute(async (request, env, who) => {
     const { cursor, limit, ...filter } = parseOr400(TicketListQuery, query(request), "query");
     const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator };
-    return Response.json(await listTickets(env.DB, filter, viewer, cursor, limit));
+    return Response.json(await listTickets(dbFor(env, who.workspace.id), filter, viewer, cursor, limit));
   }));
 
   router.get("/api/tickets/counts", agentRoute(async (_request, env, who) => {
     const [agents, presence] = await Promise.all([
-      listAgents(env.DB, who.workspace.id),
+      listAgents(directory(env), who.workspace.id),
       env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).presence(),
     ]);
-    return Response.json(await ticketCounts(env.DB, { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator }, agents, presence.online));
+    return Response.json(await ticketCounts(dbFor(env, who.workspace.id), { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator }, agents, presence.online));
   }));
 
   router.get("/api/tickets/:id", agentRoute(async (request, env, who) => Response.json(await ticketDetail(env, who, request.params.id!))));

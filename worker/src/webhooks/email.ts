@@ -1,4 +1,4 @@
-// The worker's email() handler: inbound mail for a workspace's inbound address becomes a ticket message (SPEC 3, 7).
+// The worker's email() handler: inbound mail for a workspace's inbound address becomes a ticket message (docs/api.md §2 Webhooks, §8 Email).
 // Route by envelope recipient → parse MIME → thread by Message-ID / In-Reply-To / References → ingest into the ticket object.
 import * as clock from "../clock";
 import PostalMime from "postal-mime";
@@ -10,11 +10,12 @@ import { channels } from "../channels";
 import { toInboundEmail } from "../domain/email-inbound";
 import { detectBounce } from "../domain/email-bounce";
 import { emailProviderId } from "../objects/ticket-email";
+import { dbFor, directory } from "../db/shards";
 
 export const MAX_RAW_BYTES = 25 * 1024 * 1024;
 
 export async function handleEmail(message: ForwardableEmailMessage, env: Env): Promise<void> {
-  const workspaceId = await workspaceByInboundEmail(env.DB, message.to);
+  const workspaceId = await workspaceByInboundEmail(directory(env), message.to);
   if (!workspaceId) return message.setReject(`No Sidedesk workspace receives email at ${message.to}.`);
   if (message.rawSize > MAX_RAW_BYTES) return message.setReject("Message too large.");
   const raw = new Uint8Array(await new Response(message.raw).arrayBuffer());
@@ -24,10 +25,10 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
 
   const mail = await toInboundEmail(parsed, raw, message.from);
   // A redelivered message keeps the root it was first filed under; otherwise follow its references, else start a thread.
-  const known = await findThreadRoot(env.DB, workspaceId, [mail.messageId, ...mail.candidates]);
-  const rootId = await linkMessageId(env.DB, workspaceId, mail.messageId, known ?? mail.messageId);
-  const profile = await upsertProfileByEmail(env.DB, workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
-  const { settings } = await loadSettings(env.DB, workspaceId);
+  const known = await findThreadRoot(dbFor(env, workspaceId), workspaceId, [mail.messageId, ...mail.candidates]);
+  const rootId = await linkMessageId(dbFor(env, workspaceId), workspaceId, mail.messageId, known ?? mail.messageId);
+  const profile = await upsertProfileByEmail(dbFor(env, workspaceId), workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
+  const { settings } = await loadSettings(directory(env), workspaceId);
   const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId)));
   await stub.ingestInbound({
     workspaceId, channel: "email", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
@@ -41,7 +42,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
 /** A bounce marks our outgoing message failed (with the server's reason) instead of opening a ticket. */
 async function markBounced(env: Env, workspaceId: string, messageIds: string[], reason: string): Promise<void> {
   for (const id of messageIds) {
-    const root = await findThreadRoot(env.DB, workspaceId, [id]);
+    const root = await findThreadRoot(dbFor(env, workspaceId), workspaceId, [id]);
     if (!root) continue;
     const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.email.ticketName(workspaceId, root)));
     if (await stub.updateDelivery(emailProviderId(id), "failed", reason)) return;

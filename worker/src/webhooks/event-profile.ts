@@ -6,20 +6,21 @@ import {
   attachPhone, fillProfile, getProfileByEmail, getProfileByPhone, insertProfileIfNew, upsertProfileByEmail, upsertProfileByPhone,
   type StoredProfile,
 } from "../db/profiles";
+import { dbFor } from "../db/shards";
 
 const ATTEMPTS = 4;
 
 export async function eventProfile(env: Env, workspaceId: string, key: { phone?: string; email?: string; name?: string }): Promise<StoredProfile> {
   const email = key.email?.toLowerCase();
   const name = key.name ? { name: key.name } : {};
-  if (!key.phone) return upsertProfileByEmail(env.DB, workspaceId, email!, name);
-  if (!email) return upsertProfileByPhone(env.DB, workspaceId, key.phone, name);
+  if (!key.phone) return upsertProfileByEmail(dbFor(env, workspaceId), workspaceId, email!, name);
+  if (!email) return upsertProfileByPhone(dbFor(env, workspaceId), workspaceId, key.phone, name);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const found = await byPhoneThenEmail(env.DB, workspaceId, key.phone, email, key.name ?? null);
+    const found = await byPhoneThenEmail(dbFor(env, workspaceId), workspaceId, key.phone, email, key.name ?? null);
     if (found) return found;
   }
   // Still racing after several looks (not seen in practice): the phone keeps its own profile.
-  return upsertProfileByPhone(env.DB, workspaceId, key.phone, name);
+  return upsertProfileByPhone(dbFor(env, workspaceId), workspaceId, key.phone, name);
 }
 
 /** One look: the phone's profile, else the email's profile gaining the phone, else a new profile; null if a race was lost. */

@@ -9,6 +9,7 @@ import { insertProfileEvent } from "../db/profiles";
 import { eventProfile } from "./event-profile";
 import { unauthorized, webhookWorkspace } from "./workspace";
 import { verifySidedesk } from "./signatures";
+import { dbFor } from "../db/shards";
 
 export function registerEventWebhooks(router: AppRouter) {
   router.post("/webhooks/:workspaceId/events", async (request, env) => {
@@ -49,13 +50,12 @@ async function ingestEvent(env: Env, workspaceId: string, e: GenericEvent): Prom
         workspaceId, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
         providerId: `event:${e.id}`, source: e.source, name: e.name, text: e.text, at,
       });
-      await insertProfileEvent(env.DB, { id: e.id, workspaceId, profileId: profile.id, metric: "Received SMS", properties: { [e.source]: e.name }, at });
+      await insertProfileEvent(dbFor(env, workspaceId), { id: e.id, workspaceId, profileId: profile.id, metric: "Received SMS", properties: { [e.source]: e.name }, at });
       return duplicate;
     }
     case "activity": {
-      const before = await env.DB.prepare("SELECT 1 FROM profile_events WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, e.id).first();
-      await insertProfileEvent(env.DB, { id: e.id, workspaceId, profileId: profile.id, metric: e.metric, properties: e.properties, at });
-      return before !== null;
+      const inserted = await insertProfileEvent(dbFor(env, workspaceId), { id: e.id, workspaceId, profileId: profile.id, metric: e.metric, properties: e.properties, at });
+      return !inserted;
     }
   }
 }

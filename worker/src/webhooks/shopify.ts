@@ -7,6 +7,7 @@ import { deliverySeen, recordDelivery } from "../db/store-deliveries";
 import { ingestCustomerPayload, ingestOrderPayload } from "../integrations/shopify-ingest";
 import { unauthorized, webhookWorkspace } from "./workspace";
 import { verifyShopify } from "./signatures";
+import { dbFor } from "../db/shards";
 
 type Topic = (typeof SHOPIFY_TOPICS)[number];
 const isTopic = (t: string): t is Topic => (SHOPIFY_TOPICS as readonly string[]).includes(t);
@@ -21,14 +22,14 @@ export function registerShopifyWebhooks(router: AppRouter) {
     const deliveryId = request.headers.get("x-shopify-webhook-id");
     if (!deliveryId) throw new HttpError(400, "invalid_request", "The X-Shopify-Webhook-Id header is missing.");
     if (!isTopic(topic)) return Response.json({ ignored: true, topic });
-    if (await deliverySeen(env.DB, ws.workspace.id, "shopify", deliveryId)) return Response.json({ duplicate: true });
+    if (await deliverySeen(dbFor(env, ws.workspace.id), ws.workspace.id, "shopify", deliveryId)) return Response.json({ duplicate: true });
 
     const json = parseJson(raw);
     const country = ws.settings.shopify.countryCode;
     const result = topic.startsWith("orders/")
       ? await ingestOrderPayload(env, ws.workspace.id, country, parseOr400(ShopifyOrderPayload, json, `${topic} payload`))
       : await ingestCustomerPayload(env, ws.workspace.id, country, parseOr400(ShopifyCustomerPayload, json, `${topic} payload`));
-    await recordDelivery(env.DB, ws.workspace.id, "shopify", deliveryId);
+    await recordDelivery(dbFor(env, ws.workspace.id), ws.workspace.id, "shopify", deliveryId);
     // `applied: false` means D1 already held a newer version (an out-of-order delivery).
     return Response.json({ topic, applied: result.applied, profileId: result.profileId });
   });

@@ -1,4 +1,4 @@
-// Twilio webhooks: inbound SMS/MMS and delivery-status callbacks (SPEC sections 3 and 7).
+// Twilio webhooks: inbound SMS/MMS and delivery-status callbacks (docs/api.md §2 Webhooks, §6 SMS).
 import * as clock from "../clock";
 import { TwilioInbound, TwilioStatus } from "../../../shared/schemas";
 import type { AppRouter } from "../http/agent-route";
@@ -9,6 +9,7 @@ import { inboundSmsPlan } from "../domain/sms-inbound";
 import { getProfileByPhone, setConsent, upsertProfileByPhone } from "../db/profiles";
 import { publicUrl, unauthorized, webhookWorkspace } from "./workspace";
 import { verifyTwilio } from "./signatures";
+import { dbFor } from "../db/shards";
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 const twiml = () => new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
@@ -27,10 +28,10 @@ export function registerTwilioWebhooks(router: AppRouter) {
     const sms = parseOr400(TwilioInbound, form, "Twilio message");
     const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.workspace.id, sms.From)));
     // Read first: an existing customer costs no D1 write (the upsert rewrites the row); a new one is created race-free.
-    let profile = (await getProfileByPhone(env.DB, ws.workspace.id, sms.From)) ?? (await upsertProfileByPhone(env.DB, ws.workspace.id, sms.From));
+    let profile = (await getProfileByPhone(dbFor(env, ws.workspace.id), ws.workspace.id, sms.From)) ?? (await upsertProfileByPhone(dbFor(env, ws.workspace.id), ws.workspace.id, sms.From));
     const plan = inboundSmsPlan(sms.Body, ws.settings, ws.workspace.name);
     if (plan.consent !== undefined && !(await stub.hasMessage(sms.MessageSid))) {
-      await setConsent(env.DB, ws.workspace.id, profile.id, plan.consent);
+      await setConsent(dbFor(env, ws.workspace.id), ws.workspace.id, profile.id, plan.consent);
       profile = { ...profile, smsConsent: plan.consent };
     }
     const media = Array.from({ length: sms.NumMedia }, (_, i) => form[`MediaUrl${i}`]).filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u));

@@ -3,9 +3,10 @@ import type { Env } from "../env";
 import { secretsKey } from "../config";
 import { loadWorkspaceSettings, openSecrets } from "../db/settings";
 import { HttpError } from "../http/errors";
+import { directory } from "../db/shards";
 
 export async function webhookWorkspace(env: Env, workspaceId: string) {
-  const found = await loadWorkspaceSettings(env.DB, workspaceId);
+  const found = await loadWorkspaceSettings(directory(env), workspaceId);
   if (!found) throw new HttpError(404, "not_found", "No such workspace.");
   const { workspace, settings, sealed } = found;
   const secrets = await openSecrets(secretsKey(env), workspaceId, sealed);
