@@ -1,4 +1,4 @@
-// Auto-assign recommendation (SPEC section 4): prefer online agents, then operators, then the lowest open load.
+// Auto-assign recommendation (docs/api.md §9.4 Auto-assign recommendation): prefer online agents, then operators, then the lowest open load.
 import type { AgentLoad } from "./schemas";
 
 export function recommendAgent(loads: readonly AgentLoad[], exclude: string | null = null): AgentLoad | null {

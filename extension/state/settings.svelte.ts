@@ -1,4 +1,4 @@
-// Workspace settings (SPEC section 5) for owners and admins: loaded once, saved as partial updates; secrets write-only.
+// Workspace settings (docs/api.md §10 Settings) for owners and admins: loaded once, saved as partial updates; secrets write-only.
 import type { SettingsUpdate } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";

@@ -1,4 +1,4 @@
-// Saved custom views (SPEC 4): named ticket filters, the agent's own plus those colleagues shared; only the author deletes.
+// Saved custom views (docs/api.md §9.1 Views and filters): named ticket filters, the agent's own plus those colleagues shared; only the author deletes.
 import type { SavedView, TicketFilter } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";

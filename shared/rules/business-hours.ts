@@ -1,4 +1,4 @@
-// Web-chat business hours: a weekly schedule in the workspace time zone (SPEC section 3).
+// Web-chat business hours: a weekly schedule in the workspace time zone (docs/api.md §7.2 Welcome message and business hours).
 import { wallClock } from "./zoned-time";
 
 export type WeeklySchedule = Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", { start: string; end: string }[]>>;

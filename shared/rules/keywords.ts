@@ -1,4 +1,4 @@
-// SMS compliance keywords (SPEC section 3): these change consent and never open a ticket.
+// SMS compliance keywords (docs/api.md §6.2 Keywords): these change consent and never open a ticket.
 export type Keyword = "opt_out" | "opt_in" | "help";
 
 const KEYWORDS: Record<string, Keyword> = {

@@ -1,4 +1,4 @@
-// Quiet hours (SPEC section 3): sending before 08:00 or after 20:00 recipient time deserves a warning.
+// Quiet hours (docs/api.md §6.5 Quiet hours): sending before 08:00 or after 20:00 recipient time deserves a warning.
 import { formatHhmm } from "./zoned-time";
 
 export interface QuietWindow { start: string; end: string } // e.g. 20:00 → 08:00 (wraps midnight)

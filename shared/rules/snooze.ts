@@ -1,4 +1,4 @@
-// Snooze presets (SPEC section 2), computed in the workspace time zone.
+// Snooze presets (docs/api.md §4 Ticket statuses), computed in the workspace time zone.
 import type { SnoozePreset } from "../schemas/common";
 import { wallClock, zonedToUtc } from "./zoned-time";
 

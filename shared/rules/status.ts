@@ -1,4 +1,4 @@
-// Ticket status transitions (SPEC section 2) and the activity line each one writes.
+// Ticket status transitions (docs/api.md §4 Ticket statuses) and the activity line each one writes.
 import type { TicketStatus } from "../schemas/common";
 
 export type StatusEvent =

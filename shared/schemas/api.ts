@@ -1,4 +1,4 @@
-// Request and response bodies of the agent API (SPEC section 7).
+// Request and response bodies of the agent API (docs/api.md §2 Routes).
 import { z } from "zod";
 import { Channel, IsoTime, Role, SnoozePreset, Tag, Tags, TicketStatus } from "./common";
 import { NewAgentMessage } from "./message";

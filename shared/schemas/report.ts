@@ -1,4 +1,4 @@
-// Reporting (SPEC 4): GET /api/reports query and answer — volume, first response and resolution, per day, channel, agent and tag.
+// Reporting (docs/api.md §12 Reports): GET /api/reports query and answer — volume, first response and resolution, per day, channel, agent and tag.
 import { z } from "zod";
 import { Channel } from "./common";
 

@@ -1,4 +1,4 @@
-// Workspace settings (SPEC section 5). Secrets are write-only: GET shows `{ set: boolean }` in their place.
+// Workspace settings (docs/api.md §10 Settings). Secrets are write-only: GET shows `{ set: boolean }` in their place.
 import { z } from "zod";
 
 export const AutoResponderAudience = z.enum(["all", "non_consented", "off"]);

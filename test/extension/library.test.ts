@@ -1,4 +1,4 @@
-// Quick replies and saved views against the worker's API (a fake fetch speaking SPEC 7), and the helpers around them:
+// Quick replies and saved views against the worker's API (a fake fetch speaking docs/api.md §2 Routes), and the helpers around them:
 // filter descriptions, store-settings normalisation, the email frame's document.
 import { describe, expect, it } from "vitest";
 import { Api, ApiError } from "../../extension/lib/api";

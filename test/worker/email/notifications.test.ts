@@ -1,4 +1,4 @@
-// New-ticket notification emails (SPEC 4): one per recipient when a ticket of any channel first opens; none otherwise.
+// New-ticket notification emails (docs/api.md §11 Notifications): one per recipient when a ticket of any channel first opens; none otherwise.
 import { describe, expect, it, vi } from "vitest";
 import { runDurableObjectAlarm } from "cloudflare:test";
 import * as fx from "./fixtures";
