@@ -86,3 +86,37 @@ export async function ingestRun({ base, workspaceId, tokens, webhooks, phones, c
     errors, firstError, listeners: { sockets: tokens.length, ...agents.stats },
   };
 }
+
+/**
+ * The floor under the webhook figure: what one D1 read alone (GET /api/me with an unknown token → 401) and one
+ * ticket-object call alone (a signed Twilio status callback for an unknown message → one RPC, no D1) cost against the
+ * no-op route, interleaved the same way. A webhook cannot be cheaper than the parts it must have.
+ */
+export async function floorRun({ base, workspaceId, total, concurrency }) {
+  const statusUrl = `${base}/webhooks/${workspaceId}/twilio/status`;
+  const statusRequests = Array.from({ length: total }, (_, i) => {
+    const params = { MessageSid: `SM${createHash("md5").update(`floor-${i}`).digest("hex")}`, MessageStatus: "delivered", To: `+1202555${String(1000 + (i % 16)).padStart(4, "0")}`, From: BRAND, AccountSid: `AC${"0".repeat(32)}` };
+    return { body: new URLSearchParams(params).toString(), signature: twilioSignature(AUTH_TOKEN, statusUrl, params) };
+  });
+  const kinds = {
+    noop: async () => { const r = await fetch(`${base}/healthz`); await r.arrayBuffer(); return r.ok || `${r.status}`; },
+    d1: async () => { const r = await fetch(`${base}/api/me`, { headers: { authorization: "Bearer sdk_not_a_real_token" } }); await r.arrayBuffer(); return r.status === 401 || `${r.status}`; },
+    object: async (i) => {
+      const q = statusRequests[i];
+      const r = await fetch(statusUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": q.signature }, body: q.body });
+      await r.arrayBuffer();
+      return r.status === 200 || `${r.status}`;
+    },
+  };
+  const time = { noop: 0, d1: 0, object: 0 };
+  const slice = Math.ceil(total / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(kinds)) {
+      const r = await load(slice, concurrency, (i) => fn(round * slice + i));
+      if (r.errors) throw new Error(`floor ${name}: ${r.firstError}`);
+      time[name] += r.elapsedMs;
+    }
+  }
+  const rps = (name) => (slice * ROUNDS) / (time[name] / 1000);
+  return { noopRps: rps("noop"), d1Rps: rps("d1"), objectRps: rps("object") };
+}

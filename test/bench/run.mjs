@@ -10,7 +10,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT, WRANGLER, apiClient, applyMigrations, run, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
 import { writeDataset } from "./dataset.mjs";
-import { AUTH_TOKEN, BRAND, ingestRun } from "./ingest.mjs";
+import { AUTH_TOKEN, BRAND, floorRun, ingestRun } from "./ingest.mjs";
 import { sweep } from "./listings.mjs";
 import { bundleRows } from "./bundles.mjs";
 import { table } from "./stats.mjs";
@@ -24,6 +24,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? process.env.BENCH_TICKETS ?? "1000,10000,100000").split(",").map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
+/** BENCH_ONLY=ingest stops after the webhook tables (for quick before/after comparisons of the event path). */
+const ONLY = process.env.BENCH_ONLY ?? "";
 
 const api = apiClient(BASE);
 let worker;
@@ -64,6 +66,9 @@ async function benchIngest(quiet, listened) {
   table(`Inbound SMS, ${WEBHOOKS} signed webhooks over ${PHONES} phones per run, ${CONCURRENCY} concurrent, interleaved with the no-op route; ms and req/s`,
     ["route", "sockets", "p50", "p99", "req/s"], rows);
   for (const line of ratios) console.log(line);
+  const floor = await floorRun({ base: BASE, workspaceId: quiet.workspaceId, total: Math.min(WEBHOOKS, 2000), concurrency: CONCURRENCY });
+  const pct = (rps) => `${(100 * rps / floor.noopRps).toFixed(1)}%`;
+  console.log(`Floor, same interleaving: one D1 read alone ${floor.d1Rps.toFixed(0)}/s = ${pct(floor.d1Rps)} of no-op (${floor.noopRps.toFixed(0)}/s); one ticket-object call alone ${floor.objectRps.toFixed(0)}/s = ${pct(floor.objectRps)}`);
 }
 const mergeOf = (r) => (r.existing ? { p50: (r.new.p50 + r.existing.p50) / 2, p99: Math.max(r.new.p99, r.existing.p99) } : r.new);
 
@@ -88,6 +93,7 @@ async function main() {
   const sized = [];
   for (const size of SIZES) sized.push([size, await workspace(`Bench ${size}`)]);
   await benchIngest(quiet, listened);
+  if (ONLY === "ingest") return stopBenchWorker();
   // Local D1 is one SQLite file: load it while the worker is stopped so the two never write at once.
   await stopBenchWorker();
   console.log("");

@@ -48,7 +48,8 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
   if (f.tag) {
     // A tag drives the walk unless a narrower index (mine, unread, favorites) already does.
     if (source.from === "tickets t") source = drive("ticket_tags", `d.tag = ${p(f.tag)}`);
-    else where.push(`t.id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ?1 AND tag = ${p(f.tag)})`);
+    // One primary-key lookup per row walked: `IN (SELECT …)` would first list every ticket that has the tag.
+    else where.push(`EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.workspace_id = ?1 AND tt.tag = ${p(f.tag)} AND tt.ticket_id = t.id)`);
   }
   if (f.flow) where.push(`t.attributed_type = 'flow' AND t.attributed_name = ${p(f.flow)}`);
   if (f.campaign) where.push(`t.attributed_type = 'campaign' AND t.attributed_name = ${p(f.campaign)}`);

@@ -10,7 +10,6 @@ import { loadSettings } from "../db/settings";
 import { buildFollowUpEmail } from "../chat/followup-email";
 import type { ChatSessionStore } from "./ticket-chat-store";
 import type { TicketStore } from "./ticket-store";
-import type { TicketState } from "./ticket-state";
 import type { TicketWriter } from "./ticket-writer";
 import { dbFor, directory } from "../db/shards";
 

@@ -13,7 +13,7 @@ export async function deliverMessage(env: Env, store: TicketStore, ctx: DurableO
   const key = `${SEND_PREFIX}${seq}`;
   const state = store.current();
   const message = store.message(seq);
-  if (!message || message.status !== "queued") return store.clearTimer(key);
+  if (message?.status !== "queued") return store.clearTimer(key);
   try {
     const sent = await withChannel(state, (channel, s) => channel.send({ env, ctx, store, state: s, message }));
     ctx.storage.transactionSync(() => {

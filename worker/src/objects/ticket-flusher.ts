@@ -39,18 +39,11 @@ export class TicketFlusher {
   }
 
   private async run() {
-    for (const timer of this.store.dueTimers(clock.now())) {
-      if (timer.key === SYNC_TIMER) continue; // its work is the projection below
-      try {
-        const outcome = await this.timers.run(timer.key, timer.payload);
-        if (outcome !== "ran") {
-          console.warn(`timer ${timer.key}: ${outcome === "unknown" ? "no such kind" : "payload does not parse"}; dropped`);
-          this.store.clearTimer(timer.key);
-        }
-      } catch (err) {
-        console.error(`timer ${timer.key} failed; retrying in a minute`, err);
-        this.store.setTimer(timer.key, clock.now() + 60_000, timer.payload);
-      }
+    // A timer may queue another that is due at once (an inbound SMS queues its auto-reply's send): run those in the
+    // same pass, so one projection and one publish cover them all. Each timer runs at most once per run.
+    const ran = new Set<string>([SYNC_TIMER]); // the sync timer's work is the projection below
+    for (let due = this.due(ran); due.length > 0; due = this.due(ran)) {
+      for (const timer of due) await this.runTimer(timer, ran);
     }
     const state = this.store.state();
     if (state?.opened && (state.projectedVersion < state.version || this.store.pendingEvents().length > 0)) {
@@ -65,6 +58,24 @@ export class TicketFlusher {
       this.store.clearTimer(SYNC_TIMER);
     }
     await this.arm();
+  }
+
+  private due(ran: Set<string>) {
+    return this.store.dueTimers(clock.now()).filter((t) => !ran.has(t.key));
+  }
+
+  private async runTimer(timer: { key: string; payload: unknown }, ran: Set<string>) {
+    ran.add(timer.key);
+    try {
+      const outcome = await this.timers.run(timer.key, timer.payload);
+      if (outcome !== "ran") {
+        console.warn(`timer ${timer.key}: ${outcome === "unknown" ? "no such kind" : "payload does not parse"}; dropped`);
+        this.store.clearTimer(timer.key);
+      }
+    } catch (err) {
+      console.error(`timer ${timer.key} failed; retrying in a minute`, err);
+      this.store.setTimer(timer.key, clock.now() + 60_000, timer.payload);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 // What a customer message (or a flow/campaign send logged for them) does to a ticket, inside one transaction.
-import type { Channel, EmailParts, Message, ProfileRef } from "../../../shared/schemas";
+import type { Attribution, Channel, EmailParts, Message, ProfileRef } from "../../../shared/schemas";
 import { channels, withChannel } from "../channels";
 import type { TicketState } from "./ticket-state";
 import { attributeReply } from "../../../shared/rules/attribution";
@@ -44,15 +44,37 @@ export interface MarketingInput {
 
 export function applyInbound(writer: TicketWriter, input: InboundInput): Message {
   const state = writer.stateOrNew(input.workspaceId, input.channel, input.profile, input.at);
-  state.origin = input.origin;
-  const lastSend = state.lastMarketing ? { ...state.lastMarketing, at: new Date(state.lastMarketing.at) } : null;
-  const attribution = input.keywordReply || input.blocked ? null
-    : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
+  const attribution = attributionOf(state, input);
   const inbound = writer.append(state, {
-    kind: "inbound", text: input.text, author: { type: "customer", id: input.profile.id, name: input.profile.name }, status: null,
+    kind: "inbound", text: input.text, author: customer(input.profile), status: null,
     source: "customer", providerId: input.providerId, media: input.media, attribution, email: input.email ?? null, at: input.at,
   });
   withChannel(state, (channel, s) => channel.onInbound(s, { emailThread: input.emailThread }));
+  afterCustomerMessage(writer, state, inbound, attribution, input);
+  return inbound;
+}
+
+/** A customer message stored earlier without its profile (SMS, see ticket-sms-inbound.ts): now applied like any other. */
+export function applyCustomerMessage(writer: TicketWriter, stored: Message, input: CustomerMessageInput): Message {
+  const state = writer.stateOrNew(input.workspaceId, input.channel, input.profile, input.at);
+  const attribution = attributionOf(state, input);
+  const inbound = writer.adopt(state, stored.seq, customer(input.profile), attribution);
+  afterCustomerMessage(writer, state, inbound, attribution, input);
+  return inbound;
+}
+
+type CustomerMessageInput = Omit<InboundInput, "providerId" | "text" | "media" | "email" | "emailThread">;
+
+const customer = (p: ProfileRef) => ({ type: "customer" as const, id: p.id, name: p.name });
+
+function attributionOf(state: TicketState, input: CustomerMessageInput) {
+  const lastSend = state.lastMarketing ? { ...state.lastMarketing, at: new Date(state.lastMarketing.at) } : null;
+  return input.keywordReply || input.blocked ? null : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
+}
+
+/** Opens or reopens the ticket, queues the keyword answer or auto-reply, schedules the new-ticket notification. */
+function afterCustomerMessage(writer: TicketWriter, state: TicketState, inbound: Message, attribution: Attribution | null, input: CustomerMessageInput) {
+  state.origin = input.origin;
   if (input.keywordReply) {
     writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
   } else if (!input.blocked) {
@@ -65,7 +87,6 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
     if ((!wasOpened || reopened) && input.autoReply) writer.queueOutbound(state, { text: input.autoReply, source: input.autoReplySource ?? "auto_responder", at: input.at });
   }
   writer.commit(state, "message");
-  return inbound;
 }
 
 /** A closed ticket whose channel does not reopen (web chat: the widget starts a new session instead). */

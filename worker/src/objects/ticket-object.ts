@@ -15,6 +15,7 @@ import { deliverMessage } from "./ticket-delivery";
 import { TicketFlusher } from "./ticket-flusher";
 import { applyInbound, applyMarketing, NOTIFY_TIMER, type InboundInput, type MarketingInput } from "./ticket-ingest";
 import { runNotifyTimer } from "./ticket-notify";
+import { applySmsArrival, SMS_INBOUND_TIMER, SmsInboundPayload, storeSmsArrival, type SmsArrival } from "./ticket-sms-inbound";
 import { fail, ok, type Outcome, type Actor, type TicketEdit } from "./outcome";
 import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
 
@@ -33,13 +34,14 @@ export class TicketObject extends DurableObject<Env> {
     clock.initClock(env);
     this.store = new TicketStore(ctx.storage.sql);
     this.writer = new TicketWriter(this.store, ctx.id.toString());
-    this.flusher = new TicketFlusher(env, ctx, this.store, (workspaceId) => this.db ?? dbFor(env, workspaceId));
+    this.flusher = new TicketFlusher(env, ctx, this.store, this.shard);
     this.chat = new TicketChat(ctx, env, this.store, this.writer, () => this.flush());
     const timers = this.flusher.timers;
     timers.define(SEND_TIMER, { payload: SendPayload, run: (key, p) => deliverMessage(env, this.store, ctx, p?.seq ?? Number(key.slice(SEND_PREFIX.length))) });
     timers.define(WAKE_TIMER, { payload: z.unknown(), run: () => this.wake() });
     timers.define(FOLLOWUP_TIMER, { payload: z.unknown(), run: () => this.chat.followUp() });
     timers.define(PRESENCE_TIMER, { payload: z.unknown(), run: () => this.chat.checkHeartbeats() });
+    timers.define(SMS_INBOUND_TIMER, { payload: SmsInboundPayload, run: (_key, p) => applySmsArrival(env, ctx, this.store, this.writer, this.shard, p) });
     timers.define(NOTIFY_TIMER, { payload: z.unknown(), run: (key, p) => runNotifyTimer(env, this.store, key, p) }); // parses its own payload
   }
 
@@ -54,6 +56,17 @@ export class TicketObject extends DurableObject<Env> {
     if (answerAfter === "flush") await this.flush();
     else await this.flusher.afterCommit();
     return { message, duplicate: false, ticketId: this.ctx.id.toString(), opened: this.store.state()?.opened ?? false };
+  }
+
+  /**
+   * An inbound SMS: stored and answered after one storage transaction and no D1 call; the profile, consent, opening
+   * and replies follow from the object's timer (ticket-sms-inbound.ts). A redelivered MessageSid is a duplicate.
+   */
+  async receiveSms(arrival: SmsArrival): Promise<{ duplicate: boolean }> {
+    if (this.store.findByProviderId(arrival.providerId)) return { duplicate: true };
+    this.ctx.storage.transactionSync(() => storeSmsArrival(this.store, arrival));
+    await this.flusher.afterCommit();
+    return { duplicate: false };
   }
 
   /** Resolves once the work after the last commit (projection, sends, publish) has run: for tests and tools. */
@@ -185,7 +198,7 @@ export class TicketObject extends DurableObject<Env> {
 
   async updateDelivery(providerId: string, status: "sent" | "delivered" | "failed", error: string | null): Promise<boolean> {
     const found = this.store.findByProviderId(providerId);
-    if (!found || found.kind !== "outbound") return false;
+    if (found?.kind !== "outbound") return false;
     if (found.status === "delivered" || (found.status === "failed" && status !== "delivered")) return true; // callbacks arrive out of order
     this.ctx.storage.transactionSync(() => {
       const state = this.store.current();
@@ -236,6 +249,9 @@ export class TicketObject extends DurableObject<Env> {
   }
 
   // ---- internals ----
+
+  /** The workspace's D1 shard, unless a test put another database in its place. */
+  private readonly shard = (workspaceId: string): D1Database => this.db ?? dbFor(this.env, workspaceId);
 
   private owned(workspaceId: string): TicketState | null {
     const state = this.store.state();

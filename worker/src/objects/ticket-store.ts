@@ -108,6 +108,13 @@ export class TicketStore {
     return this.message(seq);
   }
 
+  setInboundDetails(seq: number, author: Message["author"], attribution: Attribution | null): Message {
+    this.sql.exec("UPDATE messages SET author_json = ?, attribution_json = ? WHERE seq = ?", JSON.stringify(author), attribution ? JSON.stringify(attribution) : null, seq);
+    const stored = this.message(seq);
+    if (!stored) throw new Error(`message ${seq} vanished`);
+    return stored;
+  }
+
   bumpAttempts(seq: number): number {
     return this.sql.exec<{ attempts: number }>("UPDATE messages SET attempts = attempts + 1 WHERE seq = ? RETURNING attempts", seq).one().attempts;
   }
@@ -154,7 +161,7 @@ export class TicketStore {
   }
 
   dueTimers(now: number): { key: string; payload: unknown }[] {
-    return this.sql.exec<{ key: string; payload: string }>("SELECT key, payload FROM timers WHERE due_at <= ? ORDER BY due_at", now).toArray()
+    return this.sql.exec<{ key: string; payload: string }>("SELECT key, payload FROM timers WHERE due_at <= ? ORDER BY due_at, key", now).toArray()
       .map((r) => ({ key: r.key, payload: JSON.parse(r.payload) as unknown }));
   }
 

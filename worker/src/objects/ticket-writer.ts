@@ -1,7 +1,7 @@
 // The write vocabulary of a ticket: append messages, queue sends, move status, commit a version.
 // Every call runs inside the caller's storage transaction.
 import * as clock from "../clock";
-import type { Channel, Message, ProfileRef } from "../../../shared/schemas";
+import type { Attribution, Channel, Message, ProfileRef } from "../../../shared/schemas";
 import { nextStatus, statusActivityText, type StatusEvent } from "../../../shared/rules/status";
 import type { NewMessage, TicketStore } from "./ticket-store";
 import { STATE_SCHEMA_VERSION, type TicketState } from "./ticket-state";
@@ -49,6 +49,13 @@ export class TicketWriter {
 
   append(state: TicketState, m: NewMessage): Message {
     const stored = this.store.append(m);
+    this.store.queueEvent({ type: "message.created", ticketId: state.ticketId, message: stored });
+    return stored;
+  }
+
+  /** A message stored before its author was known (SMS): fills in author and attribution, then announces it. */
+  adopt(state: TicketState, seq: number, author: Message["author"], attribution: Attribution | null): Message {
+    const stored = this.store.setInboundDetails(seq, author, attribution);
     this.store.queueEvent({ type: "message.created", ticketId: state.ticketId, message: stored });
     return stored;
   }

@@ -5,11 +5,8 @@ import type { AppRouter } from "../http/agent-route";
 import type { Env } from "../env";
 import { parseOr400 } from "../http/errors";
 import { channels } from "../channels";
-import { inboundSmsPlan } from "../domain/sms-inbound";
-import { getProfileByPhone, setConsent, upsertProfileByPhone } from "../db/profiles";
 import { publicUrl, unauthorized, webhookWorkspace } from "./workspace";
 import { verifyTwilio } from "./signatures";
-import { dbFor } from "../db/shards";
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 const twiml = () => new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
@@ -27,19 +24,11 @@ export function registerTwilioWebhooks(router: AppRouter) {
     const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
     const sms = parseOr400(TwilioInbound, form, "Twilio message");
     const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.workspace.id, sms.From)));
-    // Read first: an existing customer costs no D1 write (the upsert rewrites the row); a new one is created race-free.
-    let profile = (await getProfileByPhone(dbFor(env, ws.workspace.id), ws.workspace.id, sms.From)) ?? (await upsertProfileByPhone(dbFor(env, ws.workspace.id), ws.workspace.id, sms.From));
-    const plan = inboundSmsPlan(sms.Body, ws.settings, ws.workspace.name);
-    if (plan.consent !== undefined && !(await stub.hasMessage(sms.MessageSid))) {
-      await setConsent(dbFor(env, ws.workspace.id), ws.workspace.id, profile.id, plan.consent);
-      profile = { ...profile, smsConsent: plan.consent };
-    }
     const media = Array.from({ length: sms.NumMedia }, (_, i) => form[`MediaUrl${i}`]).filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u));
-    await stub.ingestInbound({
-      workspaceId: ws.workspace.id, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
-      providerId: sms.MessageSid, text: sms.Body, media, at: clock.now(), origin: new URL(publicUrl(env, request)).origin,
-      keywordReply: plan.keywordReply, autoReply: plan.autoReply(profile), attributionWindowHours: ws.settings.sms.attributionWindowHours,
-      blocked: profile.blocked,
+    // Twilio gets its answer once the ticket object has stored the message; the profile, keywords and replies follow.
+    await stub.receiveSms({
+      workspaceId: ws.workspace.id, from: sms.From, providerId: sms.MessageSid, text: sms.Body, media, at: clock.now(),
+      origin: new URL(publicUrl(env, request)).origin,
     });
     return twiml();
   });
