@@ -13,6 +13,7 @@ export default defineContentScript({
     let last = "";
     const report = () => {
       const page = parseAdminUrl(location.href);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the merchant sees, hidden nodes would add noise
       const context: AdminContext | null = page ? { ...page, hints: scrapeHints(document.body?.innerText ?? "") } : null;
       const key = JSON.stringify(context);
       if (key === last) return;

@@ -1,14 +1,14 @@
-// Typed client for the agent API (SPEC section 7): every response is parsed with a zod schema before use.
+// Typed client for the agent API (docs/api.md §2 Routes): every response is parsed with a zod schema before use.
 import { z } from "zod";
 import type { TicketFilter } from "../../shared/schemas";
 import {
-  BulkResult, ErrorBody, Report, type BulkBody, type ReportQuery, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
+  BulkResult, ErrorBody, OrderCancelResponse, OrderEditResponse, OrderList, RemovedAgent, Report,
+  type BulkBody, type ReportQuery, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
 } from "../../shared/schemas";
 import {
   AgentList, Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileView, QuickReplyList, QuickReplyResponse, SavedViewList, SavedViewResponse,
   SettingsView, TicketDetailResponse, TicketPage,
 } from "./schemas";
-import { OrderList, OrderResponse } from "./orders";
 
 export type ApiErrorKind = "network" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "server" | "not_sidedesk";
 
@@ -77,7 +77,7 @@ export class Api {
   setOperator(operator: boolean) { return this.request(Me, "PATCH", "/api/me", { operator }); }
   agents() { return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents); }
   addAgent(body: { name: string; email: string; role: "admin" | "manager" | "support" | "analyst" }) { return this.request(NewAgentResponse, "POST", "/api/agents", body); }
-  removeAgent(id: string) { return this.request(z.object({ removed: z.string(), unassigned: z.number() }), "DELETE", `/api/agents/${enc(id)}`); }
+  removeAgent(id: string) { return this.request(RemovedAgent, "DELETE", `/api/agents/${enc(id)}`); }
   renewToken(id: string) { return this.request(NewAgentResponse, "POST", `/api/agents/${enc(id)}/token`); }
   counts() { return this.request(Counts, "GET", "/api/tickets/counts"); }
   tickets(query: Partial<TicketListQuery>) { return this.request(TicketPage, "GET", `/api/tickets?${toQuery(query)}`); }
@@ -99,8 +99,8 @@ export class Api {
   profileOrders(profileId: string) { return this.request(OrderList, "GET", `/api/profiles/${enc(profileId)}/orders`); }
   searchOrders(q: string) { return this.request(OrderList, "GET", `/api/orders?q=${enc(q)}`); }
   /** With `ticketId`, the worker also leaves a note on that ticket saying what changed. */
-  editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) { return this.request(OrderResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body); }
-  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) { return this.request(OrderResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body); }
+  editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) { return this.request(OrderEditResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body); }
+  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) { return this.request(OrderCancelResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body); }
 
   quickReplies(q?: string) { return this.request(QuickReplyList, "GET", `/api/quick-replies${q?.trim() ? `?q=${enc(q.trim())}` : ""}`).then((r) => r.quickReplies); }
   createQuickReply(body: QuickReplyBody) { return this.request(QuickReplyResponse, "POST", "/api/quick-replies", body).then((r) => r.quickReply); }

@@ -1,46 +1,16 @@
-// Extension-side zod schemas: API responses not covered by shared/ (counts, profile view, library lists) and stored items.
+// Extension-side zod schemas: the items the panel stores. API response bodies are shared with the worker and its
+// tests (shared/schemas/responses.ts) and re-exported here under the names the panel uses.
 import { z } from "zod";
-import { ActivityEvent, Agent, Message, Profile, ProfileStats, QuickReply, SavedView, Settings, TicketDetail, TicketSummary, Workspace } from "../../shared/schemas";
+import { TicketDetail } from "../../shared/schemas";
 
-export const Me = z.object({ agent: Agent, workspace: Workspace });
-export type Me = z.infer<typeof Me>;
-export const AgentList = z.object({ agents: z.array(Agent) });
-
-export { AgentLoad, TicketCounts as Counts, TicketPage } from "../../shared/schemas";
+export {
+  AgentList, AgentLoad, TicketCounts as Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileTicket, ProfileView,
+  QuickReplyList, QuickReplyResponse, SavedViewList, SavedViewResponse, SettingsView, TicketDetailResponse, TicketPage,
+} from "../../shared/schemas";
 
 /** The detail view (web-chat presence included). */
 export const TicketView = TicketDetail;
 export type TicketView = z.infer<typeof TicketView>;
-export const TicketDetailResponse = z.object({ ticket: TicketView, messages: z.array(Message), hasMore: z.boolean() });
-export type TicketDetailResponse = z.infer<typeof TicketDetailResponse>;
-export const OlderMessages = z.object({ messages: z.array(Message), hasMore: z.boolean() });
-export const PostedMessage = z.object({ message: Message });
-
-export const ProfileTicket = z.object({ id: z.string(), number: z.number().nullable(), channel: z.string(), status: z.string(), lastActivityAt: z.string() });
-export type ProfileTicket = z.infer<typeof ProfileTicket>;
-export const ProfileView = z.object({
-  profile: Profile.extend({ createdAt: z.string() }).partial({ timezone: true, location: true, storeCustomerId: true, createdAt: true }),
-  activity: z.array(ActivityEvent).default([]),
-  tickets: z.array(ProfileTicket).default([]),
-  orders: z.array(z.unknown()).default([]),
-  stats: ProfileStats.nullable().default(null),
-});
-export type ProfileView = z.infer<typeof ProfileView>;
-
-const secretFlag = z.object({ set: z.boolean() });
-export const SettingsView = Settings.extend({
-  sms: Settings.shape.sms.removeDefault().extend({ accountSid: secretFlag, authToken: secretFlag }),
-  shopify: Settings.shape.shopify.removeDefault().extend({ adminToken: secretFlag, webhookSecret: secretFlag }),
-  events: z.object({ signingSecret: secretFlag }),
-});
-export type SettingsView = z.infer<typeof SettingsView>;
-
-export const NewAgentResponse = z.object({ agent: Agent, token: z.string() });
-
-export const QuickReplyList = z.object({ quickReplies: z.array(QuickReply) });
-export const QuickReplyResponse = z.object({ quickReply: QuickReply });
-export const SavedViewList = z.object({ views: z.array(SavedView) });
-export const SavedViewResponse = z.object({ view: SavedView });
 
 // ---- stored items ----
 export const Credentials = z.object({ baseUrl: z.string().url(), token: z.string().min(1) });

@@ -1,7 +1,7 @@
 // Every storage key of the extension, declared once. Values are re-validated with zod on read.
 import { z } from "zod";
 import { storage } from "wxt/utils/storage";
-import { AdminContext, Credentials, Draft, QueuedReply } from "./schemas";
+import { type AdminContext, Credentials, type Draft, QueuedReply } from "./schemas";
 
 export const credentialsItem = storage.defineItem<Credentials | null>("local:credentials", { fallback: null });
 export const outboxItem = storage.defineItem<QueuedReply[]>("local:outbox", { fallback: [] });

@@ -5,7 +5,7 @@ export function tagTree(counts: Record<string, number>): TagNode[] {
   const all = new Set<string>();
   for (const tag of Object.keys(counts)) {
     const parts = tag.split("/");
-    parts.forEach((_, i) => all.add(parts.slice(0, i + 1).join("/")));
+    for (let i = 0; i < parts.length; i++) all.add(parts.slice(0, i + 1).join("/"));
   }
   const sorted = [...all].sort((a, b) => a.localeCompare(b));
   return sorted.map((tag) => {

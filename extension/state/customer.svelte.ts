@@ -1,7 +1,7 @@
 // The customer panel's data: profile, activity (filterable by metric), previous tickets, stats and store orders.
 import type { Api } from "../lib/api";
 import { ApiError, errorMessage } from "../lib/api";
-import { Order } from "../lib/orders";
+import type { Order } from "../lib/orders";
 import type { ProfileView } from "../lib/schemas";
 
 export type OrdersState = "idle" | "loading" | "ready" | "unavailable" | "error";
@@ -29,8 +29,7 @@ export class CustomerStore {
       if (this.profileId !== profileId) return;
       this.view = v;
       this.metrics = [...new Set(v.activity.map((a) => a.metric))].sort();
-      const embedded = v.orders.map((o) => Order.safeParse(o)).flatMap((r) => (r.success ? [r.data] : []));
-      if (embedded.length) { this.orders = embedded; this.ordersState = "ready"; }
+      if (v.orders.length) { this.orders = v.orders; this.ordersState = "ready"; }
     } catch (err) {
       if (this.profileId === profileId) this.error = errorMessage(err);
     }

@@ -16,7 +16,7 @@ export const NewAgentBody = z.object({
   role: z.enum(["admin", "manager", "support", "analyst"]),
 });
 
-export const Agent = z.object({ id: z.string(), name: z.string(), email: z.string(), role: Role, operator: z.boolean(), createdAt: IsoTime });
+export const Agent = z.object({ id: z.string(), workspaceId: z.string(), name: z.string(), email: z.string(), role: Role, operator: z.boolean(), createdAt: IsoTime });
 export type Agent = z.infer<typeof Agent>;
 export const Workspace = z.object({ id: z.string(), name: z.string(), timezone: z.string(), createdAt: IsoTime });
 export type Workspace = z.infer<typeof Workspace>;
@@ -91,7 +91,12 @@ export type BulkResult = z.infer<typeof BulkResult>;
 
 export const MessagesQuery = z.object({ before: z.coerce.number().int().min(1), limit: z.coerce.number().int().min(1).max(100).default(50) });
 
-export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() }) });
+/** One problem of a refused request: a field (`path`, joined with "."; "" for the whole body) and why; `code` from the store's refusals. */
+export const ErrorIssue = z.object({ path: z.string(), message: z.string(), code: z.string().optional() });
+export type ErrorIssue = z.infer<typeof ErrorIssue>;
+/** Every error answer: 4xx for the caller's mistakes, 5xx for server faults. */
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(ErrorIssue).optional() }) });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** GET /api/tickets */
 export const TicketPage = z.object({ tickets: z.array(TicketSummary), nextCursor: z.string().nullable() });

@@ -10,3 +10,4 @@ export * from "./store";
 export * from "./chat";
 export * from "./library";
 export * from "./report";
+export * from "./responses";

@@ -7,7 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 // @ts-expect-error plain JS helpers shared with npm start
-import { ROOT, apiClient, applyMigrations, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
+import { ROOT, applyMigrations, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
+import { SetupResponse, TicketDetailResponse, TicketPage } from "../../shared/schemas";
+import { typedApi } from "./api";
 import { RUN_OFFSET_MS } from "./clock";
 
 const PORT = 8798;
@@ -16,10 +18,10 @@ const PERSIST = `.wrangler/e2e-${Math.random().toString(36).slice(2, 10)}`;
 const SHOTS = path.join(ROOT, "test-results");
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-type Api = (method: string, pathname: string, opts?: { token?: string; body?: unknown; expect?: number[] }) => Promise<{ status: number; body: any }>;
-let worker: { stop(): Promise<void>; exited: Promise<unknown> } | undefined;
+interface Worker { stop(): Promise<void>; exited: Promise<unknown> }
+let worker: Worker | undefined;
 let browser: Browser | undefined;
-const api: Api = apiClient(BASE);
+const api = typedApi(BASE);
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -34,8 +36,9 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await applyMigrations(PERSIST, { quiet: true });
-  worker = startWorker({ port: PORT, persistTo: PERSIST, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
-  await waitForHealth(BASE, { exited: worker.exited });
+  const started: Worker = startWorker({ port: PORT, persistTo: PERSIST, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
+  worker = started;
+  await waitForHealth(BASE, { exited: started.exited });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS });
 });
 
@@ -59,9 +62,10 @@ describe("web chat in Chromium", () => {
     const setup = await api("POST", "/api/setup", {
       token: "dev-setup-token",
       body: { workspace: { name: "Northwind Outfitters", timezone: "America/New_York" }, owner: { name: "Nadia Owner", email: "nadia@northwind.example" } },
+      schema: SetupResponse,
     });
     const { token } = setup.body;
-    const workspaceId: string = setup.body.workspace.id;
+    const workspaceId = setup.body.workspace.id;
     await api("PUT", "/api/settings", { token, body: { webchat: { welcomeMessage: "Hi! Questions about gear or an order? Ask away." } } });
 
     const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
@@ -79,12 +83,13 @@ describe("web chat in Chromium", () => {
     await page.getByRole("textbox", { name: "Message" }).press("Enter");
 
     const ticket = await until("the web-chat ticket in the agent API", async () => {
-      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token });
-      return list.body.tickets.find((t: any) => t.profile.email === "jamie@example.com");
+      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token, schema: TicketPage });
+      return list.body.tickets.find((t) => t.profile.email === "jamie@example.com");
     });
     expect(ticket).toMatchObject({ channel: "webchat", status: "open", profile: { name: "Jamie Rivera", email: "jamie@example.com" } });
-    expect((await api("GET", `/api/tickets/${ticket.id}`, { token })).body.messages.map((m: any) => m.text)).toContain("Does the Trailblazer 45L fit carry-on limits? <b>not bold</b>");
-    await until("the customer online", async () => (await api("GET", `/api/tickets/${ticket.id}`, { token })).body.ticket.customerOnline === true);
+    const detail = (id: string) => api("GET", `/api/tickets/${id}`, { token, schema: TicketDetailResponse });
+    expect((await detail(ticket.id)).body.messages.map((m) => m.text)).toContain("Does the Trailblazer 45L fit carry-on limits? <b>not bold</b>");
+    await until("the customer online", async () => (await detail(ticket.id)).body.ticket.customerOnline === true);
 
     await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits." } });
     const reply = dialog.getByText("Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits.");
@@ -107,13 +112,13 @@ describe("web chat in Chromium", () => {
     await page.getByRole("button", { name: "Send message" }).click();
     await expect.poll(() => dialog.getByText("New conversation").isVisible()).toBe(true);
     const second = await until("a second web-chat ticket", async () => {
-      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token });
-      return list.body.tickets.find((t: any) => t.id !== ticket.id);
+      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token, schema: TicketPage });
+      return list.body.tickets.find((t) => t.id !== ticket.id);
     });
     expect(second).toMatchObject({ status: "open", profile: { email: "jamie@example.com" } });
-    const secondThread = await api("GET", `/api/tickets/${second.id}`, { token });
-    expect(secondThread.body.messages.map((m: any) => m.text)).toContain("One more thing: is there a rain cover?");
-    expect((await api("GET", `/api/tickets/${ticket.id}`, { token })).body.ticket.status).toBe("closed");
+    const secondThread = await detail(second.id);
+    expect(secondThread.body.messages.map((m) => m.text)).toContain("One more thing: is there a rain cover?");
+    expect((await detail(ticket.id)).body.ticket.status).toBe("closed");
 
     const mobile = await browser!.newPage({ viewport: { width: 390, height: 780 } });
     await mobile.goto(`${BASE}/demo/store?workspace=${workspaceId}#sidedesk-chat`);
@@ -124,7 +129,7 @@ describe("web chat in Chromium", () => {
     await mobile.close();
 
     await page.close();
-    await until("the customer offline after leaving", async () => (await api("GET", `/api/tickets/${second.id}`, { token })).body.ticket.customerOnline === false);
+    await until("the customer offline after leaving", async () => (await detail(second.id)).body.ticket.customerOnline === false);
     expect(errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Api, ApiError, normalizeBaseUrl, toQuery } from "../../extension/lib/api";
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const me = { agent: { id: "ag_1", name: "Nadia", email: "n@x.test", role: "owner", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
+const me = { agent: { id: "ag_1", workspaceId: "ws_1", name: "Nadia", email: "n@x.test", role: "owner", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
   workspace: { id: "ws_1", name: "Northwind", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" } };
 
 function apiWith(respond: (url: string, init?: RequestInit) => Response | Promise<Response>) {

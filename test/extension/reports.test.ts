@@ -89,7 +89,7 @@ describe("ReportsStore", () => {
 
 describe("Session", () => {
   it("lets an analyst sign in to a reports-only panel", async () => {
-    const me = { agent: { id: "ag_a", name: "Ana", email: "a@x.test", role: "analyst", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
+    const me = { agent: { id: "ag_a", workspaceId: "ws_1", name: "Ana", email: "a@x.test", role: "analyst", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
       workspace: { id: "ws_1", name: "Shop", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" } };
     const fetchImpl = vi.fn(async (url: string) => (url.endsWith("/api/me") ? Response.json(me) : Response.json({ error: { code: "forbidden", message: "no" } }, { status: 403 })));
     const session = new Session((b, t) => new Api(b, t, fetchImpl));

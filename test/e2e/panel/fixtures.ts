@@ -27,7 +27,7 @@ export async function order(stack: Stack, o: { number: number; email: string; ph
     customer: { id: 7_300_000_000_000 + o.number, email: o.email, phone: o.phone, first_name: o.first, last_name: o.last, created_at: created, updated_at: created, state: "enabled" },
     billing_address: { country_code: "US" }, shipping_address: { country_code: "US" }, line_items: lineItems,
   };
-  const r = await postShopify(stack.base, stack.workspaceId, SHOP.webhookSecret, "orders/create", payload, `e2e-order-${o.number}-${++delivery}`);
+  const r: { status: number; text: string } = await postShopify(stack.base, stack.workspaceId, SHOP.webhookSecret, "orders/create", payload, `e2e-order-${o.number}-${++delivery}`);
   if (r.status !== 200) throw new Error(`orders/create ${o.number} → ${r.status} ${r.text}`);
 }
 

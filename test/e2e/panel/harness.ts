@@ -8,7 +8,9 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { INBOUND, SHOP, SUPPORT_FROM } from "./fixtures";
 import { RUN_OFFSET_MS } from "../clock";
 // @ts-expect-error plain JS helpers shared with npm start
-import { ROOT, apiClient, applyMigrations, postEvents, postTwilioSms, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
+import { ROOT, applyMigrations, postEvents, postTwilioSms, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
+import { DevOutbox, NewAgentResponse, SetupResponse, TicketPage, type OutboxMessage } from "../../../shared/schemas";
+import { typedApi, type Api } from "../api";
 
 export const SHOTS = path.join(ROOT, "test-results/panel");
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -16,7 +18,8 @@ export const TWILIO_TOKEN = "e2e-twilio-auth-token";
 export const EVENTS_SECRET = "e2e-events-secret";
 export const BUSINESS = "+12025550100";
 
-type Api = (method: string, pathname: string, opts?: { token?: string; body?: unknown; expect?: number[] }) => Promise<{ status: number; body: any }>;
+/** What the dev scripts' webhook posters answer. */
+interface Posted { status: number; text: string }
 
 export interface Stack {
   base: string;
@@ -31,15 +34,16 @@ export async function startStack(port: number): Promise<Stack> {
   const persist = `.wrangler/e2e-panel-${Math.random().toString(36).slice(2, 10)}`;
   const base = `http://127.0.0.1:${port}`;
   await applyMigrations(persist, { quiet: true });
-  const worker = startWorker({ port, persistTo: persist, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
+  const worker: { stop(): Promise<void>; exited: Promise<unknown> } = startWorker({ port, persistTo: persist, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
   await waitForHealth(base, { exited: worker.exited });
-  const api: Api = apiClient(base);
+  const api = typedApi(base);
   const setup = await api("POST", "/api/setup", {
     token: "dev-setup-token",
     body: { workspace: { name: "Northwind Outfitters", timezone: "America/New_York" }, owner: { name: "Nadia Owner", email: "nadia@northwind.example" } },
+    schema: SetupResponse,
   });
   const owner = { id: setup.body.agent.id, token: setup.body.token };
-  const added = await api("POST", "/api/agents", { token: owner.token, body: { name: "Sam Support", email: "sam@northwind.example", role: "support" } });
+  const added = await api("POST", "/api/agents", { token: owner.token, body: { name: "Sam Support", email: "sam@northwind.example", role: "support" }, schema: NewAgentResponse });
   await api("PUT", "/api/settings", { token: owner.token, body: {
     sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS }, events: { signingSecret: EVENTS_SECRET },
     // Order actions go to the worker's dev fake Admin API (startWorker sets SHOPIFY_ADMIN_BASE), found by this shop domain.
@@ -57,14 +61,14 @@ export async function startStack(port: number): Promise<Stack> {
 let sid = 0;
 /** An inbound SMS signed like Twilio signs it. */
 export async function sms(stack: Stack, from: string, body: string): Promise<void> {
-  const r = await postTwilioSms(stack.base, stack.workspaceId, TWILIO_TOKEN, { From: from, To: BUSINESS, Body: body, MessageSid: `SM${(Date.now().toString(16) + (++sid).toString(16).padStart(6, "0")).padStart(32, "0")}`, AccountSid: "AC0" });
+  const r: Posted = await postTwilioSms(stack.base, stack.workspaceId, TWILIO_TOKEN, { From: from, To: BUSINESS, Body: body, MessageSid: `SM${(Date.now().toString(16) + (++sid).toString(16).padStart(6, "0")).padStart(32, "0")}`, AccountSid: "AC0" });
   if (r.status !== 200) throw new Error(`sms webhook ${r.status}: ${r.text}`);
 }
 
 /** A customer with a name (via a signed activity event), optional SMS consent (START keyword), and a first message. */
 export async function customer(stack: Stack, c: { name: string; phone: string; email: string; consent: boolean; text: string }): Promise<string> {
   const profile = { phone: c.phone, email: c.email, name: c.name };
-  const r = await postEvents(stack.base, stack.workspaceId, EVENTS_SECRET, [
+  const r: Posted = await postEvents(stack.base, stack.workspaceId, EVENTS_SECRET, [
     { type: "activity", id: `e2e-sub-${c.phone}`, profile, metric: "Subscribed to List", properties: { list: "Newsletter" } },
     { type: "activity", id: `e2e-view-${c.phone}`, profile, metric: "Viewed Page", properties: { url: "https://northwind.example/products/trail-jacket" } },
   ]);
@@ -76,7 +80,7 @@ export async function customer(stack: Stack, c: { name: string; phone: string; e
 
 export async function ticketIdFor(stack: Stack, phone: string): Promise<string> {
   for (let i = 0; i < 40; i++) {
-    const list = await stack.api("GET", `/api/tickets?view=all&q=${encodeURIComponent(phone.replace("+", ""))}`, { token: stack.owner.token });
+    const list = await stack.api("GET", `/api/tickets?view=all&q=${encodeURIComponent(phone.replace("+", ""))}`, { token: stack.owner.token, schema: TicketPage });
     const t = list.body.tickets[0];
     if (t) return t.id;
     await new Promise((r) => setTimeout(r, 250));
@@ -84,8 +88,8 @@ export async function ticketIdFor(stack: Stack, phone: string): Promise<string> 
   throw new Error(`no ticket for ${phone}`);
 }
 
-export async function outbox(stack: Stack): Promise<{ body: string; to: string; channel: string; subject: string | null }[]> {
-  const r = await stack.api("GET", `/dev/outbox?workspace=${stack.workspaceId}`);
+export async function outbox(stack: Stack): Promise<OutboxMessage[]> {
+  const r = await stack.api("GET", `/dev/outbox?workspace=${stack.workspaceId}`, { schema: DevOutbox });
   return r.body.messages;
 }
 

@@ -5,9 +5,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { NewAgentResponse, QuickReplyList, SavedViewList, SettingsView, SetupResponse, TicketExport } from "../../../shared/schemas";
 import { customer, launchExtension, outbox, settled, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
 import { email, order } from "./fixtures";
 import { dayAt, installBrowserClock, setTime } from "../clock";
+import { parseExactly } from "../../response-shape";
 
 const PORT = 8797;
 const TZ = "America/New_York"; // the workspace's, and (no profile zone known) every customer's
@@ -244,12 +246,12 @@ describe("side panel", () => {
     expect(await panel.getByText("stored in", { exact: false }).count()).toBe(0);
     await shot(panel, "13-settings-quick-replies");
     // Kept by the worker for the whole inbox: a support agent reads it too.
-    const seen = await stack.api("GET", "/api/quick-replies?q=ship", { token: stack.support.token });
-    expect(seen.body.quickReplies.map((r: { title: string }) => r.title)).toEqual(["Shipping times"]);
+    const seen = await stack.api("GET", "/api/quick-replies?q=ship", { token: stack.support.token, schema: QuickReplyList });
+    expect(seen.body.quickReplies.map((r) => r.title)).toEqual(["Shipping times"]);
   });
 
   it("removes an agent from settings: their token stops working at once", async () => {
-    const temp = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Tara Temp", email: "tara@e2e.example", role: "support" } });
+    const temp = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Tara Temp", email: "tara@e2e.example", role: "support" }, schema: NewAgentResponse });
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-agents").click();
     await panel.getByRole("button", { name: "Remove Tara Temp" }).click();
@@ -259,7 +261,7 @@ describe("side panel", () => {
   });
 
   it("validates the store's shop domain and says clearly when the inbound address belongs to another workspace", async () => {
-    const other = await stack.api("POST", "/api/setup", { token: "dev-setup-token", body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } } });
+    const other = await stack.api("POST", "/api/setup", { token: "dev-setup-token", body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } }, schema: SetupResponse });
     await stack.api("PUT", "/api/settings", { token: other.body.token, body: { email: { inboundAddress: "orders@other.example" } } });
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-store").click();
@@ -271,13 +273,13 @@ describe("side panel", () => {
     await panel.getByTestId("shop-domain").fill("e2e-shop");
     await panel.getByTestId("shop-country").selectOption("CA");
     await panel.getByRole("button", { name: "Save" }).click();
-    await expect.poll(async () => (await stack.api("GET", "/api/settings", { token: stack.owner.token })).body.shopify).toMatchObject({ shopDomain: "e2e-shop.myshopify.com", countryCode: "CA" });
+    await expect.poll(async () => (await stack.api("GET", "/api/settings", { token: stack.owner.token, schema: SettingsView })).body.shopify).toMatchObject({ shopDomain: "e2e-shop.myshopify.com", countryCode: "CA" });
     await panel.getByTestId("settings-tab-workspace").click();
     await panel.getByTestId("inbound-address").fill("orders@other.example");
     await panel.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => panel.getByTestId("inbound-error").textContent()).toContain("another Sidedesk workspace");
     await shot(panel, "16-settings-inbound-taken");
-    expect((await stack.api("GET", "/api/settings", { token: stack.owner.token })).body.email.inboundAddress).toBe("support@inbox.northwind.example");
+    expect((await stack.api("GET", "/api/settings", { token: stack.owner.token, schema: SettingsView })).body.email.inboundAddress).toBe("support@inbox.northwind.example");
     await panel.getByRole("button", { name: "Back to inbox" }).click();
   });
 
@@ -303,7 +305,7 @@ describe("side panel", () => {
     await panel.getByTestId("view-shared").check();
     await panel.getByTestId("save-view").click();
     await expect.poll(() => panel.getByTestId("view-title").textContent()).toContain("Marcus threads");
-    const saved = await stack.api("GET", "/api/views", { token: stack.support.token });
+    const saved = await stack.api("GET", "/api/views", { token: stack.support.token, schema: SavedViewList });
     expect(saved.body.views).toMatchObject([{ name: "Marcus threads", shared: true, mine: false, filter: { view: "all", q: "Marcus" } }]);
     await view("all");
     await expect.poll(() => panel.getByTestId("ticket-row").count()).toBeGreaterThan(5);
@@ -319,7 +321,7 @@ describe("side panel", () => {
     await panel.getByRole("button", { name: "Delete view Marcus threads" }).click();
     await panel.getByTestId("confirm").click();
     await expect.poll(() => panel.getByTestId("saved-view").count()).toBe(0);
-    expect((await stack.api("GET", "/api/views", { token: stack.owner.token })).body.views).toEqual([]);
+    expect((await stack.api("GET", "/api/views", { token: stack.owner.token, schema: SavedViewList })).body.views).toEqual([]);
     await panel.getByTestId("nav-all").click();
   });
 
@@ -397,10 +399,10 @@ describe("side panel", () => {
     await panel.getByRole("button", { name: "More bulk actions" }).click();
     const [download] = await Promise.all([panel.waitForEvent("download"), panel.getByTestId("bulk-download").click()]);
     expect(download.suggestedFilename()).toMatch(/^sidedesk-export-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const file = parseExactly(TicketExport, JSON.parse(readFileSync((await download.path())!, "utf8")), "the downloaded export");
     expect(file.tickets).toHaveLength(1);
-    expect(file.tickets[0].ticket.profile.name).toBe("Lena Fischer");
-    expect(file.tickets[0].messages.map((m: { text: string }) => m.text).join("\n")).toContain("replacement jacket");
+    expect(file.tickets[0]?.ticket.profile.name).toBe("Lena Fischer");
+    expect(file.tickets[0]?.messages.map((m) => m.text).join("\n")).toContain("replacement jacket");
   });
 
   it("shows the owner reports: totals, volume per day, and tables by agent and by tag", async () => {
@@ -424,7 +426,7 @@ describe("side panel", () => {
   });
 
   it("lets an analyst sign in to a reports-only panel", async () => {
-    const added = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Ana Analyst", email: "ana@northwind.example", role: "analyst" } });
+    const added = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Ana Analyst", email: "ana@northwind.example", role: "analyst" }, schema: NewAgentResponse });
     expect(added.status).toBe(201);
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("sign-out").click();

@@ -3,19 +3,20 @@
 import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace } from "../helpers";
+import { Me } from "../../../shared/schemas";
+import { api, createWorkspace, getTicket, postMessage } from "../helpers";
 import { chatStubOf, connectCustomer, emailsTo, eventually, makeTimerDue, say, startChat, ticketIdOf, timerDue, type Session } from "./chat-helpers";
 
 const SUPPORT = "help@northwind.example";
 const shopWith = (supportAddress: string | null) => createWorkspace({ settings: { email: { supportAddress } } });
-const reply = (token: string, s: Session, text: string) => api(token, "POST", `/api/tickets/${ticketIdOf(s)}/messages`, { kind: "reply", text });
+const reply = (token: string, s: Session, text: string) => postMessage(token, ticketIdOf(s), { kind: "reply", text });
 
 /** A customer who chatted, then left the page. */
 async function leftChat(workspaceId: string, email: string | undefined, text = "Do these boots run small?") {
   const s = await startChat(workspaceId, email ? { email, name: "Lena" } : { name: "Lena" });
   await say(s, text);
   const socket = await connectCustomer(s);
-  await socket.next((f) => f.type === "hello");
+  await socket.next("hello");
   socket.ws.close();
   await eventually(async () => expect(await timerDue(s, "presence")).not.toBeUndefined());
   return s;
@@ -30,7 +31,7 @@ describe("follow-up email", () => {
   it("sends exactly one email per burst, 3 minutes after the last reply, with subject, recap and a link back", async () => {
     const ws = await shopWith(SUPPORT);
     const s = await leftChat(ws.id, "lena@example.com", "Do these boots run small? <b>asking</b> for a friend & co");
-    const detail = await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
+    const detail = await getTicket(ws.support.token, ticketIdOf(s));
     expect(detail.body.ticket).toMatchObject({ customerOnline: false, followUpEmail: true });
 
     const t0 = clock.now();
@@ -50,7 +51,7 @@ describe("follow-up email", () => {
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     expect(mail).toMatchObject({ to_address: "lena@example.com", from_address: SUPPORT, ticket_id: ticketIdOf(s) });
-    const name = (await api(ws.owner.token, "GET", "/api/me")).body.workspace.name;
+    const name = (await api(ws.owner.token, "GET", "/api/me", undefined, Me)).body.workspace.name;
     expect(mail!.subject).toBe(`You have a new message from ${name}`);
     expect(mail!.body).toContain("They run half a size small.");
     expect(mail!.body).toContain("So order one size up");
@@ -61,8 +62,8 @@ describe("follow-up email", () => {
     expect(decodeMime(mime)).toContain("&lt;b&gt;asking&lt;/b&gt; for a friend &amp; co");
     expect(decodeMime(mime)).not.toContain("<b>asking</b>");
     expect(await timerDue(s, "followup")).toBeNull();
-    const thread = await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
-    expect(thread.body.messages.some((m: any) => m.kind === "activity" && m.text === "Follow-up email sent to lena@example.com")).toBe(true);
+    const thread = await getTicket(ws.support.token, ticketIdOf(s));
+    expect(thread.body.messages.some((m) => m.kind === "activity" && m.text === "Follow-up email sent to lena@example.com")).toBe(true);
 
     // A later burst while still away is a new email.
     await reply(ws.support.token, s, "Any other questions?");
@@ -76,7 +77,7 @@ describe("follow-up email", () => {
     await reply(ws.support.token, s, "Are you still there?");
     expect(await timerDue(s, "followup")).not.toBeNull();
     const back = await connectCustomer(s);
-    await back.next((f) => f.type === "hello");
+    await back.next("hello");
     expect(await timerDue(s, "followup")).toBeNull();
     await runDurableObjectAlarm(chatStubOf(s));
     expect(await emailsTo(ws.id)).toHaveLength(0);
@@ -88,9 +89,9 @@ describe("follow-up email", () => {
     const s = await startChat(ws.id, { email: "live@example.com" });
     await say(s, "hello");
     const socket = await connectCustomer(s);
-    await socket.next((f) => f.type === "hello");
+    await socket.next("hello");
     await reply(ws.support.token, s, "Hi! Live answer.");
-    await socket.next((f) => f.type === "message" && f.message.from === "agent");
+    await socket.next("message", (f) => f.message.from === "agent");
     expect(await timerDue(s, "followup")).toBeNull();
     socket.ws.close();
   });
@@ -100,7 +101,7 @@ describe("follow-up email", () => {
     const s = await startChat(ws.id, { email: "sleepy@example.com" });
     await say(s, "one sec");
     const socket = await connectCustomer(s);
-    await socket.next((f) => f.type === "hello");
+    await socket.next("hello");
     await runInDurableObject(chatStubOf(s), (_i, state) => { // the widget's last sign of life was two minutes ago
       for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
     });
@@ -121,7 +122,7 @@ describe("follow-up email", () => {
   ] as const)("sends nothing with %s", async (_name, support, email) => {
     const ws = await shopWith(support);
     const s = await leftChat(ws.id, email);
-    expect((await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`)).body.ticket.followUpEmail).toBe(false);
+    expect((await getTicket(ws.support.token, ticketIdOf(s))).body.ticket.followUpEmail).toBe(false);
     await reply(ws.support.token, s, "We replied while you were away.");
     await fire(s);
     expect(await emailsTo(ws.id)).toHaveLength(0);

@@ -2,8 +2,9 @@
 // notes never reach the customer, and a closed chat never reopens (the widget is told to start a new session).
 import * as clock from "../../../worker/src/clock";
 import { describe, expect, it } from "vitest";
+import { ChatConfig } from "../../../shared/schemas";
 import { wallClock } from "../../../shared/rules/zoned-time";
-import { api, createWorkspace } from "../helpers";
+import { createWorkspace, getTicket, patchTicket, postMessage, setTicketStatus } from "../helpers";
 import { listIds } from "../inbox-helpers";
 import { chat, connectCustomer, newClientId, say, startChat, thread, ticketIdOf } from "./chat-helpers";
 
@@ -23,17 +24,17 @@ describe("business hours", () => {
     ["outside", closedNow("Asia/Tokyo"), "We're closed now; we'll reply in the morning.", false],
   ] as const)("the first message %s hours gets that reply (source business_hours), later ones none", async (_n, businessHours, expected, inHours) => {
     const ws = await createWorkspace({ timezone: "Asia/Tokyo", settings: { webchat: { ...replies, businessHours } } });
-    expect((await chat("GET", `/${ws.id}/config`)).body.inBusinessHours).toBe(inHours);
+    expect((await chat("GET", `/${ws.id}/config`, { schema: ChatConfig })).body.inBusinessHours).toBe(inHours);
     const s = await startChat(ws.id);
     expect((await say(s, "Hello?")).status).toBe(201);
     expect((await say(s, "Anyone there?")).status).toBe(201);
     const t = await thread(s);
-    expect(t.body.messages.map((m: any) => [m.from, m.text])).toEqual([
+    expect(t.body.messages.map((m) => [m.from, m.text])).toEqual([
       ["bot", "Hi! How can we help?"], ["customer", "Hello?"], ["bot", expected], ["customer", "Anyone there?"],
     ]);
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
-    expect(detail.body.messages.filter((m: any) => m.source === "business_hours")).toHaveLength(1);
-    expect(detail.body.messages.find((m: any) => m.source === "welcome")).toMatchObject({ kind: "outbound", status: "sent" });
+    const detail = await getTicket(ws.owner.token, ticketIdOf(s));
+    expect(detail.body.messages.filter((m) => m.source === "business_hours")).toHaveLength(1);
+    expect(detail.body.messages.find((m) => m.source === "welcome")).toMatchObject({ kind: "outbound", status: "sent" });
   });
 });
 
@@ -48,8 +49,8 @@ describe("customer messages", () => {
     expect(again.status).toBe(200);
     expect(again.body.message.id).toBe(first.body.message.id);
     expect(first.body.message).toMatchObject({ from: "customer", clientId, text: "Where is my order?" });
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
-    expect(detail.body.messages.filter((m: any) => m.kind === "inbound")).toHaveLength(1);
+    const detail = await getTicket(ws.owner.token, ticketIdOf(s));
+    expect(detail.body.messages.filter((m) => m.kind === "inbound")).toHaveLength(1);
   });
 
   it("makes one ticket when the first messages of a session arrive at once", async () => {
@@ -59,9 +60,9 @@ describe("customer messages", () => {
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     const ids = await listIds(ws.owner.token, "view=all&channel=webchat");
     expect(ids).toEqual([ticketIdOf(s)]);
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
-    expect(detail.body.messages.filter((m: any) => m.kind === "inbound")).toHaveLength(4);
-    expect(detail.body.messages.filter((m: any) => m.source === "business_hours")).toHaveLength(1);
+    const detail = await getTicket(ws.owner.token, ticketIdOf(s));
+    expect(detail.body.messages.filter((m) => m.kind === "inbound")).toHaveLength(4);
+    expect(detail.body.messages.filter((m) => m.source === "business_hours")).toHaveLength(1);
     expect(detail.body.ticket.number).toBe(1);
   });
 
@@ -71,16 +72,16 @@ describe("customer messages", () => {
     await say(s, "Can I return worn boots?");
     const id = ticketIdOf(s);
     const socket = await connectCustomer(s);
-    await socket.next((f) => f.type === "hello");
-    await api(ws.support.token, "PATCH", `/api/tickets/${id}`, { assigneeId: ws.support.id });
-    await api(ws.support.token, "POST", `/api/tickets/${id}/messages`, { kind: "note", text: "SECRET: customer wore them on a hike" });
-    await api(ws.support.token, "POST", `/api/tickets/${id}/messages`, { kind: "reply", text: "Yes, within 30 days." });
-    await socket.next((f) => f.type === "message" && f.message.text === "Yes, within 30 days.");
+    await socket.next("hello");
+    await patchTicket(ws.support.token, id, { assigneeId: ws.support.id });
+    await postMessage(ws.support.token, id, { kind: "note", text: "SECRET: customer wore them on a hike" });
+    await postMessage(ws.support.token, id, { kind: "reply", text: "Yes, within 30 days." });
+    await socket.next("message", (f) => f.message.text === "Yes, within 30 days.");
     const t = await thread(s);
-    const all = JSON.stringify(t.body) + JSON.stringify(socket.frames);
+    const all = JSON.stringify(t.json) + JSON.stringify(socket.raw);
     expect(all).not.toContain("SECRET");
     expect(all).not.toContain("Assigned to");
-    expect(t.body.messages.every((m: any) => ["customer", "agent", "bot"].includes(m.from))).toBe(true);
+    expect(t.body.messages.every((m) => ["customer", "agent", "bot"].includes(m.from))).toBe(true);
     expect(t.body.messages.at(-1)).toMatchObject({ from: "agent", authorName: "Sam Support", text: "Yes, within 30 days." });
     socket.ws.close();
   });
@@ -90,21 +91,21 @@ describe("customer messages", () => {
     const s = await startChat(ws.id, { email: "closer@example.com" });
     await say(s, "Thanks, that's all");
     const id = ticketIdOf(s);
-    await api(ws.support.token, "POST", `/api/tickets/${id}/status`, { status: "closed" });
+    await setTicketStatus(ws.support.token, id, { status: "closed" });
     const late = await say(s, "Oh, one more thing");
     expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe("chat_closed");
+    expect(late.error.code).toBe("chat_closed");
     expect((await thread(s)).body.status).toBe("closed");
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${id}`);
+    const detail = await getTicket(ws.owner.token, id);
     expect(detail.body.ticket.status).toBe("closed");
-    expect(detail.body.messages.some((m: any) => m.text === "Oh, one more thing")).toBe(false);
+    expect(detail.body.messages.some((m) => m.text === "Oh, one more thing")).toBe(false);
 
     const next = await startChat(ws.id, { email: "closer@example.com" });
     expect((await say(next, "Oh, one more thing")).status).toBe(201);
     const ids = await listIds(ws.owner.token, "view=all&channel=webchat");
     expect(ids).toHaveLength(2);
     expect(ids).toContain(ticketIdOf(next));
-    const fresh = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(next)}`);
+    const fresh = await getTicket(ws.owner.token, ticketIdOf(next));
     expect(fresh.body.ticket).toMatchObject({ status: "open", profile: detail.body.ticket.profile });
   });
 
@@ -112,12 +113,12 @@ describe("customer messages", () => {
     const ws = await createWorkspace();
     const s = await startChat(ws.id);
     await say(s, "anonymous visitor here");
-    const detail = await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
+    const detail = await getTicket(ws.support.token, ticketIdOf(s));
     expect(detail.body.ticket).toMatchObject({ canReply: true, replyBlockedReason: null });
-    const reply = await api(ws.support.token, "POST", `/api/tickets/${ticketIdOf(s)}/messages`, { kind: "reply", text: "Hi there!" });
+    const reply = await postMessage(ws.support.token, ticketIdOf(s), { kind: "reply", text: "Hi there!" });
     expect(reply.status).toBe(201);
     expect(reply.body.message.status).toBe("queued"); // answered at the commit; delivery follows at once
-    const after = await api(ws.support.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
-    expect(after.body.messages.find((m: { id: string }) => m.id === reply.body.message.id).status).toBe("sent");
+    const after = await getTicket(ws.support.token, ticketIdOf(s));
+    expect(after.body.messages.find((m) => m.id === reply.body.message.id)?.status).toBe("sent");
   });
 });

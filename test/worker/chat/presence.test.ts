@@ -4,7 +4,7 @@ import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChatServerFrame } from "../../../shared/schemas";
-import { api, BASE, createWorkspace, type TestWorkspace } from "../helpers";
+import { BASE, createWorkspace, getTicket, postMessage, type TestWorkspace } from "../helpers";
 import { connectRealtime } from "../inbox-helpers";
 import { chatStubOf, connectCustomer, eventually, say, startChat, ticketIdOf } from "./chat-helpers";
 import { SELF } from "cloudflare:test";
@@ -12,22 +12,22 @@ import { SELF } from "cloudflare:test";
 let ws: TestWorkspace;
 beforeAll(async () => { ws = await createWorkspace(); });
 
-const online = async (id: string) => (await api(ws.support.token, "GET", `/api/tickets/${id}`)).body.ticket.customerOnline;
+const online = async (id: string) => (await getTicket(ws.support.token, id)).body.ticket.customerOnline;
 
 describe("customer socket", () => {
   it("delivers agents' replies live, answers heartbeats, and only speaks the chat protocol", async () => {
     const s = await startChat(ws.id);
     await say(s, "Is the tent waterproof?");
     const socket = await connectCustomer(s);
-    const hello = await socket.next((f) => f.type === "hello");
+    const hello = await socket.next("hello");
     expect(hello).toMatchObject({ status: "open" });
     expect(hello.lastSeq).toBeGreaterThan(0);
-    const reply = await api(ws.support.token, "POST", `/api/tickets/${ticketIdOf(s)}/messages`, { kind: "reply", text: "Yes: 3000 mm rated." });
-    const pushed = await socket.next((f) => f.type === "message" && f.message.from === "agent");
+    const reply = await postMessage(ws.support.token, ticketIdOf(s), { kind: "reply", text: "Yes: 3000 mm rated." });
+    const pushed = await socket.next("message", (f) => f.message.from === "agent");
     expect(pushed.message).toMatchObject({ id: reply.body.message.id, text: "Yes: 3000 mm rated.", authorName: "Sam Support" });
     socket.ws.send('{"type":"ping"}');
-    await socket.next((f) => f.type === "pong");
-    for (const f of socket.frames) expect(ChatServerFrame.safeParse(f).success, JSON.stringify(f)).toBe(true);
+    await socket.next("pong");
+    for (const f of socket.raw) expect(ChatServerFrame.safeParse(f).success, JSON.stringify(f)).toBe(true);
     socket.ws.close();
   });
 
@@ -51,7 +51,7 @@ describe("presence", () => {
     const agent = await connectRealtime(ws.support.token);
     await agent.next("hello");
     const socket = await connectCustomer(s);
-    await socket.next((f) => f.type === "hello");
+    await socket.next("hello");
     expect(await online(id)).toBe(true);
     await eventually(() => expect(agent.frames.some((f) => f.type === "ticket.updated" && f.ticket.id === id && f.ticket.customerOnline === true)).toBe(true));
     socket.ws.close(1000, "page closed");
@@ -75,7 +75,7 @@ describe("presence", () => {
     const s = await startChat(ws.id);
     await say(s, "laptop about to sleep");
     const socket = await connectCustomer(s);
-    await socket.next((f) => f.type === "hello");
+    await socket.next("hello");
     expect(await online(ticketIdOf(s))).toBe(true);
     await runInDurableObject(chatStubOf(s), (_i, state) => {
       for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
@@ -90,9 +90,9 @@ describe("presence", () => {
     const s = await startChat(ws.id);
     await say(s, "still here");
     const socket = await connectCustomer(s);
-    await socket.next((f) => f.type === "hello");
+    await socket.next("hello");
     socket.ws.send('{"type":"ping"}'); // answered by the runtime, which remembers when
-    await socket.next((f) => f.type === "pong");
+    await socket.next("pong");
     await runInDurableObject(chatStubOf(s), (_i, state) => {
       for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
       state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = 'presence'", clock.now() - 1);

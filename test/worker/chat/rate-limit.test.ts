@@ -1,6 +1,7 @@
 // The public widget cannot be used to flood a workspace with chats: session starts are limited per visitor IP.
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ErrorBody } from "../../../shared/schemas";
 import { BASE, createWorkspace, type TestWorkspace } from "../helpers";
 
 let ws: TestWorkspace;
@@ -19,7 +20,7 @@ describe("chat session rate limit", () => {
     expect(statuses.filter((s) => s === 201).length).toBe(20);
     expect(statuses.at(-1)).toBe(429);
     const limited = await start("203.0.113.7");
-    expect((await limited.json<any>()).error.code).toBe("rate_limited");
+    expect(ErrorBody.parse(await limited.json()).error.code).toBe("rate_limited");
     expect(limited.headers.get("access-control-allow-origin")).toBe("*"); // the widget can read why
     expect((await start("198.51.100.9")).status).toBe(201);
   });

@@ -1,8 +1,8 @@
 // Widget API: config, starting a session (welcome, profile by email), CORS, tokens, malformed bodies, workspace isolation.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ChatMessage, ChatThread } from "../../../shared/schemas";
-import { api, createWorkspace, type TestWorkspace } from "../helpers";
+import { ChatConfig, type ChatMessage, ChatProfileResponse, ChatThread } from "../../../shared/schemas";
+import { createWorkspace, getProfile, getTicket, type TestWorkspace } from "../helpers";
 import { listIds } from "../inbox-helpers";
 import { chat, say, startChat, thread, ticketIdOf } from "./chat-helpers";
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 describe("widget config", () => {
   it("gives the welcome message, the shop name and whether it is inside business hours, with CORS", async () => {
-    const r = await chat("GET", `/${ws.id}/config`);
+    const r = await chat("GET", `/${ws.id}/config`, { schema: ChatConfig });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ workspace: { id: ws.id }, welcomeMessage: "Hi from the shop! Ask us anything.", inBusinessHours: true });
     expect(r.headers.get("access-control-allow-origin")).toBe("*");
@@ -32,7 +32,7 @@ describe("widget config", () => {
   it("404s an unknown workspace, with CORS so the widget can read why", async () => {
     const r = await chat("GET", "/ws_doesnotexist0000/config");
     expect(r.status).toBe(404);
-    expect(r.body.error.code).toBe("workspace_not_found");
+    expect(r.error.code).toBe("workspace_not_found");
     expect(r.headers.get("access-control-allow-origin")).toBe("*");
   });
 });
@@ -54,29 +54,29 @@ describe("starting a session", () => {
     const s = await startChat(ws.id, { name: "Maya Chen", email: "Maya.Chen@example.com" });
     expect(s.body.profile).toEqual({ name: "Maya Chen", email: "maya.chen@example.com" });
     await say(s, "Do you ship to Canada?");
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
+    const detail = await getTicket(ws.owner.token, ticketIdOf(s));
     expect(detail.body.ticket).toMatchObject({ channel: "webchat", profile: { name: "Maya Chen", email: "maya.chen@example.com" } });
     const again = await startChat(ws.id, { email: "maya.chen@example.com" });
     await say(again, "Me again");
-    const second = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(again)}`);
+    const second = await getTicket(ws.owner.token, ticketIdOf(again));
     expect(second.body.ticket.profile.id).toBe(detail.body.ticket.profile.id);
-    const profile = await api(ws.owner.token, "GET", `/api/profiles/${detail.body.ticket.profile.id}`);
-    expect(JSON.stringify(profile.body)).toContain("Started Chat");
+    const profile = await getProfile(ws.owner.token, detail.body.ticket.profile.id);
+    expect(JSON.stringify(profile.json)).toContain("Started Chat");
   });
 
   it("lets the customer give a name and email later; an email already known links to that customer", async () => {
     const known = await startChat(ws.id, { email: "known@example.com", name: "Known Customer" });
     await say(known, "first");
-    const knownProfile = (await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(known)}`)).body.ticket.profile;
+    const knownProfile = (await getTicket(ws.owner.token, ticketIdOf(known))).body.ticket.profile;
 
     const s = await startChat(ws.id);
     await say(s, "Hello?");
-    const named = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: s.token, body: { name: "Ravi" } });
+    const named = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: s.token, body: { name: "Ravi" }, schema: ChatProfileResponse });
     expect(named.status).toBe(200);
     expect(named.body.profile).toEqual({ name: "Ravi", email: null });
-    const linked = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: s.token, body: { email: "known@example.com" } });
+    const linked = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: s.token, body: { email: "known@example.com" }, schema: ChatProfileResponse });
     expect(linked.body.profile.email).toBe("known@example.com");
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`);
+    const detail = await getTicket(ws.owner.token, ticketIdOf(s));
     expect(detail.body.ticket.profile.id).toBe(knownProfile.id);
   });
 
@@ -86,7 +86,7 @@ describe("starting a session", () => {
     const view = { id: "pv-0001-abcdef", type: "page_view", url: "https://shop.example/products/tent", title: "Basecamp Tent" };
     expect((await chat("POST", `/${ws.id}/sessions/${s.sessionId}/events`, { token: s.token, body: view })).status).toBe(204);
     expect((await chat("POST", `/${ws.id}/sessions/${s.sessionId}/events`, { token: s.token, body: view })).status).toBe(204);
-    const profileId = (await api(ws.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`)).body.ticket.profile.id;
+    const profileId = (await getTicket(ws.owner.token, ticketIdOf(s))).body.ticket.profile.id;
     const views = await env.DB.prepare("SELECT properties_json FROM profile_events WHERE profile_id = ?1 AND metric = 'Viewed Page'").bind(profileId).all();
     expect(views.results).toHaveLength(1);
     expect(String(views.results[0]!.properties_json)).toContain("Basecamp Tent");
@@ -98,12 +98,12 @@ describe("refusals change nothing", () => {
     const s = await startChat(ws.id);
     const wrong = await chat("POST", `/${ws.id}/sessions/${s.sessionId}/messages`, { token: `${s.token.slice(0, -2)}xx`, body: { clientId: "clientid-1", text: "hack" } });
     expect(wrong.status).toBe(401);
-    expect(wrong.body.error.code).toBe("invalid_session_token");
+    expect(wrong.error.code).toBe("invalid_session_token");
     const missing = await chat("GET", `/${ws.id}/sessions/${s.sessionId}/messages`);
     expect(missing.status).toBe(401);
     const unknown = await chat("GET", `/${ws.id}/sessions/cs_AAAAAAAAAAAAAAAA/messages`, { token: s.token });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe("session_not_found");
+    expect(unknown.error.code).toBe("session_not_found");
     expect((await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: "cst_nope", body: { name: "x" } })).status).toBe(401);
     const t = await thread(s);
     expect(t.body.messages.map((m: ChatMessage) => m.text)).toEqual(["Hi from the shop! Ask us anything."]);
@@ -125,7 +125,7 @@ describe("refusals change nothing", () => {
     for (const [method, path, body] of cases) {
       const r = await chat(method, path, { token: s.token, body });
       expect(r.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
-      expect(r.body.error.code).toMatch(/invalid_request|invalid_json/);
+      expect(r.error.code).toMatch(/invalid_request|invalid_json/);
     }
     expect((await chat("GET", `/${ws.id}/sessions/not-a-session/messages`, { token: s.token })).status).toBe(400);
     expect((await thread(s)).body.messages).toHaveLength(1);
@@ -139,6 +139,6 @@ describe("refusals change nothing", () => {
     const post = await chat("POST", `/${other.id}/sessions/${s.sessionId}/messages`, { token: s.token, body: { clientId: "cross-0001", text: "x" } });
     expect(post.status).toBe(404);
     expect(await listIds(other.owner.token, "view=all")).toEqual([]);
-    expect((await api(other.owner.token, "GET", `/api/tickets/${ticketIdOf(s)}`)).status).toBe(404);
+    expect((await getTicket(other.owner.token, ticketIdOf(s))).status).toBe(404);
   });
 });

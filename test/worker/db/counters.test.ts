@@ -3,7 +3,8 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace } from "../helpers";
+import { TicketCounts } from "../../../shared/schemas";
+import { api, createWorkspace, patchTicket, setTicketStatus } from "../helpers";
 import { openTicket } from "../inbox-helpers";
 
 /** The scans counts used to run, kept here as the oracle. */
@@ -45,25 +46,25 @@ describe("view counters", () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: tickets.length - 1 }), action), { minLength: 1, maxLength: 8 }), async (steps) => {
       for (const [t, a] of steps) {
         const id = tickets[t]!;
-        if (a.kind === "assign") await api(ws.owner.token, "PATCH", `/api/tickets/${id}`, { assigneeId: a.assignee });
-        if (a.kind === "tags") await api(ws.owner.token, "PATCH", `/api/tickets/${id}`, { tags: a.tags });
-        if (a.kind === "follow") await api(ws.owner.token, "PATCH", `/api/tickets/${id}`, { followers: a.followers });
+        if (a.kind === "assign") await patchTicket(ws.owner.token, id, { assigneeId: a.assignee });
+        if (a.kind === "tags") await patchTicket(ws.owner.token, id, { tags: a.tags });
+        if (a.kind === "follow") await patchTicket(ws.owner.token, id, { followers: a.followers });
         if (a.kind === "favorite") await api(agents[a.by]!.token, "PATCH", `/api/tickets/${id}`, { favorite: a.on });
-        if (a.kind === "status") await api(ws.owner.token, "POST", `/api/tickets/${id}/status`, a.status === "snoozed" ? { status: "snoozed", preset: "next_week" } : { status: a.status });
+        if (a.kind === "status") await setTicketStatus(ws.owner.token, id, a.status === "snoozed" ? { status: "snoozed", preset: "next_week" } : { status: a.status });
         if (a.kind === "read") await api(agents[a.by]!.token, "POST", `/api/tickets/${id}/${a.read ? "read" : "unread"}`);
       }
       for (const agent of agents) {
-        const shown = (await api(agent.token, "GET", "/api/tickets/counts")).body;
+        const shown = (await api(agent.token, "GET", "/api/tickets/counts", undefined, TicketCounts)).body;
         const truth = await recount(ws.id, agent.id, false);
         expect({ views: shown.views, statuses: shown.statuses, channels: shown.channels, tags: shown.tags }).toEqual(truth);
       }
     }), { numRuns: 12 });
     // operator mode: My sessions counts every unassigned open ticket instead of only the followed ones
     await api(ws.support2.token, "PATCH", "/api/me", { operator: true });
-    expect((await api(ws.support2.token, "GET", "/api/tickets/counts")).body.views).toEqual((await recount(ws.id, ws.support2.id, true)).views);
+    expect((await api(ws.support2.token, "GET", "/api/tickets/counts", undefined, TicketCounts)).body.views).toEqual((await recount(ws.id, ws.support2.id, true)).views);
     // and a permanent delete takes the ticket out of every counter
     await api(ws.owner.token, "DELETE", `/api/tickets/${tickets[0]}`);
-    const shown = (await api(ws.support.token, "GET", "/api/tickets/counts")).body;
+    const shown = (await api(ws.support.token, "GET", "/api/tickets/counts", undefined, TicketCounts)).body;
     expect({ views: shown.views, statuses: shown.statuses, channels: shown.channels, tags: shown.tags }).toEqual(await recount(ws.id, ws.support.id, false));
   }, 120_000);
 });

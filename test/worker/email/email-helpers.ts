@@ -3,7 +3,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import PostalMime from "postal-mime";
 import worker from "../../../worker/src/index";
 import { channels } from "../../../worker/src/channels";
-import { api, createWorkspace } from "../helpers";
+import { createWorkspace, getTicket } from "../helpers";
 
 let n = 0;
 export const uid = (label = "m") => `${label}.${++n}.${crypto.randomUUID().slice(0, 8)}@mail.customer.example`;
@@ -35,9 +35,9 @@ export async function deliver(from: string, to: string, raw: string | Uint8Array
 export const ticketIdOf = (workspaceId: string, rootId: string) => env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId)).toString();
 
 export async function detail(token: string, ticketId: string) {
-  const r = await api(token, "GET", `/api/tickets/${ticketId}`);
-  if (r.status !== 200) throw new Error(`ticket ${ticketId}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { ticket: { id: string; number: number; status: string; channel: string; profile: { email: string; name: string | null } }; messages: any[] };
+  const r = await getTicket(token, ticketId);
+  if (r.status !== 200) throw new Error(`ticket ${ticketId}: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.body;
 }
 
 export async function outbox(workspaceId: string) {

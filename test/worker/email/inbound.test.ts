@@ -13,7 +13,7 @@ async function receive(build: (a: fx.Addr, id: string) => string, from = `jane.$
   const d = await detail(ws.owner.token, ticketIdOf(ws.id, id));
   const inbound = d.messages.filter((m) => m.kind === "inbound");
   expect(inbound).toHaveLength(1);
-  return { id, from, d, m: inbound[0] };
+  return { id, from, d, m: inbound[0]! };
 }
 
 describe("email() inbound", () => {
@@ -28,12 +28,12 @@ describe("email() inbound", () => {
   it("multipart/alternative keeps the plain part as text and the HTML part sanitized", async () => {
     const { m } = await receive(fx.alternative);
     expect(m.text).toBe("Can I exchange the shirt for a size M? — Jane");
-    expect(m.email.html).toContain("<b>size M</b>");
+    expect(m.email?.html).toContain("<b>size M</b>");
   });
 
   it("HTML-only mail is sanitized and gets readable text derived from it", async () => {
     const { m } = await receive(fx.htmlOnly);
-    const html: string = m.email.html;
+    const html = m.email!.html!;
     for (const bad of ["<script", "alert(", "onclick", "javascript:", "<iframe", "document.cookie", "<style"]) expect(html).not.toContain(bad);
     expect(html).not.toMatch(/\ssrc=/); // the tracking pixel must not load
     expect(html).toContain('data-remote-src="https://tracker.example/open.gif?u=42"');
@@ -47,14 +47,14 @@ describe("email() inbound", () => {
     ["Shift_JIS base64 (ISO-2022-JP subject)", fx.shiftJisBase64, "注文の件", "こんにちは。注文番号 #1001 の配送について質問があります。"],
   ])("decodes %s", async (_name, build, subject, text) => {
     const { m } = await receive(build);
-    expect(m.email.subject).toBe(subject);
+    expect(m.email?.subject).toBe(subject);
     expect(m.text).toBe(text);
   });
 
   it("lists attachments by name, type and size without storing their content", async () => {
     const { m } = await receive(fx.withAttachments);
     expect(m.text).toBe("Please see the invoice and photo attached.");
-    expect(m.email.attachments).toEqual([
+    expect(m.email?.attachments).toEqual([
       { name: "invoice-1001.pdf", type: "application/pdf", size: 38 },
       { name: "dégât.png", type: "image/png", size: 100 },
     ]);

@@ -52,7 +52,7 @@ describe("sendEmail transports", () => {
     const [url, init] = fetchSpy.mock.calls[0]!;
     expect(url).toBe("https://mail.test/emails");
     expect(new Headers(init?.headers).get("authorization")).toBe("Bearer key-1");
-    expect(JSON.parse(String(init?.body))).toEqual({
+    expect(JSON.parse(String(init?.body)) as unknown).toEqual({
       from: '"Café Shop" <support@shop.example>', to: ["jane@customer.example"], reply_to: "help@inbound.shop.example", subject: mail.subject,
       text: mail.text, html: mail.html,
       headers: { "Message-ID": "<m3@shop.example>", "In-Reply-To": "<b@customer.example>", References: "<a@customer.example> <b@customer.example>" },

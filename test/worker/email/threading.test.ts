@@ -2,7 +2,7 @@
 // agent replies go out with correct threading headers, and the customer's answer to them threads back.
 import { describe, expect, it, beforeAll } from "vitest";
 import * as fx from "./fixtures";
-import { api } from "../helpers";
+import { api, postMessage, setTicketStatus } from "../helpers";
 import { deliver, detail, emailWorkspace, outbox, parseMime, ticketIdOf, uid } from "./email-helpers";
 
 let ws: Awaited<ReturnType<typeof emailWorkspace>>;
@@ -11,7 +11,7 @@ beforeAll(async () => { ws = await emailWorkspace(); });
 const customer = () => `cust.${crypto.randomUUID().slice(0, 6)}@customer.example`;
 const addr = (from: string) => ({ from: `Jane Doe <${from}>`, to: ws.inbound });
 const inboundTexts = async (ticketId: string) => (await detail(ws.owner.token, ticketId)).messages.filter((m) => m.kind === "inbound").map((m) => m.text);
-const reply = (ticketId: string, text: string) => api(ws.supportAgent.token, "POST", `/api/tickets/${ticketId}/messages`, { kind: "reply", text });
+const reply = (ticketId: string, text: string) => postMessage(ws.supportAgent.token, ticketId, { kind: "reply", text });
 
 describe("email threading", () => {
   it("a reply with In-Reply-To / References joins the same ticket", async () => {
@@ -30,7 +30,7 @@ describe("email threading", () => {
     const root = uid("root");
     await deliver(from, ws.inbound, fx.plainText(addr(from), root));
     const ticketId = ticketIdOf(ws.id, root);
-    expect((await api(ws.owner.token, "POST", `/api/tickets/${ticketId}/status`, { status: "closed" })).status).toBe(200);
+    expect((await setTicketStatus(ws.owner.token, ticketId, { status: "closed" })).status).toBe(200);
     expect((await detail(ws.owner.token, ticketId)).ticket.status).toBe("closed");
     await deliver(from, ws.inbound, fx.reply(addr(from), uid(), root, [root], "Re: Where is my order?", "Still waiting."));
     const d = await detail(ws.owner.token, ticketId);
@@ -111,10 +111,10 @@ describe("email threading", () => {
     await deliver(from, local.inbound, fx.plainText({ from, to: local.inbound }, root));
     const ticketId = ticketIdOf(local.id, root);
     // supportAddress unset: the inbound address is the sender.
-    await api(local.owner.token, "POST", `/api/tickets/${ticketId}/messages`, { kind: "reply", text: "First" });
+    await postMessage(local.owner.token, ticketId, { kind: "reply", text: "First" });
     expect((await outbox(local.id))[0]).toMatchObject({ from_address: local.inbound });
     await api(local.owner.token, "PUT", "/api/settings", { email: { inboundAddress: null } });
-    await api(local.owner.token, "POST", `/api/tickets/${ticketId}/messages`, { kind: "reply", text: "Second" });
+    await postMessage(local.owner.token, ticketId, { kind: "reply", text: "Second" });
     const failed = (await detail(local.owner.token, ticketId)).messages.filter((m) => m.kind === "outbound")[1];
     expect(failed).toMatchObject({ status: "failed", error: expect.stringMatching(/No support or inbound email address is configured/) });
   });
@@ -123,6 +123,6 @@ describe("email threading", () => {
     const other = await emailWorkspace();
     const r = await api(other.owner.token, "PUT", "/api/settings", { email: { inboundAddress: ws.inbound.toUpperCase() } });
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe("inbound_address_taken");
+    expect(r.error.code).toBe("inbound_address_taken");
   });
 });

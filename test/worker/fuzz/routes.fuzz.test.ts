@@ -4,6 +4,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ErrorBody } from "../../../shared/schemas";
 import { BASE, createWorkspace, EVENTS_SECRET, TWILIO_TOKEN, type TestWorkspace } from "../helpers";
 import { addAgent, openTicket } from "../inbox-helpers";
 import { shopifyHmac, SHOP, WEBHOOK_SECRET } from "../store/store-helpers";
@@ -74,7 +75,7 @@ async function answer(method: string, url: string, init: { headers?: Record<stri
 
 const below500 = (what: string, r: { status: number; text: string }) => {
   if (r.status >= 500) throw new Error(`${what} → ${r.status} ${r.text.slice(0, 300)}`);
-  if (r.status >= 400 && what.includes(" /api/")) expect(JSON.parse(r.text).error.code, what).toMatch(/^[a-z_]+$/);
+  if (r.status >= 400 && what.includes(" /api/")) expect(ErrorBody.parse(JSON.parse(r.text)).error.code, what).toMatch(/^[a-z_]+$/);
 };
 
 describe("fuzzing every public route", () => {

@@ -31,7 +31,7 @@ async function rawSms(workspaceId: string, from: string, body: string, sid = new
 }
 
 const listed = async (token: string) =>
-  (await getTicketPage(token, "view=all&limit=100")).body.tickets as { id: string; number: number; lastMessage: { text: string }; profile: { phone: string } }[];
+  (await getTicketPage(token, "view=all&limit=100")).body.tickets;
 
 describe("inbound SMS: one durable write, then the answer", () => {
   it("answers while the projection is still hanging; the alarm finishes the work after it dies, once", async () => {

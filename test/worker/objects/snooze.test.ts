@@ -2,25 +2,25 @@
 import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
+import { createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, setTicketStatus, type TestWorkspace } from "../helpers";
 import { listIds, openTicket, sleep, ticketStubOf } from "../inbox-helpers";
 
 let ws: TestWorkspace;
 beforeAll(async () => { ws = await createWorkspace({ timezone: "America/New_York" }); });
 
-const detail = async (id: string) => (await api(ws.support.token, "GET", `/api/tickets/${id}`)).body;
-const activities = async (id: string) => (await detail(id)).messages.filter((m: any) => m.kind === "activity").map((m: any) => m.text as string);
-const assignToSupport = (id: string) => api(ws.support.token, "PATCH", `/api/tickets/${id}`, { assigneeId: ws.support.id });
+const detail = async (id: string) => (await getTicket(ws.support.token, id)).body;
+const activities = async (id: string) => (await detail(id)).messages.filter((m) => m.kind === "activity").map((m) => m.text);
+const assignToSupport = (id: string) => patchTicket(ws.support.token, id, { assigneeId: ws.support.id });
 
 describe("snooze", () => {
   it("a preset snooze shows until when, leaves My inbox and is listed as snoozed", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     await assignToSupport(t.id);
     expect(await listIds(ws.support.token, "view=mine")).toContain(t.id);
-    const res = await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "snoozed", preset: "tomorrow" });
+    const res = await setTicketStatus(ws.support.token, t.id, { status: "snoozed", preset: "tomorrow" });
     expect(res.status).toBe(200);
     expect(res.body.ticket.status).toBe("snoozed");
-    const until = new Date(res.body.ticket.snoozedUntil);
+    const until = new Date(res.body.ticket.snoozedUntil!);
     // tomorrow 09:00 in New York
     const local = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(until);
     expect(local).toBe("09:00");
@@ -28,15 +28,15 @@ describe("snooze", () => {
     expect(until.getTime() - clock.now()).toBeLessThan(34 * 3600_000);
     expect(await listIds(ws.support.token, "view=mine")).not.toContain(t.id);
     expect(await listIds(ws.support.token, "view=all&status=snoozed")).toContain(t.id);
-    const summary = (await api(ws.support.token, "GET", "/api/tickets?view=all&status=snoozed")).body.tickets.find((x: any) => x.id === t.id);
-    expect(summary.snoozedUntil).toBe(res.body.ticket.snoozedUntil);
+    const summary = (await getTicketPage(ws.support.token, "view=all&status=snoozed")).body.tickets.find((x) => x.id === t.id);
+    expect(summary?.snoozedUntil).toBe(res.body.ticket.snoozedUntil);
     expect((await activities(t.id)).at(-1)).toBe(`Snoozed by Sam Support until ${until.toISOString()}`);
   });
 
   it("a custom snooze wakes on time by itself (real alarm) with an activity line", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const until = new Date(clock.now() + 1500).toISOString();
-    const res = await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "snoozed", until });
+    const res = await setTicketStatus(ws.support.token, t.id, { status: "snoozed", until });
     expect(res.body.ticket.snoozedUntil).toBe(until);
     expect((await detail(t.id)).ticket.status).toBe("snoozed");
     let status = "snoozed";
@@ -53,7 +53,7 @@ describe("snooze", () => {
   it("the wake timer reopens the ticket when its alarm runs", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     await assignToSupport(t.id);
-    await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "snoozed", preset: "next_week" });
+    await setTicketStatus(ws.support.token, t.id, { status: "snoozed", preset: "next_week" });
     const stub = ticketStubOf(t.id);
     const due = await runInDurableObject(stub, (_instance, state) => {
       const row = state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = 'wake'").one();
@@ -73,7 +73,7 @@ describe("snooze", () => {
 
   it("a customer SMS to a snoozed ticket reopens it at once", async () => {
     const t = await openTicket(ws.id, ws.support.token);
-    await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "snoozed", preset: "next_week" });
+    await setTicketStatus(ws.support.token, t.id, { status: "snoozed", preset: "next_week" });
     await sendSms(ws.id, t.profile.phone, "Hello? Anyone?");
     const d = await detail(t.id);
     expect(d.ticket.status).toBe("open");
@@ -86,11 +86,11 @@ describe("snooze", () => {
 
   it("status transitions are recorded as activity messages", async () => {
     const t = await openTicket(ws.id, ws.support.token);
-    await api(ws.owner.token, "POST", `/api/tickets/${t.id}/status`, { status: "closed" });
-    await api(ws.owner.token, "POST", `/api/tickets/${t.id}/status`, { status: "closed" }); // no change, no line
-    await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "open" });
+    await setTicketStatus(ws.owner.token, t.id, { status: "closed" });
+    await setTicketStatus(ws.owner.token, t.id, { status: "closed" }); // no change, no line
+    await setTicketStatus(ws.support.token, t.id, { status: "open" });
     expect(await activities(t.id)).toEqual(["Closed by Olivia Owner", "Opened by Sam Support"]);
-    await api(ws.owner.token, "POST", `/api/tickets/${t.id}/status`, { status: "closed" });
+    await setTicketStatus(ws.owner.token, t.id, { status: "closed" });
     expect(await listIds(ws.support.token, "view=all&status=closed")).toContain(t.id);
     await sendSms(ws.id, t.profile.phone, "One more thing");
     expect((await detail(t.id)).ticket.status).toBe("open");
@@ -105,7 +105,7 @@ describe("snooze", () => {
       { status: "snoozed" }, { status: "closed", preset: "tomorrow" }, { status: "paused" }, { status: "snoozed", until: "tomorrow-ish" },
     ];
     for (const body of bad) {
-      const res = await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, body);
+      const res = await setTicketStatus(ws.support.token, t.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
     const d = await detail(t.id);

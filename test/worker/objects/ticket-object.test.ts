@@ -1,7 +1,8 @@
 // TicketObject as the source of truth: race-free first messages, idempotent agent messages, paged threads.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, newSid, sendSms, ticketFor, type TestWorkspace } from "../helpers";
+import { OlderMessages } from "../../../shared/schemas";
+import { api, createWorkspace, newSid, sendSms, ticketFor, getTicket, postMessage, type TestWorkspace } from "../helpers";
 import { listIds, newPhone, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -17,11 +18,11 @@ describe("routing races", () => {
     expect(results).toHaveLength(1);
     const profiles = await env.DB.prepare("SELECT COUNT(*) AS n FROM profiles WHERE workspace_id = ?1 AND phone = ?2").bind(ws.id, phone).first<{ n: number }>();
     expect(profiles?.n).toBe(1);
-    const d = (await api(ws.support.token, "GET", `/api/tickets/${results[0]!.id}`)).body;
-    const inbound = d.messages.filter((m: any) => m.kind === "inbound").map((m: any) => m.text).sort();
+    const d = (await getTicket(ws.support.token, results[0]!.id)).body;
+    const inbound = d.messages.filter((m) => m.kind === "inbound").map((m) => m.text).sort();
     expect(inbound).toEqual(["first at once", "second at once"]);
     // the auto-responder answers the opening only once
-    expect(d.messages.filter((m: any) => m.source === "auto_responder")).toHaveLength(1);
+    expect(d.messages.filter((m) => m.source === "auto_responder")).toHaveLength(1);
   });
 
   it("a duplicate delivery of the same MessageSid stores one message", async () => {
@@ -30,8 +31,8 @@ describe("routing races", () => {
     await sendSms(ws.id, phone, "only once", { MessageSid: sid });
     await sendSms(ws.id, phone, "only once", { MessageSid: sid });
     const t = await ticketFor(ws.support.token, phone);
-    const d = (await api(ws.support.token, "GET", `/api/tickets/${t.id}`)).body;
-    expect(d.messages.filter((m: any) => m.kind === "inbound")).toHaveLength(1);
+    const d = (await getTicket(ws.support.token, t!.id)).body;
+    expect(d.messages.filter((m) => m.kind === "inbound")).toHaveLength(1);
   });
 
   it("ticket numbers are per workspace and never repeat", async () => {
@@ -46,44 +47,44 @@ describe("agent messages", () => {
   it("the same clientId twice stores one message; both answers are 201 with the same id", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const body = { kind: "note", text: "Checked with the warehouse", clientId: "panel-42-abc" };
-    const [a, b] = [await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, body), await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, body)];
+    const [a, b] = [await postMessage(ws.support.token, t.id, body), await postMessage(ws.support.token, t.id, body)];
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.message.id).toBe(a.body.message.id);
     expect(a.body.message).toMatchObject({ kind: "note", text: "Checked with the warehouse", author: { type: "agent", id: ws.support.id } });
-    const c = await Promise.all([1, 2, 3].map(() => api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, { ...body, clientId: "panel-43" })));
+    const c = await Promise.all([1, 2, 3].map(() => postMessage(ws.support.token, t.id, { ...body, clientId: "panel-43" })));
     expect(new Set(c.map((r) => r.body.message.id)).size).toBe(1);
-    const d = (await api(ws.support.token, "GET", `/api/tickets/${t.id}`)).body;
-    expect(d.messages.filter((m: any) => m.kind === "note")).toHaveLength(2);
+    const d = (await getTicket(ws.support.token, t.id)).body;
+    expect(d.messages.filter((m) => m.kind === "note")).toHaveLength(2);
   });
 
   it("refuses empty text and unknown kinds", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     for (const body of [{ kind: "note", text: "   " }, { kind: "shout", text: "hi" }, {}]) {
-      expect((await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, body)).status).toBe(400);
+      expect((await postMessage(ws.support.token, t.id, body)).status).toBe(400);
     }
   });
 
   it("shows the last 50 messages with hasMore, and older ones by `before`", async () => {
     const t = await openTicket(ws.id, ws.support.token, newPhone(), "the very first message");
     for (let i = 1; i <= 55; i++) {
-      const r = await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "note", text: `note ${i}` });
+      const r = await postMessage(ws.support.token, t.id, { kind: "note", text: `note ${i}` });
       expect(r.status).toBe(201);
     }
-    const d = (await api(ws.support.token, "GET", `/api/tickets/${t.id}`)).body;
+    const d = (await getTicket(ws.support.token, t.id)).body;
     expect(d.messages).toHaveLength(50);
     expect(d.hasMore).toBe(true);
-    expect(d.messages.at(-1).text).toBe("note 55");
-    const seqs = d.messages.map((m: any) => m.seq);
+    expect(d.messages.at(-1)?.text).toBe("note 55");
+    const seqs = d.messages.map((m) => m.seq);
     expect(seqs).toEqual([...seqs].sort((x: number, y: number) => x - y));
-    const older = await api(ws.support.token, "GET", `/api/tickets/${t.id}/messages?before=${seqs[0]}`);
+    const older = await api(ws.support.token, "GET", `/api/tickets/${t.id}/messages?before=${seqs[0]}`, undefined, OlderMessages);
     expect(older.status).toBe(200);
     expect(older.body.hasMore).toBe(false);
-    expect(older.body.messages[0].text).toBe("the very first message");
+    expect(older.body.messages[0]?.text).toBe("the very first message");
     const all = [...older.body.messages, ...d.messages];
-    expect(all.map((m: any) => m.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
-    expect(all.filter((m: any) => m.kind === "note")).toHaveLength(55);
-    const small = await api(ws.support.token, "GET", `/api/tickets/${t.id}/messages?before=${seqs[0]}&limit=2`);
-    expect(small.body.messages.map((m: any) => m.seq)).toEqual([seqs[0] - 2, seqs[0] - 1]);
+    expect(all.map((m) => m.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+    expect(all.filter((m) => m.kind === "note")).toHaveLength(55);
+    const small = await api(ws.support.token, "GET", `/api/tickets/${t.id}/messages?before=${seqs[0]}&limit=2`, undefined, OlderMessages);
+    expect(small.body.messages.map((m) => m.seq)).toEqual([seqs[0]! - 2, seqs[0]! - 1]);
     expect(small.body.hasMore).toBe(true);
     expect((await api(ws.support.token, "GET", `/api/tickets/${t.id}/messages`)).status).toBe(400);
     expect((await api(ws.support.token, "GET", `/api/tickets/${t.id}/messages?before=abc`)).status).toBe(400);

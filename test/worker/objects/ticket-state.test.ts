@@ -3,7 +3,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { STATE_SCHEMA_VERSION, upgradeState } from "../../../worker/src/objects/ticket-state";
-import { api, createWorkspace } from "../helpers";
+import { createWorkspace, getTicket, postMessage } from "../helpers";
 import { openTicket, ticketStubOf } from "../inbox-helpers";
 
 const v1 = {
@@ -48,10 +48,10 @@ describe("ticket state schema", () => {
       state.storage.sql.exec("UPDATE kv SET value = ? WHERE key = 'state'", JSON.stringify(old));
     });
     expect((await stored()).schemaVersion).toBeUndefined();
-    const detail = await api(ws.support.token, "GET", `/api/tickets/${t.id}`);
+    const detail = await getTicket(ws.support.token, t.id);
     expect(detail.status).toBe(200);
     expect(detail.body.ticket.number).toBe(t.number);
-    const note = await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "note", text: "still here" });
+    const note = await postMessage(ws.support.token, t.id, { kind: "note", text: "still here" });
     expect(note.status).toBe(201);
     expect(await stored()).toMatchObject({ schemaVersion: STATE_SCHEMA_VERSION, periodStartedAt: expect.any(Number) });
   });
@@ -69,6 +69,6 @@ describe("ticket state schema", () => {
       (instance as unknown as { store: { createTables(): void } }).store.createTables(); // what a restart runs
     });
     expect(await version()).toBe(current);
-    expect((await api(ws.support.token, "GET", `/api/tickets/${t.id}`)).status).toBe(200);
+    expect((await getTicket(ws.support.token, t.id)).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 // Removing agents and renewing tokens: the old token stops working at once, open tickets go back to Unassigned.
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, type TestWorkspace } from "../helpers";
+import { AgentList, Me, NewAgentResponse, RemovedAgent } from "../../../shared/schemas";
+import { api, createWorkspace, getTicket, patchTicket, type TestWorkspace } from "../helpers";
 import { addAgent, listIds, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -14,19 +15,19 @@ describe("removing an agent", () => {
   it("revokes their token and puts their tickets back in Unassigned with an activity line", async () => {
     const leaver = await addAgent(ws.owner.token, "Lee Leaver", "support");
     const t = await openTicket(ws.id, ws.owner.token);
-    await api(ws.owner.token, "PATCH", `/api/tickets/${t.id}`, { assigneeId: leaver.id, followers: [leaver.id] });
+    await patchTicket(ws.owner.token, t.id, { assigneeId: leaver.id, followers: [leaver.id] });
     expect(await listIds(leaver.token, "view=mine")).toEqual([t.id]);
 
-    const removed = await api(ws.admin.token, "DELETE", `/api/agents/${leaver.id}`);
+    const removed = await api(ws.admin.token, "DELETE", `/api/agents/${leaver.id}`, undefined, RemovedAgent);
     expect(removed.status).toBe(200);
     expect(removed.body).toEqual({ removed: leaver.id, unassigned: 1 });
     expect((await api(leaver.token, "GET", "/api/me")).status).toBe(401);
     expect(await listIds(ws.owner.token, "view=unassigned")).toContain(t.id);
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${t.id}`);
+    const detail = await getTicket(ws.owner.token, t.id);
     expect(detail.body.ticket.assigneeId).toBeNull();
     expect(detail.body.ticket.followers).not.toContain(leaver.id);
-    expect(detail.body.messages.at(-1).text).toBe("Unassigned by Ada Admin");
-    expect((await api(ws.owner.token, "GET", "/api/agents")).body.agents.map((a: any) => a.id)).not.toContain(leaver.id);
+    expect(detail.body.messages.at(-1)?.text).toBe("Unassigned by Ada Admin");
+    expect((await api(ws.owner.token, "GET", "/api/agents", undefined, AgentList)).body.agents.map((a) => a.id)).not.toContain(leaver.id);
   });
 
   it("owners remove anyone but themselves; admins cannot remove owners, admins or themselves; support cannot remove anyone", async () => {
@@ -52,16 +53,16 @@ describe("removing an agent", () => {
 describe("renewing a token", () => {
   it("gives a new token once; the old one stops working", async () => {
     const agent = await addAgent(ws.owner.token, "Rota Tion", "support");
-    const renewed = await api(ws.owner.token, "POST", `/api/agents/${agent.id}/token`);
+    const renewed = await api(ws.owner.token, "POST", `/api/agents/${agent.id}/token`, undefined, NewAgentResponse);
     expect(renewed.status).toBe(200);
     expect(renewed.body.token).toMatch(/^sdk_/);
     expect(renewed.body.token).not.toBe(agent.token);
     expect((await api(agent.token, "GET", "/api/me")).status).toBe(401);
-    expect((await api(renewed.body.token, "GET", "/api/me")).body.agent.id).toBe(agent.id);
+    expect((await api(renewed.body.token, "GET", "/api/me", undefined, Me)).body.agent.id).toBe(agent.id);
   });
 
   it("any agent may renew their own token, but not someone else's", async () => {
-    const mine = await api(ws.support2.token, "POST", `/api/agents/${ws.support2.id}/token`);
+    const mine = await api(ws.support2.token, "POST", `/api/agents/${ws.support2.id}/token`, undefined, NewAgentResponse);
     expect(mine.status).toBe(200);
     ws.support2.token = mine.body.token;
     expect((await api(ws.support2.token, "POST", `/api/agents/${ws.support.id}/token`)).status).toBe(403);

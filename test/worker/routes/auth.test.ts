@@ -1,7 +1,8 @@
 // Tokens and roles: who may reach the inbox, settings, agents and permanent delete; tokens are stored only hashed.
 import { SELF, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, BASE, createWorkspace, type TestWorkspace } from "../helpers";
+import { Me, NewAgentResponse, SettingsView } from "../../../shared/schemas";
+import { api, BASE, createWorkspace, getTicket, postMessage, type TestWorkspace } from "../helpers";
 import { addAgent, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -21,8 +22,8 @@ describe("authentication", () => {
     for (const token of [null, "sdk_not-a-real-token", ""]) {
       const res = await api(token, "GET", "/api/tickets");
       expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe("unauthorized");
-      expect(typeof res.body.error.message).toBe("string");
+      expect(res.error.code).toBe("unauthorized");
+      expect(typeof res.error.message).toBe("string");
     }
     expect((await api(null, "GET", "/api/me")).status).toBe(401);
   });
@@ -41,7 +42,7 @@ describe("authentication", () => {
 
 describe("roles", () => {
   it("an analyst may ask who it is but is refused by every inbox route", async () => {
-    const me = await api(analyst.token, "GET", "/api/me");
+    const me = await api(analyst.token, "GET", "/api/me", undefined, Me);
     expect(me.status).toBe(200);
     expect(me.body.agent.role).toBe("analyst");
     for (const [method, path] of [
@@ -50,9 +51,9 @@ describe("roles", () => {
     ] as const) {
       const res = await api(analyst.token, method, path);
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body.error.code).toBe("forbidden");
+      expect(res.error.code).toBe("forbidden");
     }
-    const note = await api(analyst.token, "POST", `/api/tickets/${ticketId}/messages`, { kind: "note", text: "hi" });
+    const note = await postMessage(analyst.token, ticketId, { kind: "note", text: "hi" });
     expect(note.status).toBe(403);
     const rt = await api(null, "GET", `/api/realtime?token=${analyst.token}`, undefined);
     expect(rt.status).toBe(426); // no upgrade header: refused before auth
@@ -71,7 +72,7 @@ describe("roles", () => {
       expect((await api(who.token, "POST", "/api/agents", { name: "X", email: `x${who.id}@shop.test`, role: "support" })).status).toBe(403);
     }
     expect((await api(analyst.token, "POST", "/api/agents", { name: "Y", email: "y@shop.test", role: "admin" })).status).toBe(403);
-    const settings = await api(ws.owner.token, "GET", "/api/settings");
+    const settings = await api(ws.owner.token, "GET", "/api/settings", undefined, SettingsView);
     expect(settings.body.unreadBadge).toBe(true);
     const { results } = await env.DB.prepare("SELECT email FROM agents WHERE workspace_id = ?1 AND name IN ('X', 'Y')").bind(ws.id).all();
     expect(results).toEqual([]);
@@ -79,7 +80,7 @@ describe("roles", () => {
 
   it("admin may manage agents and settings", async () => {
     expect((await api(ws.admin.token, "GET", "/api/settings")).status).toBe(200);
-    const added = await api(ws.admin.token, "POST", "/api/agents", { name: "Nia New", email: "nia@shop.test", role: "support" });
+    const added = await api(ws.admin.token, "POST", "/api/agents", { name: "Nia New", email: "nia@shop.test", role: "support" }, NewAgentResponse);
     expect(added.status).toBe(201);
     expect((await api(added.body.token, "GET", "/api/tickets")).status).toBe(200);
   });
@@ -89,7 +90,7 @@ describe("roles", () => {
     expect(first.status).toBe(201);
     const again = await api(ws.owner.token, "POST", "/api/agents", { name: "Dup 2", email: "DUP@shop.test", role: "manager" });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe("agent_exists");
+    expect(again.error.code).toBe("agent_exists");
   });
 
   it("only the owner may permanently delete a ticket", async () => {
@@ -97,8 +98,8 @@ describe("roles", () => {
       const res = await api(who.token, "DELETE", `/api/tickets/${ticketId}`);
       expect(res.status).toBe(403);
     }
-    expect((await api(ws.support.token, "GET", `/api/tickets/${ticketId}`)).status).toBe(200);
+    expect((await getTicket(ws.support.token, ticketId)).status).toBe(200);
     expect((await api(ws.owner.token, "DELETE", `/api/tickets/${ticketId}`)).status).toBe(204);
-    expect((await api(ws.support.token, "GET", `/api/tickets/${ticketId}`)).status).toBe(404);
+    expect((await getTicket(ws.support.token, ticketId)).status).toBe(404);
   });
 });

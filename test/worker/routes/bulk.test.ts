@@ -1,6 +1,7 @@
 // POST /api/tickets/bulk: one action on listed ids or on every ticket matching a filter; per-id results.
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, type TestWorkspace } from "../helpers";
+import { BulkResult } from "../../../shared/schemas";
+import { api, createWorkspace, getTicket, patchTicket, type TestWorkspace } from "../helpers";
 import { listIds, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -10,8 +11,8 @@ beforeAll(async () => {
   ids = [];
   for (let i = 0; i < 3; i++) ids.push((await openTicket(ws.id, ws.support.token)).id);
 });
-const bulk = (body: unknown, token = ws.support.token) => api(token, "POST", "/api/tickets/bulk", body);
-const detail = async (id: string) => (await api(ws.support.token, "GET", `/api/tickets/${id}`)).body;
+const bulk = (body: unknown, token = ws.support.token) => api(token, "POST", "/api/tickets/bulk", body, BulkResult);
+const detail = async (id: string) => (await getTicket(ws.support.token, id)).body;
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe("bulk actions by ids", () => {
@@ -50,9 +51,9 @@ describe("bulk actions by ids", () => {
     expect((await detail(a)).ticket.tags).not.toContain("x1");
     const ghost = await bulk({ ids: [a, b], action: { type: "assign", assigneeId: "ag_ghost" } });
     expect(ghost.body).toMatchObject({ matched: 2, applied: 0 });
-    expect(ghost.body.failed.map((f: any) => f.code)).toEqual(["unknown_agent", "unknown_agent"]);
+    expect(ghost.body.failed.map((f) => f.code)).toEqual(["unknown_agent", "unknown_agent"]);
     const reply = await bulk({ ids: [a], action: { type: "message", message: { kind: "reply", text: "hi" } } });
-    expect(reply.body.failed.map((f: any) => f.code)).toEqual(["consent_required"]);
+    expect(reply.body.failed.map((f) => f.code)).toEqual(["consent_required"]);
   });
 
   it("refuses malformed bodies", async () => {
@@ -67,7 +68,7 @@ describe("bulk actions by ids", () => {
 describe("bulk actions by filter", () => {
   it("applies to every ticket matching the filter, and only those", async () => {
     const c = ids[2]!;
-    await api(ws.support.token, "PATCH", `/api/tickets/${c}`, { tags: ["returns"] });
+    await patchTicket(ws.support.token, c, { tags: ["returns"] });
     const res = await bulk({ filter: { view: "all", tag: "returns" }, action: { type: "status", change: { status: "closed" } } });
     expect(res.body).toEqual({ matched: 1, applied: 1, failed: [] });
     expect(await listIds(ws.support.token, "status=closed")).toEqual([c]);

@@ -1,6 +1,7 @@
 // GET /api/tickets: every view, every filter, text search and keyset pagination, as an agent sees them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, postEvents, type TestWorkspace } from "../helpers";
+import { Me } from "../../../shared/schemas";
+import { api, createWorkspace, postEvents, getTicketPage, patchTicket, setTicketStatus, type TestWorkspace } from "../helpers";
 import { listIds, newPhone, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -17,13 +18,13 @@ beforeAll(async () => {
   await open("kayak", "The kayak paddle arrived broken");
   await open("fav", "Do you ship to Canada?");
   await open("snoozed", "Call me next week");
-  const patch = (key: string, body: unknown) => api(ws.support.token, "PATCH", `/api/tickets/${t[key]!.id}`, body);
+  const patch = (key: string, body: unknown) => patchTicket(ws.support.token, t[key]!.id, body);
   await patch("mine", { assigneeId: ws.support.id, tags: ["shipping/delayed"] });
   await patch("closed", { tags: ["billing"] });
-  await api(ws.support.token, "POST", `/api/tickets/${t.closed!.id}/status`, { status: "closed" });
+  await setTicketStatus(ws.support.token, t.closed!.id, { status: "closed" });
   await patch("followed", { assigneeId: ws.support2.id, followers: [ws.support.id], tags: ["shipping"] });
   await patch("fav", { favorite: true });
-  await api(ws.support.token, "POST", `/api/tickets/${t.snoozed!.id}/status`, { status: "snoozed", preset: "tomorrow" });
+  await setTicketStatus(ws.support.token, t.snoozed!.id, { status: "snoozed", preset: "tomorrow" });
 });
 
 const ids = (...keys: string[]) => keys.map((k) => t[k]!.id).sort();
@@ -44,7 +45,7 @@ describe("views", () => {
   });
 
   it("operator mode adds unassigned tickets to My sessions", async () => {
-    const on = await api(ws.support.token, "PATCH", "/api/me", { operator: true });
+    const on = await api(ws.support.token, "PATCH", "/api/me", { operator: true }, Me);
     expect(on.body.agent.operator).toBe(true);
     expect(await sorted(ws.support.token, "view=sessions")).toEqual(ids("mine", "followed", "kayak", "fav"));
     await api(ws.support.token, "PATCH", "/api/me", { operator: false });
@@ -53,15 +54,15 @@ describe("views", () => {
   });
 
   it("a summary carries what the list shows", async () => {
-    const list = (await api(ws.support.token, "GET", "/api/tickets?view=mine")).body.tickets;
+    const list = (await getTicketPage(ws.support.token, "view=mine")).body.tickets;
     expect(list[0]).toMatchObject({
       id: t.mine!.id, channel: "sms", status: "open", assigneeId: ws.support.id, tags: ["shipping/delayed"], favorite: false,
       profile: { name: "Nora Lindqvist", phone: t.mine!.phone, email: "nora.l@example.com" }, snoozedUntil: null,
     });
-    expect(list[0].lastMessage.direction).toBe("outbound"); // the auto-responder answered last
-    const fav = (await api(ws.support.token, "GET", "/api/tickets?view=favorites")).body.tickets[0];
-    expect(fav.favorite).toBe(true);
-    expect((await api(ws.support2.token, "GET", `/api/tickets?view=all&q=Canada`)).body.tickets[0].favorite).toBe(false);
+    expect(list[0]?.lastMessage?.direction).toBe("outbound"); // the auto-responder answered last
+    const fav = (await getTicketPage(ws.support.token, "view=favorites")).body.tickets[0];
+    expect(fav?.favorite).toBe(true);
+    expect((await getTicketPage(ws.support2.token, `view=all&q=Canada`)).body.tickets[0]?.favorite).toBe(false);
   });
 });
 
@@ -81,8 +82,8 @@ describe("filters", () => {
     expect(await sorted(s, "view=mine&tag=shipping")).toEqual(ids("mine"));
     expect(await sorted(s, `view=all&assignee=${ws.support2.id}`)).toEqual(ids("followed"));
     expect(await sorted(s, "view=all&assignee=none")).toEqual(ids("closed", "kayak", "fav", "snoozed"));
-    expect((await api(s, "GET", "/api/tickets?status=archived")).status).toBe(400);
-    expect((await api(s, "GET", "/api/tickets?view=everything")).status).toBe(400);
+    expect((await getTicketPage(s, "status=archived")).status).toBe(400);
+    expect((await getTicketPage(s, "view=everything")).status).toBe(400);
   });
 
   it("text search over profile name, phone, email and message text", async () => {
@@ -103,27 +104,27 @@ describe("filters", () => {
 describe("pagination", () => {
   it("follows nextCursor page by page: newest activity first, no duplicates, no gaps", async () => {
     const s = ws.support.token;
-    const full = (await api(s, "GET", "/api/tickets?view=all&limit=100")).body;
+    const full = (await getTicketPage(s, "view=all&limit=100")).body;
     expect(full.nextCursor).toBeNull();
-    const ats = full.tickets.map((x: any) => Date.parse(x.lastMessage.at));
+    const ats = full.tickets.map((x) => Date.parse(x.lastMessage!.at));
     expect(ats).toEqual([...ats].sort((a: number, b: number) => b - a));
     const pages: string[][] = [];
     let cursor: string | null = null;
     do {
-      const res: any = await api(s, "GET", `/api/tickets?view=all&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const res = await getTicketPage(s, `view=all&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
       expect(res.status).toBe(200);
-      pages.push(res.body.tickets.map((x: any) => x.id));
+      pages.push(res.body.tickets.map((x) => x.id));
       cursor = res.body.nextCursor;
     } while (cursor && pages.length < 10);
     expect(pages.map((p) => p.length)).toEqual([2, 2, 2]);
-    expect(pages.flat()).toEqual(full.tickets.map((x: any) => x.id));
+    expect(pages.flat()).toEqual(full.tickets.map((x) => x.id));
   });
 
   it("refuses a bad cursor and a limit over 100", async () => {
     for (const q of ["cursor=garbage!!", `cursor=${btoa("nope")}`, `cursor=${btoa("12:")}`, "limit=101", "limit=0", "limit=abc"]) {
-      const res = await api(ws.support.token, "GET", `/api/tickets?view=all&${q}`);
+      const res = await getTicketPage(ws.support.token, `view=all&${q}`);
       expect(res.status, q).toBe(400);
     }
-    expect((await api(ws.support.token, "GET", "/api/tickets?limit=100")).status).toBe(200);
+    expect((await getTicketPage(ws.support.token, "limit=100")).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 // Per-agent read state and favorites: unread for everyone on a new inbound, read/unread per agent, own replies read.
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
+import { api, createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, postMessage, type TestWorkspace } from "../helpers";
 import { listIds, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
@@ -8,9 +8,9 @@ beforeAll(async () => { ws = await createWorkspace(); });
 
 async function unreadFor(token: string, id: string) {
   const inView = (await listIds(token, "view=unread")).includes(id);
-  const summary = (await api(token, "GET", "/api/tickets?view=all&limit=100")).body.tickets.find((x: any) => x.id === id);
-  const detail = (await api(token, "GET", `/api/tickets/${id}`)).body.ticket.unread;
-  expect(summary.unread).toBe(inView); // the list and the view agree …
+  const summary = (await getTicketPage(token, "view=all&limit=100")).body.tickets.find((x) => x.id === id);
+  const detail = (await getTicket(token, id)).body.ticket.unread;
+  expect(summary?.unread).toBe(inView); // the list and the view agree …
   expect(detail).toBe(inView); // … and so does the detail
   return inView;
 }
@@ -34,11 +34,11 @@ describe("read state", () => {
   it("an agent's own reply marks the ticket read for that agent only", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     await sendSms(ws.id, t.profile.phone, "START"); // consent, so SMS replies are allowed
-    const reply = await api(ws.support2.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "reply", text: "On its way!" });
+    const reply = await postMessage(ws.support2.token, t.id, { kind: "reply", text: "On its way!" });
     expect(reply.status).toBe(201);
     expect(await unreadFor(ws.support2.token, t.id)).toBe(false);
     expect(await unreadFor(ws.support.token, t.id)).toBe(true);
-    const note = await api(ws.owner.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "note", text: "fine" });
+    const note = await postMessage(ws.owner.token, t.id, { kind: "note", text: "fine" });
     expect(note.status).toBe(201);
     expect(await unreadFor(ws.owner.token, t.id)).toBe(false);
     await sendSms(ws.id, t.profile.phone, "thanks!");
@@ -56,13 +56,13 @@ describe("read state", () => {
 describe("favorites", () => {
   it("a star belongs to the agent who set it", async () => {
     const t = await openTicket(ws.id, ws.support.token);
-    const res = await api(ws.support.token, "PATCH", `/api/tickets/${t.id}`, { favorite: true });
+    const res = await patchTicket(ws.support.token, t.id, { favorite: true });
     expect(res.body.ticket.favorite).toBe(true);
     expect(await listIds(ws.support.token, "view=favorites")).toEqual([t.id]);
     expect(await listIds(ws.support2.token, "view=favorites")).toEqual([]);
-    expect((await api(ws.support2.token, "GET", `/api/tickets/${t.id}`)).body.ticket.favorite).toBe(false);
-    await api(ws.support2.token, "PATCH", `/api/tickets/${t.id}`, { favorite: true });
-    await api(ws.support.token, "PATCH", `/api/tickets/${t.id}`, { favorite: false });
+    expect((await getTicket(ws.support2.token, t.id)).body.ticket.favorite).toBe(false);
+    await patchTicket(ws.support2.token, t.id, { favorite: true });
+    await patchTicket(ws.support.token, t.id, { favorite: false });
     expect(await listIds(ws.support.token, "view=favorites")).toEqual([]);
     expect(await listIds(ws.support2.token, "view=favorites")).toEqual([t.id]);
   });

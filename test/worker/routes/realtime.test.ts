@@ -2,9 +2,9 @@
 import * as clock from "../../../worker/src/clock";
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { RealtimeEvent } from "../../../shared/schemas";
-import { api, BASE, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
-import { connectRealtime, newPhone, openTicket } from "../inbox-helpers";
+import { ErrorBody, RealtimeEvent } from "../../../shared/schemas";
+import { api, BASE, createWorkspace, sendSms, postMessage, setTicketStatus, type TestWorkspace } from "../helpers";
+import { connectRealtime, newPhone, openTicket, type FrameType } from "../inbox-helpers";
 
 let ws: TestWorkspace;
 beforeAll(async () => { ws = await createWorkspace(); });
@@ -29,7 +29,7 @@ describe("realtime socket", () => {
     expect(updated.ticket.profile.phone).toBe(phone);
     expect(updated.ticket.id).toBe(created.ticketId);
     await socket.next("counts.changed");
-    for (const frame of socket.frames) expect(RealtimeEvent.safeParse(frame).success, JSON.stringify(frame)).toBe(true);
+    for (const frame of socket.raw) expect(RealtimeEvent.safeParse(frame).success, JSON.stringify(frame)).toBe(true);
     socket.ws.close();
   });
 
@@ -41,7 +41,7 @@ describe("realtime socket", () => {
     const phones = Array.from({ length: 12 }, () => newPhone());
     await Promise.all(phones.map((p) => sendSms(own.id, p, "Burst!")));
     await expect.poll(() => socket.frames.filter((f) => f.type === "ticket.updated").length, { timeout: 5000 }).toBeGreaterThanOrEqual(12);
-    const lastIndexOf = (type: string) => socket.frames.map((f) => f.type).lastIndexOf(type);
+    const lastIndexOf = (type: FrameType) => socket.frames.map((f) => f.type).lastIndexOf(type);
     const lastUpdate = lastIndexOf("ticket.updated");
     await expect.poll(() => lastIndexOf("counts.changed"), { timeout: 3000 }).toBeGreaterThan(lastUpdate);
     const elapsedSeconds = (Date.now() - started) / 1000;
@@ -55,10 +55,10 @@ describe("realtime socket", () => {
     const t = await openTicket(ws.id, ws.support.token);
     const socket = await connectRealtime(ws.support2.token);
     await socket.next("hello");
-    await api(ws.support.token, "POST", `/api/tickets/${t.id}/status`, { status: "closed" });
+    await setTicketStatus(ws.support.token, t.id, { status: "closed" });
     const closed = await socket.next("ticket.updated");
     expect(closed.ticket).toMatchObject({ id: t.id, status: "closed" });
-    await api(ws.support.token, "POST", `/api/tickets/${t.id}/messages`, { kind: "note", text: "closing note" });
+    await postMessage(ws.support.token, t.id, { kind: "note", text: "closing note" });
     const note = await socket.next("message.created");
     expect(note.message).toMatchObject({ kind: "activity" }); // the close line came first …
     await new Promise((r) => setTimeout(r, 100));
@@ -93,7 +93,7 @@ describe("realtime socket", () => {
     await watcher.next("hello");
     expect((await api(ws.support2.token, "PATCH", "/api/me", { operator: true })).status).toBe(200);
     const deadline = clock.now() + 2000;
-    const isOperatorFrame = (f: any) => f.type === "presence" && f.operators.includes(ws.support2.id);
+    const isOperatorFrame = (f: RealtimeEvent) => f.type === "presence" && f.operators.includes(ws.support2.id);
     while (!watcher.frames.some(isOperatorFrame) && clock.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(watcher.frames.some(isOperatorFrame)).toBe(true);
     await api(ws.support2.token, "PATCH", "/api/me", { operator: false });
@@ -108,6 +108,6 @@ describe("realtime socket", () => {
     expect(none.status).toBe(401);
     const plain = await SELF.fetch(`${BASE}/api/realtime?token=${encodeURIComponent(ws.support.token)}`);
     expect(plain.status).toBe(426);
-    expect((await plain.json<any>()).error.code).toBe("upgrade_required");
+    expect(ErrorBody.parse(await plain.json()).error.code).toBe("upgrade_required");
   });
 });

@@ -4,15 +4,16 @@
 import * as clock from "../../../worker/src/clock";
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
+import { Report } from "../../../shared/schemas";
+import { api, createWorkspace, sendSms, getTicket, patchTicket, postMessage, setTicketStatus, type TestWorkspace } from "../helpers";
 import { addAgent, newPhone, openTicket } from "../inbox-helpers";
 import { say, startChat, ticketIdOf } from "../chat/chat-helpers";
 
 interface Row { created_at: number; first_response_at: number | null; first_responder_id: string | null; period_started_at: number | null; closed_at: number | null }
 const row = (id: string) => env.DB.prepare("SELECT created_at, first_response_at, first_responder_id, period_started_at, closed_at FROM tickets WHERE id = ?1").bind(id).first<Row>();
-const report = (token: string, q = "") => api(token, "GET", `/api/reports${q}`);
-const post = (token: string, id: string, kind: "reply" | "note", text = "On it") => api(token, "POST", `/api/tickets/${id}/messages`, { kind, text });
-const setStatus = (token: string, id: string, status: string) => api(token, "POST", `/api/tickets/${id}/status`, { status });
+const report = (token: string, q = "") => api(token, "GET", `/api/reports${q}`, undefined, Report);
+const post = (token: string, id: string, kind: "reply" | "note", text = "On it") => postMessage(token, id, { kind, text });
+const setStatus = (token: string, id: string, status: string) => setTicketStatus(token, id, { status });
 const at = (iso: string) => Date.parse(iso);
 
 /** An SMS ticket whose profile gave consent (START), so agents may reply. */
@@ -37,21 +38,21 @@ describe("what a ticket records", () => {
 
   it("first response is the first agent reply: not the auto-responder, not a note, not a later reply", async () => {
     const t = await consented(ws);
-    const detail = await api(ws.owner.token, "GET", `/api/tickets/${t.id}`);
-    expect(detail.body.messages.some((m: any) => m.kind === "outbound" && m.source === "auto_responder")).toBe(true);
+    const detail = await getTicket(ws.owner.token, t.id);
+    expect(detail.body.messages.some((m) => m.kind === "outbound" && m.source === "auto_responder")).toBe(true);
     expect((await row(t.id))?.first_response_at).toBeNull();
     expect((await post(ws.support.token, t.id, "note", "checking the carrier")).status).toBe(201);
     expect((await row(t.id))?.first_response_at).toBeNull();
     const first = await post(ws.support.token, t.id, "reply", "It ships today");
     expect(first.status).toBe(201);
-    expect(await post(ws.support2.token, t.id, "reply", "Tracking link follows")).toMatchObject({ status: 201 });
+    expect((await post(ws.support2.token, t.id, "reply", "Tracking link follows")).status).toBe(201);
     expect(await row(t.id)).toMatchObject({ first_response_at: Date.parse(first.body.message.createdAt), first_responder_id: ws.support.id, closed_at: null });
     const r = await report(ws.owner.token);
     expect(r.body.totals.created).toBeGreaterThanOrEqual(1);
     expect(r.body.totals.medianFirstResponseSeconds).not.toBeNull();
-    const sam = r.body.byAgent.find((a: any) => a.agentId === ws.support.id);
-    expect(sam.medianFirstResponseSeconds).not.toBeNull();
-    expect(r.body.byAgent.find((a: any) => a.agentId === ws.support2.id).medianFirstResponseSeconds).toBeNull();
+    const sam = r.body.byAgent.find((a) => a.agentId === ws.support.id);
+    expect(sam!.medianFirstResponseSeconds).not.toBeNull();
+    expect(r.body.byAgent.find((a) => a.agentId === ws.support2.id)?.medianFirstResponseSeconds).toBeNull();
   });
 
   it("resolution is the latest close; a reopened ticket is unresolved until closed again, timed from its reopening", async () => {
@@ -93,9 +94,9 @@ describe("the report over a date range", () => {
     const chat = await startChat(ws.id);
     expect((await say(chat, "Hi, do you ship to Canada?")).status).toBeLessThan(300);
     const f = ticketIdOf(chat);
-    await api(ws.owner.token, "PATCH", `/api/tickets/${a.id}`, { assigneeId: ws.support.id, tags: ["shipping/delayed"] });
-    await api(ws.owner.token, "PATCH", `/api/tickets/${b.id}`, { assigneeId: ws.support2.id, tags: ["shipping/lost", "vip"] });
-    await api(ws.owner.token, "PATCH", `/api/tickets/${c.id}`, { assigneeId: ws.support.id, tags: ["billing"] });
+    await patchTicket(ws.owner.token, a.id, { assigneeId: ws.support.id, tags: ["shipping/delayed"] });
+    await patchTicket(ws.owner.token, b.id, { assigneeId: ws.support2.id, tags: ["shipping/lost", "vip"] });
+    await patchTicket(ws.owner.token, c.id, { assigneeId: ws.support.id, tags: ["billing"] });
     for (const [who, id] of [[ws.support, a.id], [ws.support2, b.id], [ws.support, c.id]] as const) expect((await post(who.token, id, "reply")).status).toBe(201);
     for (const id of [a.id, b.id, d.id, f]) expect((await setStatus(ws.owner.token, id, "closed")).status).toBe(200);
     // Known instants (New York is UTC-5 until 8 March 2026, then UTC-4).
@@ -125,7 +126,7 @@ describe("the report over a date range", () => {
   it("volume per day is bucketed in the workspace time zone", async () => {
     const { volume } = (await report(ws.owner.token, RANGE)).body;
     expect(volume).toHaveLength(10);
-    const nonZero = volume.filter((d: any) => d.created || d.resolved);
+    const nonZero = volume.filter((d) => d.created || d.resolved);
     expect(nonZero).toEqual([
       { date: "2026-03-02", created: 2, resolved: 2 }, { date: "2026-03-03", created: 1, resolved: 1 },
       { date: "2026-03-05", created: 0, resolved: 1 }, { date: "2026-03-09", created: 1, resolved: 0 },
@@ -145,11 +146,11 @@ describe("the report over a date range", () => {
     ]);
     const chat = (await report(ws.owner.token, `${RANGE}&channel=webchat`)).body;
     expect(chat.totals).toMatchObject({ created: 1, resolved: 1, openNow: 0, medianResolutionSeconds: 3600 });
-    expect(chat.byChannel.map((c: any) => c.channel)).toEqual(["webchat"]);
+    expect(chat.byChannel.map((c) => c.channel)).toEqual(["webchat"]);
   });
 
   it("per agent: assigned, resolved, and the first responses each agent gave", async () => {
-    const byAgent = Object.fromEntries((await report(ws.owner.token, RANGE)).body.byAgent.map((a: any) => [a.name, a]));
+    const byAgent = Object.fromEntries((await report(ws.owner.token, RANGE)).body.byAgent.map((a) => [a.name, a]));
     expect(byAgent["Sam Support"]).toEqual({ agentId: ws.support.id, name: "Sam Support", assigned: 2, resolved: 1, medianFirstResponseSeconds: 1200 });
     expect(byAgent["Sue Support"]).toEqual({ agentId: ws.support2.id, name: "Sue Support", assigned: 1, resolved: 1, medianFirstResponseSeconds: 1200 });
     expect(byAgent["Unassigned"]).toEqual({ agentId: null, name: "Unassigned", assigned: 1, resolved: 2, medianFirstResponseSeconds: null });
@@ -178,7 +179,7 @@ describe("the report over a date range", () => {
     for (const token of [ws.owner.token, ws.admin.token, manager.token, analyst.token]) expect((await report(token, RANGE)).status).toBe(200);
     const refused = await report(ws.support.token, RANGE);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe("forbidden");
+    expect(refused.error.code).toBe("forbidden");
     expect((await report("", RANGE)).status).toBe(401);
   });
 
@@ -191,7 +192,7 @@ describe("the report over a date range", () => {
       "?channel=fax", "?from=yesterday", "?bogus=1"]) {
       const r = await report(analyst.token, q);
       expect(r.status, q).toBe(400);
-      expect(r.body.error.code, q).toMatch(/invalid_(request|range)/);
+      expect(r.error.code, q).toMatch(/invalid_(request|range)/);
     }
     expect((await report(analyst.token, "?from=2025-03-01&to=2026-03-01")).status).toBe(200); // 366 days
   });

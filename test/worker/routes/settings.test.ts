@@ -1,13 +1,14 @@
 // GET/PUT /api/settings: defaults, nested partial merge, validation, write-only secrets encrypted at rest.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { Me, SettingsView, SetupResponse } from "../../../shared/schemas";
 import { api } from "../helpers";
 
 let n = 0;
 async function freshOwner() {
   n += 1;
-  const res = await api("test-setup-token", "POST", "/api/setup", { workspace: { name: `Settings ${n}`, timezone: "Europe/Paris" }, owner: { name: "O", email: `o${n}@s.test` } });
-  return { token: res.body.token as string, workspaceId: res.body.workspace.id as string };
+  const res = await api("test-setup-token", "POST", "/api/setup", { workspace: { name: `Settings ${n}`, timezone: "Europe/Paris" }, owner: { name: "O", email: `o${n}@s.test` } }, SetupResponse);
+  return { token: res.body.token, workspaceId: res.body.workspace.id };
 }
 const ciphertext = async (workspaceId: string) =>
   (await env.DB.prepare("SELECT settings_json, secrets_ciphertext FROM settings WHERE workspace_id = ?1").bind(workspaceId).first<{ settings_json: string; secrets_ciphertext: string | null }>())!;
@@ -15,7 +16,7 @@ const ciphertext = async (workspaceId: string) =>
 describe("settings", () => {
   it("GET returns the documented defaults with secrets shown as not set", async () => {
     const { token } = await freshOwner();
-    const res = await api(token, "GET", "/api/settings");
+    const res = await api(token, "GET", "/api/settings", undefined, SettingsView);
     expect(res.status).toBe(200);
     expect(res.body.timezone).toBe("Europe/Paris");
     expect(res.body.unreadBadge).toBe(true);
@@ -31,9 +32,9 @@ describe("settings", () => {
   it("PUT merges a partial, nested update and leaves every other field alone", async () => {
     const { token } = await freshOwner();
     await api(token, "PUT", "/api/settings", { sms: { autoResponder: { text: "Custom reply" }, attributionWindowHours: 48 } });
-    const res = await api(token, "PUT", "/api/settings", { sms: { autoResponder: { audience: "all" } }, unreadBadge: false });
+    const res = await api(token, "PUT", "/api/settings", { sms: { autoResponder: { audience: "all" } }, unreadBadge: false }, SettingsView);
     expect(res.status).toBe(200);
-    const got = (await api(token, "GET", "/api/settings")).body;
+    const got = (await api(token, "GET", "/api/settings", undefined, SettingsView)).body;
     expect(got.sms.autoResponder).toEqual({ audience: "all", text: "Custom reply" });
     expect(got.sms.attributionWindowHours).toBe(48);
     expect(got.sms.shortenLinks).toBe(true);
@@ -43,16 +44,16 @@ describe("settings", () => {
 
   it("an invalid body is a 400 with issues and changes nothing", async () => {
     const { token } = await freshOwner();
-    const before = (await api(token, "GET", "/api/settings")).body;
+    const before = (await api(token, "GET", "/api/settings", undefined, SettingsView)).body;
     for (const body of [
       { sms: { attributionWindowHours: 0 } }, { sms: { fromNumber: "555-1234" } }, { timezone: "Mars/Olympus" },
       { unreadBadge: false, sms: { autoResponder: { audience: "some" } } }, { nonsense: true }, "not json{",
     ]) {
       const res = await api(token, "PUT", "/api/settings", body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.code).toMatch(/invalid_request|invalid_json/);
+      expect(res.error.code).toMatch(/invalid_request|invalid_json/);
     }
-    expect((await api(token, "GET", "/api/settings")).body).toEqual(before);
+    expect((await api(token, "GET", "/api/settings", undefined, SettingsView)).body).toEqual(before);
   });
 
   it("secrets are write-only, encrypted at rest, and cleared by null", async () => {
@@ -60,9 +61,9 @@ describe("settings", () => {
     const secret = "tw-auth-SECRET-value-123456";
     const res = await api(token, "PUT", "/api/settings", { sms: { accountSid: "AC-secret-sid-987", authToken: secret }, shopify: { adminToken: "shpat_topsecret" } });
     expect(res.status).toBe(200);
-    const shown = JSON.stringify(res.body) + JSON.stringify((await api(token, "GET", "/api/settings")).body);
+    const shown = JSON.stringify(res.json) + JSON.stringify((await api(token, "GET", "/api/settings")).json);
     for (const plain of [secret, "AC-secret-sid-987", "shpat_topsecret"]) expect(shown).not.toContain(plain);
-    const got = (await api(token, "GET", "/api/settings")).body;
+    const got = (await api(token, "GET", "/api/settings", undefined, SettingsView)).body;
     expect(got.sms.authToken).toEqual({ set: true });
     expect(got.sms.accountSid).toEqual({ set: true });
     expect(got.shopify.adminToken).toEqual({ set: true });
@@ -74,7 +75,7 @@ describe("settings", () => {
       expect(row.secrets_ciphertext).not.toContain(btoa(plain).slice(0, 12));
     }
     await api(token, "PUT", "/api/settings", { sms: { authToken: null } });
-    const after = (await api(token, "GET", "/api/settings")).body;
+    const after = (await api(token, "GET", "/api/settings", undefined, SettingsView)).body;
     expect(after.sms.authToken).toEqual({ set: false });
     expect(after.sms.accountSid).toEqual({ set: true });
     await api(token, "PUT", "/api/settings", { sms: { accountSid: null }, shopify: { adminToken: null } });
@@ -83,9 +84,9 @@ describe("settings", () => {
 
   it("changing the time zone updates the workspace", async () => {
     const { token, workspaceId } = await freshOwner();
-    const res = await api(token, "PUT", "/api/settings", { timezone: "Asia/Tokyo" });
+    const res = await api(token, "PUT", "/api/settings", { timezone: "Asia/Tokyo" }, SettingsView);
     expect(res.body.timezone).toBe("Asia/Tokyo");
-    expect((await api(token, "GET", "/api/me")).body.workspace.timezone).toBe("Asia/Tokyo");
+    expect((await api(token, "GET", "/api/me", undefined, Me)).body.workspace.timezone).toBe("Asia/Tokyo");
     const ws = await env.DB.prepare("SELECT timezone FROM workspaces WHERE id = ?1").bind(workspaceId).first<{ timezone: string }>();
     expect(ws?.timezone).toBe("Asia/Tokyo");
   });

@@ -1,7 +1,8 @@
 // Workspace isolation: an agent of workspace B can neither see nor change anything of workspace A.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, createWorkspace, sendSms, type TestWorkspace } from "../helpers";
+import { BulkResult, TicketCounts } from "../../../shared/schemas";
+import { api, createWorkspace, sendSms, getTicket, type TestWorkspace } from "../helpers";
 import { connectRealtime, listIds, newPhone, openTicket, sleep } from "../inbox-helpers";
 
 let a: TestWorkspace;
@@ -18,7 +19,7 @@ beforeAll(async () => {
 describe("cross-workspace access", () => {
   it("every ticket route answers 404 for another workspace's ticket and changes nothing", async () => {
     const id = aTicket.id;
-    const before = await api(a.owner.token, "GET", `/api/tickets/${id}`);
+    const before = await getTicket(a.owner.token, id);
     const calls: [string, string, unknown?][] = [
       ["GET", `/api/tickets/${id}`], ["GET", `/api/tickets/${id}/messages?before=100`],
       ["POST", `/api/tickets/${id}/messages`, { kind: "note", text: "from B" }],
@@ -29,9 +30,9 @@ describe("cross-workspace access", () => {
     for (const [method, path, body] of calls) {
       const res = await api(b.owner.token, method, path, body);
       expect(res.status, `${method} ${path}`).toBe(404);
-      expect(res.body.error.code).toBe("not_found");
+      expect(res.error.code).toBe("not_found");
     }
-    const after = await api(a.owner.token, "GET", `/api/tickets/${id}`);
+    const after = await getTicket(a.owner.token, id);
     expect(after.status).toBe(200);
     expect(after.body.ticket.status).toBe("open");
     expect(after.body.ticket.tags).toEqual([]);
@@ -41,7 +42,7 @@ describe("cross-workspace access", () => {
 
   it("malformed or unknown ticket ids are 404", async () => {
     for (const id of ["nope", "../counts", "0".repeat(64), aTicket.id.toUpperCase(), `${aTicket.id}00`]) {
-      const res = await api(a.owner.token, "GET", `/api/tickets/${encodeURIComponent(id)}`);
+      const res = await getTicket(a.owner.token, encodeURIComponent(id));
       expect(res.status, id).toBe(404);
     }
     const madeUp = env.TICKETS.newUniqueId().toString();
@@ -57,21 +58,21 @@ describe("cross-workspace access", () => {
     expect(await listIds(b.owner.token, "view=all")).toEqual([bTicketId]);
     expect(await listIds(b.owner.token, "view=all&q=Secret")).toEqual([]);
     expect(await listIds(b.owner.token, `view=all&q=${aTicket.profile.phone.slice(1)}`)).toEqual([]);
-    const counts = await api(b.owner.token, "GET", "/api/tickets/counts");
+    const counts = await api(b.owner.token, "GET", "/api/tickets/counts", undefined, TicketCounts);
     expect(counts.body.views.all).toBe(1);
     expect(counts.body.statuses.open).toBe(1);
   });
 
   it("bulk actions with A's ids fail per id from B and change nothing", async () => {
-    const res = await api(b.owner.token, "POST", "/api/tickets/bulk", { ids: [aTicket.id, "garbage", bTicketId], action: { type: "tags", add: ["vip"] } });
+    const res = await api(b.owner.token, "POST", "/api/tickets/bulk", { ids: [aTicket.id, "garbage", bTicketId], action: { type: "tags", add: ["vip"] } }, BulkResult);
     expect(res.status).toBe(200);
     expect(res.body.matched).toBe(3);
     expect(res.body.applied).toBe(1);
-    expect(res.body.failed.map((f: any) => [f.id, f.code])).toEqual([[aTicket.id, "not_found"], ["garbage", "not_found"]]);
-    expect((await api(a.owner.token, "GET", `/api/tickets/${aTicket.id}`)).body.ticket.tags).toEqual([]);
-    const closeAll = await api(b.owner.token, "POST", "/api/tickets/bulk", { ids: [aTicket.id], action: { type: "status", change: { status: "closed" } } });
+    expect(res.body.failed.map((f) => [f.id, f.code])).toEqual([[aTicket.id, "not_found"], ["garbage", "not_found"]]);
+    expect((await getTicket(a.owner.token, aTicket.id)).body.ticket.tags).toEqual([]);
+    const closeAll = await api(b.owner.token, "POST", "/api/tickets/bulk", { ids: [aTicket.id], action: { type: "status", change: { status: "closed" } } }, BulkResult);
     expect(closeAll.body.applied).toBe(0);
-    expect((await api(a.owner.token, "GET", `/api/tickets/${aTicket.id}`)).body.ticket.status).toBe("open");
+    expect((await getTicket(a.owner.token, aTicket.id)).body.ticket.status).toBe("open");
   });
 
   it("a B socket never receives A's events, while an A socket does", async () => {

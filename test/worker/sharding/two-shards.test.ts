@@ -3,6 +3,7 @@
 // and every route works the same on either shard without reaching another workspace's data.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { RemovedAgent, TicketCounts } from "../../../shared/schemas";
 import { dbFor, shardNameFor, shardNames } from "../../../worker/src/db/shards";
 import { api, createWorkspace, getTicket, getTicketPage, patchTicket, postMessage, sendSms, type TestWorkspace } from "../helpers";
 import { newPhone } from "../inbox-helpers";
@@ -36,13 +37,13 @@ describe("two D1 shards", () => {
       const list = await getTicketPage(ws.support.token, "view=all");
       expect(list.status).toBe(200);
       expect(list.body.tickets).toHaveLength(1);
-      const ticketId: string = list.body.tickets[0].id;
-      const counts = await api(ws.support.token, "GET", "/api/tickets/counts");
+      const ticketId = list.body.tickets[0]!.id;
+      const counts = await api(ws.support.token, "GET", "/api/tickets/counts", undefined, TicketCounts);
       expect(counts.body.views.all).toBe(1);
       const reply = await postMessage(ws.support.token, ticketId, { kind: "note", text: "Checking with the carrier" });
       expect(reply.status).toBe(201);
       const detail = await getTicket(ws.support.token, ticketId);
-      expect(detail.body.messages.map((m: { text: string }) => m.text)).toContain("Checking with the carrier");
+      expect(detail.body.messages.map((m) => m.text)).toContain("Checking with the carrier");
       const qr = await api(ws.admin.token, "POST", "/api/quick-replies", { title: "Parcel", text: "It is on its way." });
       expect(qr.status).toBe(201);
 
@@ -65,7 +66,7 @@ describe("two D1 shards", () => {
     const a = shards.DB!;
     const b = shards.DB_B!;
     expect((await sendSms(b.id, newPhone(), "Hello from B")).status).toBe(200);
-    const ticketB: string = (await getTicketPage(b.support.token, "view=all")).body.tickets[0].id;
+    const ticketB = (await getTicketPage(b.support.token, "view=all")).body.tickets[0]!.id;
     expect((await getTicket(a.support.token, ticketB)).status).toBe(404);
     expect((await getTicketPage(a.support.token, "view=all")).body.tickets).toEqual([]);
   });
@@ -73,10 +74,10 @@ describe("two D1 shards", () => {
   it("removing an agent revokes them in the directory and unassigns their tickets on the shard", async () => {
     const ws = (await oneOnEachShard()).DB_B!;
     expect((await sendSms(ws.id, newPhone(), "My order is late")).status).toBe(200);
-    const ticketId: string = (await getTicketPage(ws.support.token, "view=all")).body.tickets[0].id;
+    const ticketId = (await getTicketPage(ws.support.token, "view=all")).body.tickets[0]!.id;
     const assigned = await patchTicket(ws.support.token, ticketId, { assigneeId: ws.support2.id });
-    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-    const removed = await api(ws.owner.token, "DELETE", `/api/agents/${ws.support2.id}`);
+    expect(assigned.status, JSON.stringify(assigned.json)).toBe(200);
+    const removed = await api(ws.owner.token, "DELETE", `/api/agents/${ws.support2.id}`, undefined, RemovedAgent);
     expect(removed.body).toEqual({ removed: ws.support2.id, unassigned: 1 });
     expect((await api(ws.support2.token, "GET", "/api/me")).status).toBe(401);
     expect((await getTicket(ws.support.token, ticketId)).body.ticket.assigneeId).toBeNull();

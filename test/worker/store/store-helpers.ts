@@ -2,9 +2,10 @@
 // (base64 of the HMAC-SHA256 digest of the raw body, keyed with the webhook secret; computed here independently of the
 // worker's own code), and connecting a store.
 import { SELF } from "cloudflare:test";
-import { ShopifyOrderPayload, type StoreOrder } from "../../../shared/schemas";
+import type { z } from "zod";
+import { ShopifyApplied, ShopifyOrderPayload, ShopifyWebhookResponse, type StoreOrder } from "../../../shared/schemas";
 import { fromOrderPayload } from "../../../worker/src/integrations/shopify-map";
-import { api, BASE, createWorkspace, type TestWorkspace } from "../helpers";
+import { BASE, createWorkspace, getProfile, toReply, type Reply, type TestWorkspace } from "../helpers";
 
 export const SHOP = "northwind-test.myshopify.com";
 export const ADMIN_TOKEN = "shpat_test_admin_token";
@@ -23,7 +24,14 @@ export async function shopifyHmac(secret: string, raw: string): Promise<string> 
 }
 
 let delivery = 0;
-export async function postShopify(workspaceId: string, topic: string, payload: unknown, opts: { webhookId?: string; secret?: string; hmac?: string; raw?: string } = {}) {
+export interface ShopifyPostOptions { webhookId?: string; secret?: string; hmac?: string; raw?: string }
+/**
+ * Posts a webhook signed as Shopify signs it. The body is read with the shared ShopifyWebhookResponse (handled, ignored or
+ * duplicate); give `schema: ShopifyApplied` to read `applied` and `profileId` of a handled topic.
+ */
+export async function postShopify(workspaceId: string, topic: string, payload: unknown, opts?: ShopifyPostOptions): Promise<Reply<ShopifyWebhookResponse>>;
+export async function postShopify<S extends z.ZodTypeAny>(workspaceId: string, topic: string, payload: unknown, opts: ShopifyPostOptions & { schema: S }): Promise<Reply<z.output<S>>>;
+export async function postShopify(workspaceId: string, topic: string, payload: unknown, opts: ShopifyPostOptions & { schema?: z.ZodTypeAny } = {}): Promise<Reply<unknown>> {
   const raw = opts.raw ?? JSON.stringify(payload);
   const res = await SELF.fetch(`${BASE}/webhooks/${workspaceId}/shopify`, {
     method: "POST",
@@ -34,12 +42,15 @@ export async function postShopify(workspaceId: string, topic: string, payload: u
     },
     body: raw,
   });
-  return { status: res.status, body: await res.json<any>() };
+  return toReply(`POST /webhooks/${workspaceId}/shopify (${topic})`, res.status, await res.text(), opts.schema ?? ShopifyWebhookResponse);
 }
 
 let seq = 0;
+/** Fields of a Shopify payload a test replaces or adds (ids are JSON numbers, as Shopify sends them). */
+export type PayloadOverrides = { id?: number; order_number?: number } & Record<string, unknown>;
+
 /** An orders/create payload in Shopify's REST shape (trimmed; ids of realistic size, below 2^53), customised by `over`. */
-export function orderPayload(over: Record<string, any> = {}) {
+export function orderPayload(over: PayloadOverrides = {}) {
   seq += 1;
   const id = over.id ?? 5_600_000_000_000 + seq;
   const number = over.order_number ?? 10_000 + seq;
@@ -64,18 +75,19 @@ export function lineItem(id: number, title: string, variant: string | null, quan
   };
 }
 
-export const customerPayload = (over: Record<string, any> = {}) => ({
+export const customerPayload = (over: Record<string, unknown> = {}) => ({
   id: 7_200_000_000_777, email: "bob.norman@example.com", phone: "+16136120707", first_name: "Bob", last_name: "Norman",
   created_at: "2026-09-01T12:00:00-04:00", updated_at: "2026-09-01T12:00:00-04:00", state: "enabled", default_address: { country_code: "CA" }, ...over,
 });
 
-export const ordersOfProfile = async (token: string, profileId: string) => (await api(token, "GET", `/api/profiles/${profileId}`)).body;
+export const ordersOfProfile = async (token: string, profileId: string) => (await getProfile(token, profileId)).body;
 
 /** Delivers an order by webhook (into D1) and puts the same order in the fake store; returns the payload and its profile. */
-export async function seedOrder(workspaceId: string, fake: { put(o: StoreOrder): unknown } | null, over: Record<string, any> = {}) {
+export async function seedOrder(workspaceId: string, fake: { put(o: StoreOrder): unknown } | null, over: PayloadOverrides = {}) {
   const payload = orderPayload(over);
-  const res = await postShopify(workspaceId, "orders/create", payload);
-  if (res.status !== 200) throw new Error(`seeding order failed: ${JSON.stringify(res.body)}`);
+  const res = await postShopify(workspaceId, "orders/create", payload, { schema: ShopifyApplied });
+  if (res.status !== 200) throw new Error(`seeding order failed: ${JSON.stringify(res.json)}`);
+  if (res.body.profileId === null) throw new Error(`seeded order ${payload.id} is linked to no profile (give it an email or a phone)`);
   fake?.put(fromOrderPayload(ShopifyOrderPayload.parse(payload), "US"));
-  return { payload, id: String(payload.id), profileId: res.body.profileId as string };
+  return { payload, id: String(payload.id), profileId: res.body.profileId };
 }

@@ -1,7 +1,7 @@
 // The SMS auto-responder: who it answers (non-consented by default, everyone, or no one), its text, and when.
 import { describe, expect, it } from "vitest";
-import { api, sendSms } from "../helpers";
-import { detail, listTickets, newPhone, outbox, smsWorkspace, thread } from "./sms-helpers";
+import { sendSms, setTicketStatus } from "../helpers";
+import { detail, firstTicket, newPhone, outbox, smsWorkspace, thread } from "./sms-helpers";
 
 const autoReplies = async (token: string, ticketId: string) =>
   thread((await detail(token, ticketId)).messages).filter((x) => x.startsWith("outbound:auto_responder:"));
@@ -11,7 +11,7 @@ async function conversation(audience: string | null, consented: boolean) {
   const phone = newPhone();
   if (consented) await sendSms(ws.id, phone, "START");
   await sendSms(ws.id, phone, "Do you ship to Canada?");
-  const [ticket] = await listTickets(ws.support.token);
+  const ticket = await firstTicket(ws.support.token);
   return { ws, phone, ticket, replies: await autoReplies(ws.support.token, ticket.id) };
 }
 
@@ -62,10 +62,10 @@ describe("auto-responder timing", () => {
 
   it("answers again when a message reopens a closed or snoozed ticket", async () => {
     const { ws, phone, ticket } = await conversation("all", false);
-    await api(ws.support.token, "POST", `/api/tickets/${ticket.id}/status`, { status: "closed" });
+    await setTicketStatus(ws.support.token, ticket.id, { status: "closed" });
     await sendSms(ws.id, phone, "One more question");
     expect(await autoReplies(ws.support.token, ticket.id)).toHaveLength(2);
-    await api(ws.support.token, "POST", `/api/tickets/${ticket.id}/status`, { status: "snoozed", preset: "next_week" });
+    await setTicketStatus(ws.support.token, ticket.id, { status: "snoozed", preset: "next_week" });
     await sendSms(ws.id, phone, "And another");
     await sendSms(ws.id, phone, "and another");
     expect(await autoReplies(ws.support.token, ticket.id)).toHaveLength(3);

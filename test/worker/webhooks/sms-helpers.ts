@@ -1,20 +1,28 @@
 // Helpers for the SMS-channel tests: ticket detail, the local outbox in D1, and what D1 holds for a phone number.
 import { env } from "cloudflare:test";
-import { api, createWorkspace } from "../helpers";
+import type { Message } from "../../../shared/schemas";
+import { api, createWorkspace, getTicket, getTicketPage } from "../helpers";
 
 export async function detail(token: string, ticketId: string) {
-  const r = await api(token, "GET", `/api/tickets/${ticketId}`);
-  if (r.status !== 200) throw new Error(`detail ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body as { ticket: any; messages: any[]; hasMore: boolean };
+  const r = await getTicket(token, ticketId);
+  if (r.status !== 200) throw new Error(`detail ${r.status}: ${JSON.stringify(r.json)}`);
+  return r.body;
 }
 
 /** `kind:source:text` lines of a thread, without activity lines: what the agent reads. */
-export const thread = (messages: any[]) => messages.filter((m) => m.kind !== "activity").map((m) => `${m.kind}:${m.source}:${m.text}`);
+export const thread = (messages: Message[]) => messages.filter((m) => m.kind !== "activity").map((m) => `${m.kind}:${m.source}:${m.text}`);
 
 export async function listTickets(token: string, query = "view=all") {
-  const r = await api(token, "GET", `/api/tickets?${query}`);
-  if (r.status !== 200) throw new Error(`list ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body.tickets as any[];
+  const r = await getTicketPage(token, `${query}`);
+  if (r.status !== 200) throw new Error(`list ${r.status}: ${JSON.stringify(r.json)}`);
+  return r.body.tickets;
+}
+
+/** The newest listed ticket; a test that expects one and finds none fails here, saying so. */
+export async function firstTicket(token: string, query = "view=all") {
+  const [ticket] = await listTickets(token, query);
+  if (!ticket) throw new Error(`no ticket listed for ${query}`);
+  return ticket;
 }
 
 export async function outbox(workspaceId: string) {
@@ -45,6 +53,6 @@ export const newPhone = () => `+1202555${(1000 + ++phoneCounter).toString().slic
 export async function smsWorkspace(settings: Record<string, unknown> = {}, timezone?: string) {
   const ws = await createWorkspace(timezone ? { timezone } : {});
   const r = await api(ws.owner.token, "PUT", "/api/settings", settings);
-  if (r.status !== 200) throw new Error(`settings ${r.status}: ${JSON.stringify(r.body)}`);
+  if (r.status !== 200) throw new Error(`settings ${r.status}: ${JSON.stringify(r.json)}`);
   return ws;
 }

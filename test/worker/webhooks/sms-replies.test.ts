@@ -2,8 +2,8 @@
 import * as clock from "../../../worker/src/clock";
 import { SELF, env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { BASE, BUSINESS_NUMBER, api, sendSms } from "../helpers";
-import { detail, listTickets, newPhone, outbox, smsWorkspace, thread } from "./sms-helpers";
+import { BASE, BUSINESS_NUMBER, sendSms, postMessage } from "../helpers";
+import { detail, firstTicket, newPhone, outbox, smsWorkspace, thread } from "./sms-helpers";
 
 const clockStart = clock.clockOffset(); // where this run started the clock (SIDEDESK_NOW)
 
@@ -12,11 +12,11 @@ async function openTicket(settings: Record<string, unknown> = {}, opts: { consen
   const phone = newPhone();
   if (opts.consent) await sendSms(ws.id, phone, "START");
   await sendSms(ws.id, phone, "Where is my order?");
-  const [ticket] = await listTickets(ws.support.token);
+  const ticket = await firstTicket(ws.support.token);
   return { ws, phone, ticket };
 }
 
-const reply = (token: string, ticketId: string, text: string, kind = "reply") => api(token, "POST", `/api/tickets/${ticketId}/messages`, { kind, text });
+const reply = (token: string, ticketId: string, text: string, kind = "reply") => postMessage(token, ticketId, { kind, text });
 
 describe("the consent gate", () => {
   it("refuses an SMS reply to a profile without consent with 409 consent_required, storing and sending nothing", async () => {
@@ -26,8 +26,8 @@ describe("the consent gate", () => {
     expect(before.ticket).toMatchObject({ canReply: false, replyBlockedReason: expect.stringMatching(/consent/i) });
     const r = await reply(ws.support.token, ticket.id, "It ships tomorrow");
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe("consent_required");
-    expect(r.body.error.message).toMatch(/consent/i);
+    expect(r.error.code).toBe("consent_required");
+    expect(r.error.message).toMatch(/consent/i);
     expect((await detail(ws.support.token, ticket.id)).messages).toEqual(before.messages);
     expect(await outbox(ws.id)).toEqual(sentBefore);
   });
@@ -60,7 +60,7 @@ describe("the consent gate", () => {
     const { ws, phone, ticket } = await openTicket({}, { consent: true });
     expect((await reply(ws.support.token, ticket.id, "Hello!")).status).toBe(201);
     await sendSms(ws.id, phone, "STOP");
-    expect((await reply(ws.support.token, ticket.id, "Hello again")).body.error.code).toBe("consent_required");
+    expect((await reply(ws.support.token, ticket.id, "Hello again")).error.code).toBe("consent_required");
   });
 });
 
@@ -147,7 +147,7 @@ describe("reply length", () => {
     const sentBefore = await outbox(ws.id);
     const r = await reply(ws.support.token, ticket.id, "a".repeat(1601));
     expect(r.status).toBe(400);
-    expect(r.body.error).toEqual({ code: "text_too_long", message: "SMS replies can be at most 1,600 characters; this one has 1,601." });
+    expect(r.error).toEqual({ code: "text_too_long", message: "SMS replies can be at most 1,600 characters; this one has 1,601." });
     expect((await detail(ws.support.token, ticket.id)).messages).toEqual(before.messages);
     expect(await outbox(ws.id)).toEqual(sentBefore);
     expect((await reply(ws.support.token, ticket.id, "a".repeat(1600))).status).toBe(201);

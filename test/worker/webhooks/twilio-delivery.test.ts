@@ -1,8 +1,9 @@
 // Replies sent through Twilio's REST API (faked at its HTTP edge), delivery-status callbacks, and retries by alarm.
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, api, createWorkspace, sendSms, twilioPost } from "../helpers";
-import { detail, listTickets, newPhone, outbox } from "./sms-helpers";
+import { ErrorBody } from "../../../shared/schemas";
+import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, api, createWorkspace, sendSms, twilioPost, postMessage } from "../helpers";
+import { detail, firstTicket, newPhone, outbox } from "./sms-helpers";
 import { TWILIO_400, TWILIO_500, installFakeTwilio } from "./twilio-fake";
 
 const ACCOUNT_SID = `AC${"0123456789abcdef".repeat(2)}`;
@@ -21,12 +22,16 @@ async function liveTicket() {
   const phone = newPhone();
   await sendSms(ws.id, phone, "START");
   await sendSms(ws.id, phone, "Can you resend the invoice?");
-  const [ticket] = await listTickets(ws.support.token);
+  const ticket = await firstTicket(ws.support.token);
   return { ws, phone, ticket, twilio };
 }
 
-const reply = (token: string, ticketId: string, text: string) => api(token, "POST", `/api/tickets/${ticketId}/messages`, { kind: "reply", text });
-const messageById = async (token: string, ticketId: string, id: string) => (await detail(token, ticketId)).messages.find((m) => m.id === id);
+const reply = (token: string, ticketId: string, text: string) => postMessage(token, ticketId, { kind: "reply", text });
+async function messageById(token: string, ticketId: string, id: string) {
+  const found = (await detail(token, ticketId)).messages.find((m) => m.id === id);
+  if (!found) throw new Error(`no message ${id} in ticket ${ticketId}`);
+  return found;
+}
 const statusCallback = (wsId: string, p: Record<string, string>, token = TWILIO_TOKEN) =>
   twilioPost(`/webhooks/${wsId}/twilio/status`, new URLSearchParams({ AccountSid: ACCOUNT_SID, From: BUSINESS_NUMBER, ApiVersion: "2010-04-01", ...p }), token);
 
@@ -48,7 +53,7 @@ describe("sending through Twilio", () => {
   it("sends images with a reply as MediaUrl fields (MMS)", async () => {
     const { ws, ticket, twilio } = await liveTicket();
     const media = ["https://cdn.shop.example/returns-label.png"];
-    const r = await api(ws.support.token, "POST", `/api/tickets/${ticket.id}/messages`, { kind: "reply", text: "Your label", media });
+    const r = await postMessage(ws.support.token, ticket.id, { kind: "reply", text: "Your label", media });
     expect(r.status).toBe(201);
     expect(r.body.message.media).toEqual(media);
     expect(twilio.sent.at(-1)).toMatchObject({ body: "Your label", media });
@@ -86,7 +91,7 @@ describe("sending through Twilio", () => {
     const { ws, phone } = await liveTicket();
     const r = await statusCallback(ws.id, { MessageSid: "SMx", MessageStatus: "exploded", To: phone });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.text).error.issues.map((i: any) => i.path)).toEqual(expect.arrayContaining(["MessageSid", "MessageStatus"]));
+    expect(ErrorBody.parse(JSON.parse(r.text)).error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(["MessageSid", "MessageStatus"]));
   });
 
   it("marks the message failed with Twilio's reason when Twilio answers 400, without retrying", async () => {

@@ -1,9 +1,10 @@
 // X-Twilio-Signature: Twilio's published example, then the webhook refusing forged, unsigned and malformed requests.
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { ErrorBody } from "../../../shared/schemas";
 import { twilioSignature, verifyTwilio } from "../../../worker/src/webhooks/signatures";
 import { BASE, BUSINESS_NUMBER, TWILIO_TOKEN, createWorkspace, newSid, sendSms, twilioPost } from "../helpers";
-import { EMPTY, detail, footprint, listTickets, thread } from "./sms-helpers";
+import { detail, EMPTY, firstTicket, footprint, listTickets, thread } from "./sms-helpers";
 
 // Twilio's "Webhooks security" worked example: auth token 12345, a URL with a query string, these POST params.
 // Its editions differ only in the caller's number; each edition's number yields the signature printed with it.
@@ -60,7 +61,7 @@ describe("POST /webhooks/:ws/twilio/sms authentication and validation", () => {
     const ws = await createWorkspace();
     const r = await twilioPost(`${path(ws.id)}?source=twilio&v=2`, form({ Body: "signed with a query" }));
     expect(r.status).toBe(200);
-    const [ticket] = await listTickets(ws.support.token);
+    const ticket = await firstTicket(ws.support.token);
     expect(thread((await detail(ws.support.token, ticket.id)).messages)[0]).toBe("inbound:customer:signed with a query");
   });
 
@@ -71,7 +72,7 @@ describe("POST /webhooks/:ws/twilio/sms authentication and validation", () => {
     const ws = await createWorkspace();
     const r = await post(ws.id, form());
     expect(r.status).toBe(401);
-    expect(JSON.parse(r.text).error.code).toBe("invalid_signature");
+    expect(ErrorBody.parse(JSON.parse(r.text)).error.code).toBe("invalid_signature");
     expect(await footprint(ws.id)).toEqual(EMPTY);
     expect(await listTickets(ws.support.token)).toEqual([]);
   });
@@ -80,7 +81,7 @@ describe("POST /webhooks/:ws/twilio/sms authentication and validation", () => {
     const ws = await createWorkspace();
     const res = await SELF.fetch(`${BASE}${path(ws.id)}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form().toString() });
     expect(res.status).toBe(401);
-    expect((await res.json<any>()).error.code).toBe("invalid_signature");
+    expect(ErrorBody.parse(await res.json()).error.code).toBe("invalid_signature");
     expect(await footprint(ws.id)).toEqual(EMPTY);
   });
 
@@ -100,9 +101,9 @@ describe("POST /webhooks/:ws/twilio/sms authentication and validation", () => {
     const ws = await createWorkspace();
     const r = await twilioPost(path(ws.id), form(over));
     expect(r.status).toBe(400);
-    const body = JSON.parse(r.text);
+    const body = ErrorBody.parse(JSON.parse(r.text));
     expect(body.error.code).toBe("invalid_request");
-    expect(body.error.issues.map((i: any) => i.path)).toContain(field);
+    expect(body.error.issues?.map((i) => i.path)).toContain(field);
     expect(await footprint(ws.id)).toEqual(EMPTY);
   });
 

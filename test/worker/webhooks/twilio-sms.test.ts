@@ -1,7 +1,8 @@
 // Inbound SMS through the signed Twilio webhook: one ticket per phone, idempotent deliveries, MMS, reopen and block.
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, newSid, sendSms, ticketFor } from "../helpers";
-import { detail, listTickets, newPhone, outbox, thread } from "./sms-helpers";
+import { ProfileResponse } from "../../../shared/schemas";
+import { api, createWorkspace, newSid, sendSms, ticketFor, setTicketStatus } from "../helpers";
+import { detail, firstTicket, listTickets, newPhone, outbox, thread } from "./sms-helpers";
 
 describe("inbound SMS", () => {
   it("opens a ticket, lists it, and an agent can read the thread", async () => {
@@ -11,10 +12,10 @@ describe("inbound SMS", () => {
     expect(r.text).toContain("<Response/>");
     const t = await ticketFor(ws.support.token, "+12025550111");
     expect(t).toBeTruthy();
-    expect(t.status).toBe("open");
-    expect(t.number).toBe(1);
-    expect(t.unread).toBe(true);
-    const d = await detail(ws.support.token, t.id);
+    expect(t?.status).toBe("open");
+    expect(t?.number).toBe(1);
+    expect(t?.unread).toBe(true);
+    const d = await detail(ws.support.token, t!.id);
     const texts = thread(d.messages);
     expect(texts[0]).toBe("inbound:customer:Where is my order #1001?");
     // default auto-responder answers non-consented profiles
@@ -32,7 +33,7 @@ describe("inbound SMS", () => {
     expect(first.status).toBe(200);
     const [ticket, ...others] = await listTickets(ws.support.token);
     expect(others).toHaveLength(0);
-    const texts = thread((await detail(ws.support.token, ticket.id)).messages);
+    const texts = thread((await detail(ws.support.token, ticket!.id)).messages);
     expect(texts.filter((x) => x === "inbound:customer:Is my parcel lost?")).toHaveLength(1);
     expect(texts.filter((x) => x.startsWith("outbound:auto_responder:"))).toHaveLength(1);
     expect(await outbox(ws.id)).toHaveLength(1);
@@ -45,7 +46,7 @@ describe("inbound SMS", () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     const tickets = await listTickets(ws.support.token);
     expect(tickets).toHaveLength(1);
-    const inbound = thread((await detail(ws.support.token, tickets[0].id)).messages).filter((x) => x.startsWith("inbound:"));
+    const inbound = thread((await detail(ws.support.token, tickets[0]!.id)).messages).filter((x) => x.startsWith("inbound:"));
     expect(inbound.sort()).toEqual(["inbound:customer:first", "inbound:customer:second", "inbound:customer:third"]);
   });
 
@@ -53,9 +54,9 @@ describe("inbound SMS", () => {
     const ws = await createWorkspace();
     const phone = newPhone();
     await sendSms(ws.id, phone, "hello");
-    const [ticket] = await listTickets(ws.support.token);
-    expect((await api(ws.support.token, "POST", `/api/tickets/${ticket.id}/status`, { status: "closed" })).status).toBe(200);
-    expect((await listTickets(ws.support.token))[0].status).toBe("closed");
+    const ticket = await firstTicket(ws.support.token);
+    expect((await setTicketStatus(ws.support.token, ticket.id, { status: "closed" })).status).toBe(200);
+    expect((await listTickets(ws.support.token))[0]?.status).toBe("closed");
     await sendSms(ws.id, phone, "me again");
     const after = await listTickets(ws.support.token);
     expect(after.map((t) => [t.id, t.status])).toEqual([[ticket.id, "open"]]);
@@ -71,18 +72,18 @@ describe("inbound SMS", () => {
     await sendSms(ws.id, phone, "Here is the damaged box", {
       NumMedia: "2", MediaUrl0: media[0]!, MediaContentType0: "image/jpeg", MediaUrl1: media[1]!, MediaContentType1: "image/png",
     });
-    const [ticket] = await listTickets(ws.support.token);
+    const ticket = await firstTicket(ws.support.token);
     const inbound = (await detail(ws.support.token, ticket.id)).messages.find((m) => m.kind === "inbound");
-    expect(inbound.text).toBe("Here is the damaged box");
-    expect(inbound.media).toEqual(media);
+    expect(inbound?.text).toBe("Here is the damaged box");
+    expect(inbound?.media).toEqual(media);
   });
 
   it("accepts a picture with no text", async () => {
     const ws = await createWorkspace();
     await sendSms(ws.id, newPhone(), "", { NumMedia: "1", MediaUrl0: "https://api.twilio.com/media/ME9" });
-    const [ticket] = await listTickets(ws.support.token);
+    const ticket = await firstTicket(ws.support.token);
     const inbound = (await detail(ws.support.token, ticket.id)).messages.find((m) => m.kind === "inbound");
-    expect(inbound.media).toEqual(["https://api.twilio.com/media/ME9"]);
+    expect(inbound?.media).toEqual(["https://api.twilio.com/media/ME9"]);
   });
 });
 
@@ -91,18 +92,18 @@ describe("a blocked profile", () => {
     const ws = await createWorkspace();
     const phone = newPhone();
     await sendSms(ws.id, phone, "buy followers cheap");
-    const [ticket] = await listTickets(ws.support.token);
+    const ticket = await firstTicket(ws.support.token);
     await api(ws.support.token, "POST", `/api/tickets/${ticket.id}/read`);
-    const block = await api(ws.support.token, "POST", `/api/profiles/${ticket.profile.id}/block`);
+    const block = await api(ws.support.token, "POST", `/api/profiles/${ticket.profile.id}/block`, undefined, ProfileResponse);
     expect(block.status).toBe(200);
     expect(block.body.profile.blocked).toBe(true);
-    expect((await listTickets(ws.support.token))[0].status).toBe("closed");
+    expect((await listTickets(ws.support.token))[0]?.status).toBe("closed");
     const sentBefore = (await outbox(ws.id)).length;
 
     expect((await sendSms(ws.id, phone, "more spam")).status).toBe(200);
     const [after] = await listTickets(ws.support.token);
-    expect(after.status).toBe("closed");
-    expect(after.unread).toBe(false); // no notification from a blocked profile
+    expect(after?.status).toBe("closed");
+    expect(after?.unread).toBe(false); // no notification from a blocked profile
     const d = await detail(ws.support.token, ticket.id);
     expect(d.ticket.blocked).toBe(true);
     expect(d.ticket.canReply).toBe(false);
