@@ -1,4 +1,4 @@
-// Secrets the worker needs, with the embedded local-development defaults SPEC section 8 documents.
+// Secrets the worker needs, with the embedded local-development defaults (docs/api.md §13 Local development).
 import { isDevelopment, type Env } from "./env";
 import { HttpError } from "./http/errors";
 

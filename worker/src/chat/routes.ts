@@ -11,6 +11,8 @@ import { originOf, unwrap } from "../routes/ticket-access";
 import { corsRoute, preflight, withCors } from "./cors";
 import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, throttleChatStart, workspaceIdOf } from "./session";
 import { dbFor } from "../db/shards";
+import { ChatPosted, ChatProfileResponse, ChatSession } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const ref = (p: { id: string; name: string | null; phone: string | null; email: string | null }) => ({ id: p.id, name: p.name, phone: p.phone, email: p.email });
@@ -44,7 +46,7 @@ export function registerChatRoutes(router: AppRouter) {
     await insertProfileEvent(dbFor(env, workspace.id), {
       id: `chat:${sessionId}`, workspaceId: workspace.id, profileId: profile.id, metric: "Started Chat", properties: { url: pageUrl }, at: clock.now(),
     });
-    return Response.json({ sessionId, token, ...thread, profile: { name: profile.name, email: profile.email } }, { status: 201 });
+    return respond(ChatSession, { sessionId, token, ...thread, profile: { name: profile.name, email: profile.email } }, { status: 201 });
   }));
 
   router.get("/chat/:workspaceId/sessions/:sessionId/messages", corsRoute(async (request, env) => {
@@ -61,7 +63,7 @@ export function registerChatRoutes(router: AppRouter) {
     const inHours = isWithinBusinessHours(settings.webchat.businessHours, clock.nowDate(), workspace.timezone);
     const reply = (inHours ? settings.webchat.inHoursReply : settings.webchat.outOfHoursReply).trim();
     const result = unwrap(await chatStub(env, auth).chatPost(auth, { clientId: body.clientId, text: body.text, autoReply: reply || null, origin: originOf(env, request) }));
-    return Response.json({ message: result.message }, { status: result.duplicate ? 200 : 201 });
+    return respond(ChatPosted, { message: result.message }, { status: result.duplicate ? 200 : 201 });
   }));
 
   router.patch("/chat/:workspaceId/sessions/:sessionId", corsRoute(async (request, env) => {
@@ -73,7 +75,7 @@ export function registerChatRoutes(router: AppRouter) {
     if (!current) throw new Error(`chat profile ${profileId} is missing`);
     const profile = await identifyVisitor(dbFor(env, auth.workspaceId), auth.workspaceId, current, body);
     unwrap(await stub.chatSetProfile(auth, ref(profile)));
-    return Response.json({ profile: { name: profile.name, email: profile.email } });
+    return respond(ChatProfileResponse, { profile: { name: profile.name, email: profile.email } });
   }));
 
   router.post("/chat/:workspaceId/sessions/:sessionId/events", corsRoute(async (request, env) => {

@@ -1,6 +1,6 @@
 // D1 access for profiles (customers). Phone and email are unique per workspace, so upserts are race-free.
 import * as clock from "../clock";
-import type { Profile, SmsConsent } from "../../../shared/schemas";
+import type { Channel, Profile, SmsConsent, TicketStatus } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 
 interface ProfileRow {
@@ -114,6 +114,6 @@ export async function attachPhone(db: D1Database, workspaceId: string, profileId
 export async function profileTickets(db: D1Database, workspaceId: string, profileId: string) {
   const { results } = await db.prepare(
     "SELECT id, number, channel, status, last_at FROM tickets WHERE workspace_id = ?1 AND profile_id = ?2 ORDER BY last_at DESC LIMIT 50",
-  ).bind(workspaceId, profileId).all<{ id: string; number: number; channel: string; status: string; last_at: number }>();
+  ).bind(workspaceId, profileId).all<{ id: string; number: number | null; channel: Channel; status: TicketStatus; last_at: number }>();
   return results.map((r) => ({ id: r.id, number: r.number, channel: r.channel, status: r.status, lastActivityAt: new Date(r.last_at).toISOString() }));
 }

@@ -6,7 +6,7 @@ interface WorkspaceRow { id: string; name: string; timezone: string; created_at:
 interface AgentRow { id: string; workspace_id: string; name: string; email: string; role: string; operator: number; created_at: number }
 
 export const toWorkspace = (r: WorkspaceRow): Workspace => ({ id: r.id, name: r.name, timezone: r.timezone, createdAt: new Date(r.created_at).toISOString() });
-export const toAgent = (r: AgentRow): Agent & { workspaceId: string } => ({
+export const toAgent = (r: AgentRow): Agent => ({
   id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, role: RoleSchema.parse(r.role), operator: r.operator === 1, createdAt: new Date(r.created_at).toISOString(),
 });
 

@@ -1,8 +1,9 @@
 // The one error type of the API and the one place that turns errors into responses.
-import { ZodError, type ZodTypeAny, type z } from "zod";
+import type { ZodError, ZodTypeAny, z } from "zod";
+import type { ErrorIssue } from "../../../shared/schemas";
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: unknown[]) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: ErrorIssue[]) {
     super(message);
   }
 }

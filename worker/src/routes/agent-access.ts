@@ -8,6 +8,8 @@ import { deleteAgent, getAgent, setAgentTokenHash } from "../db/workspaces";
 import { forgetAgent, ticketsAssignedTo } from "../db/agent-data";
 import { editTicket } from "./ticket-actions";
 import { dbFor, directory } from "../db/shards";
+import { NewAgentResponse, RemovedAgent } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 /** Owners manage everyone but themselves; admins manage managers, support and analysts. */
 function mayManage(who: AgentContext, target: { id: string; role: Role }): boolean {
@@ -28,7 +30,7 @@ export function registerAgentAccessRoutes(router: AppRouter) {
     const assigned = await ticketsAssignedTo(shard, who.workspace.id, target.id, 1000);
     for (const id of assigned) await editTicket(env, who, id, { assigneeId: null, removeFollowers: [target.id] });
     await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);
-    return Response.json({ removed: target.id, unassigned: assigned.length });
+    return respond(RemovedAgent, { removed: target.id, unassigned: assigned.length });
   }));
 
   /** A new token for an agent (or yourself); the old one stops working at once. Shown once. */
@@ -38,6 +40,6 @@ export function registerAgentAccessRoutes(router: AppRouter) {
     if (target.id !== who.agent.id && !mayManage(who, target)) throw forbidden("You cannot renew this agent's token.");
     const token = randomToken("sdk");
     await setAgentTokenHash(directory(env), who.workspace.id, target.id, await sha256Hex(token));
-    return Response.json({ agent: target, token });
+    return respond(NewAgentResponse, { agent: target, token });
   }, { anyRole: true }));
 }

@@ -4,9 +4,11 @@ import { MeUpdate, NewAgentBody } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole } from "../http/auth";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
-import { HttpError, parseOr400, readJson } from "../http/errors";
+import { HttpError, notFound, parseOr400, readJson } from "../http/errors";
 import { getAgent, insertAgentStmt, listAgents, setOperator, toAgent } from "../db/workspaces";
 import { directory } from "../db/shards";
+import { AgentList, Me, NewAgentResponse } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerAgentRoutes(router: AppRouter) {
   router.post("/api/agents", agentRoute(async (request, env, who) => {
@@ -22,19 +24,20 @@ export function registerAgentRoutes(router: AppRouter) {
       throw err;
     }
     const created = toAgent({ id: agent.id, workspace_id: agent.workspaceId, name: agent.name, email: agent.email, role: agent.role, operator: 0, created_at: now });
-    return Response.json({ agent: created, token }, { status: 201 });
+    return respond(NewAgentResponse, { agent: created, token }, { status: 201 });
   }, { anyRole: true }));
 
-  router.get("/api/agents", agentRoute(async (_request, env, who) => Response.json({ agents: await listAgents(directory(env), who.workspace.id) })));
+  router.get("/api/agents", agentRoute(async (_request, env, who) => respond(AgentList, { agents: await listAgents(directory(env), who.workspace.id) })));
 
-  router.get("/api/me", agentRoute((_request, _env, who) => Response.json({ agent: who.agent, workspace: who.workspace }), { anyRole: true }));
+  router.get("/api/me", agentRoute((_request, _env, who) => respond(Me, { agent: who.agent, workspace: who.workspace }), { anyRole: true }));
 
   /** Operator mode: an operator also sees unassigned tickets in My sessions and is preferred by auto-assign. */
   router.patch("/api/me", agentRoute(async (request, env, who) => {
     const body = parseOr400(MeUpdate, await readJson(request));
     await setOperator(directory(env), who.workspace.id, who.agent.id, body.operator);
     const agent = await getAgent(directory(env), who.workspace.id, who.agent.id);
+    if (!agent) throw notFound("agent"); // removed a moment ago
     await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);
-    return Response.json({ agent, workspace: who.workspace });
+    return respond(Me, { agent, workspace: who.workspace });
   }));
 }

@@ -7,24 +7,26 @@ import type { AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { listOutbox } from "../db/outbox";
 import { directory } from "../db/shards";
+import { DevClock, DevOutbox } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerDevRoutes(router: AppRouter) {
   router.get("/dev/outbox", async (request, env) => {
     if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
     const workspace = new URL(request.url).searchParams.get("workspace");
-    return Response.json({ messages: await listOutbox(directory(env), workspace) });
+    return respond(DevOutbox, { messages: await listOutbox(directory(env), workspace) });
   });
 
   // `{"at": ISO time}` sets the clock; `{"offsetMs": 0}` puts it back on the wall clock. Timers already armed keep their alarms.
   router.get("/dev/clock", (_request, env) => {
     if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
-    return Response.json(clockBody());
+    return respond(DevClock, clockBody());
   });
   router.post("/dev/clock", async (request, env) => {
     if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
     const body = parseOr400(DevClockBody, await readJson(request));
     clock.setClock("at" in body ? Date.parse(body.at) : Date.now() + body.offsetMs);
-    return Response.json(clockBody());
+    return respond(DevClock, clockBody());
   });
 }
 

@@ -13,6 +13,8 @@ import { legacyId } from "../integrations/shopify-map";
 import { originOf, ticketStub, unwrap } from "./ticket-access";
 import { orderIdParam, orderOr404, present, requireStore, storeWriteError, workspaceStore } from "./order-store";
 import { dbFor } from "../db/shards";
+import { OrderCancelResponse, OrderEditResponse } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerOrderActions(router: AppRouter) {
   router.post("/api/orders/:id/edit-quantity", agentRoute(async (request, env, who) => {
@@ -31,7 +33,7 @@ export function registerOrderActions(router: AppRouter) {
     await storeOrder(env, ws, { ...edited, profileId: order.profileId }, null);
     const saved = await orderOr404(env, ws, order.id);
     const noted = await note(env, who, ticket, request, `Changed “${line.title}” on order ${order.name} from ${line.quantity} to ${body.quantity}${body.notifyCustomer ? " (customer notified)" : ""}.`);
-    return Response.json({ order: present(shopDomain)(saved), source: "store", ...(ticket ? { noted } : {}) });
+    return respond(OrderEditResponse, { order: present(shopDomain)(saved), source: "store", ...(ticket ? { noted } : {}) });
   }));
 
   router.post("/api/orders/:id/cancel", agentRoute(async (request, env, who) => {
@@ -49,7 +51,7 @@ export function registerOrderActions(router: AppRouter) {
     const saved = await orderOr404(env, ws, order.id);
     if (saved.profileId) await recordOrderActivity(dbFor(env, ws), ws, saved.profileId, saved);
     const noted = await note(env, who, ticket, request, cancelNote(order, body));
-    return Response.json({ order: present(shopDomain)(saved), job, source: "store", ...(ticket ? { noted } : {}) });
+    return respond(OrderCancelResponse, { order: present(shopDomain)(saved), job, source: "store", ...(ticket ? { noted } : {}) });
   }));
 }
 

@@ -11,6 +11,8 @@ import { storeOrder } from "../integrations/shopify-ingest";
 import { orderIdParam, present, storeFirst, workspaceStore } from "./order-store";
 import { registerOrderActions } from "./order-actions";
 import { dbFor } from "../db/shards";
+import { OrderList, OrderResponse } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerOrderRoutes(router: AppRouter) {
   router.get("/api/orders", agentRoute(async (request, env, who) => {
@@ -23,7 +25,7 @@ export function registerOrderRoutes(router: AppRouter) {
     const answer = await storeFirst(env, conn, async (c, timeoutMs) => {
       await saveAll(env, ws, await searchStoreOrders(env, c, `name:${bare}`, { timeoutMs }));
     }, () => findOrdersByName(dbFor(env, ws), ws, q));
-    return Response.json({ orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
+    return respond(OrderList, { orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
   }));
 
   router.get("/api/orders/:id", agentRoute(async (request, env, who) => {
@@ -39,7 +41,7 @@ export function registerOrderRoutes(router: AppRouter) {
     }, () => getOrder(dbFor(env, ws), ws, id));
     if (!answer.value) throw notFound("order");
     const source = answer.source === "store" && !inStore ? "cache" : answer.source;
-    return Response.json({ order: present(shopDomain)(answer.value), source, ...errorOf(answer) });
+    return respond(OrderResponse, { order: present(shopDomain)(answer.value), source, ...errorOf(answer) });
   }));
 
   router.get("/api/profiles/:id/orders", agentRoute(async (request, env, who) => {
@@ -52,7 +54,7 @@ export function registerOrderRoutes(router: AppRouter) {
       const fresh = await searchStoreOrders(env, c, storeQuery!, { timeoutMs }, 20);
       await saveAll(env, ws, fresh.map((o) => ({ ...o, profileId: profile.id })));
     }, () => listProfileOrders(dbFor(env, ws), ws, profile.id, 20));
-    return Response.json({ orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
+    return respond(OrderList, { orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
   }));
 
   registerOrderActions(router);

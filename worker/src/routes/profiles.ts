@@ -11,6 +11,8 @@ import { profileStats } from "../domain/profile-stats";
 import { unwrap } from "./ticket-access";
 import { present, workspaceStore } from "./order-store";
 import { dbFor } from "../db/shards";
+import { ProfileResponse, ProfileView } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerProfileRoutes(router: AppRouter) {
   router.get("/api/profiles/:id", agentRoute(async (request, env, who) => {
@@ -27,11 +29,11 @@ export function registerProfileRoutes(router: AppRouter) {
     ]);
     const { workspaceId: _w, ...shown } = profile;
     const stats = profileStats(facts, tickets.length, clock.now());
-    return Response.json({ profile: shown, activity, tickets, orders: orders.map(present(store.shopDomain)), stats });
+    return respond(ProfileView, { profile: shown, activity, tickets, orders: orders.map(present(store.shopDomain)), stats });
   }));
 
-  router.post("/api/profiles/:id/block", agentRoute(async (request, env, who) => Response.json(await setProfileBlocked(env, who, request.params.id!, true))));
-  router.post("/api/profiles/:id/unblock", agentRoute(async (request, env, who) => Response.json(await setProfileBlocked(env, who, request.params.id!, false))));
+  router.post("/api/profiles/:id/block", agentRoute(async (request, env, who) => respond(ProfileResponse, await setProfileBlocked(env, who, request.params.id!, true))));
+  router.post("/api/profiles/:id/unblock", agentRoute(async (request, env, who) => respond(ProfileResponse, await setProfileBlocked(env, who, request.params.id!, false))));
 }
 
 async function setProfileBlocked(env: Env, who: AgentContext, profileId: string, blocked: boolean) {
@@ -42,5 +44,6 @@ async function setProfileBlocked(env: Env, who: AgentContext, profileId: string,
   for (const t of await profileTickets(dbFor(env, who.workspace.id), who.workspace.id, profileId)) {
     unwrap(await env.TICKETS.get(env.TICKETS.idFromString(t.id)).block(who.workspace.id, actor, blocked));
   }
-  return { profile: { ...profile, workspaceId: undefined, blocked } };
+  const { workspaceId: _w, ...shown } = profile;
+  return { profile: { ...shown, blocked } };
 }

@@ -9,6 +9,8 @@ import { reportRows } from "../db/reports";
 import { listAgents } from "../db/workspaces";
 import { buildReport } from "../domain/report";
 import { dbFor, directory } from "../db/shards";
+import { Report } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export const REPORT_ROLES: readonly Role[] = ["owner", "admin", "manager", "analyst"];
 
@@ -25,6 +27,6 @@ export function registerReportRoutes(router: AppRouter) {
       listAgents(directory(env), who.workspace.id),
     ]);
     const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
-    return Response.json(buildReport(rows, range, tz, channel, info));
+    return respond(Report, buildReport(rows, range, tz, channel, info));
   }, { anyRole: true }));
 }

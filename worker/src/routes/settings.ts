@@ -9,12 +9,14 @@ import { forgetWorkspace } from "../db/settings-cache";
 import { secretsKey } from "../config";
 import { directory } from "../db/shards";
 import { setTimezoneStmt } from "../db/workspaces";
+import { SettingsView } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerSettingsRoutes(router: AppRouter) {
   router.get("/api/settings", agentRoute(async (_request, env, who) => {
     requireRole(who, OWNER_ADMIN, "read settings");
     const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
-    return Response.json(present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
+    return respond(SettingsView, present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
   }));
 
   router.put("/api/settings", agentRoute(async (request, env, who) => {
@@ -34,7 +36,7 @@ export function registerSettingsRoutes(router: AppRouter) {
     if (update.timezone) statements.push(setTimezoneStmt(directory(env), who.workspace.id, update.timezone));
     await directory(env).batch(statements);
     forgetWorkspace(who.workspace.id);
-    return Response.json(present(merged, nextSecrets));
+    return respond(SettingsView, present(merged, nextSecrets));
   }));
 }
 

@@ -10,6 +10,8 @@ import { insertAgentStmt, insertWorkspaceStmt, toAgent, toWorkspace } from "../d
 import { saveSettingsStmt } from "../db/settings";
 import { Settings } from "../../../shared/schemas";
 import { dbFor, directory } from "../db/shards";
+import { SetupResponse } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerSetupRoutes(router: AppRouter) {
   router.post("/api/setup", async (request, env) => {
@@ -30,7 +32,7 @@ export function registerSetupRoutes(router: AppRouter) {
       insertAgentStmt(directory(env), agent),
       saveSettingsStmt(directory(env), workspace.id, Settings.parse({ timezone: workspace.timezone }), null, now),
     ]);
-    return Response.json({
+    return respond(SetupResponse, {
       workspace: toWorkspace({ id: workspace.id, name: workspace.name, timezone: workspace.timezone, created_at: now }),
       agent: toAgent({ id: agent.id, workspace_id: workspace.id, name: agent.name, email: agent.email, role: "owner", operator: 0, created_at: now }),
       token,

@@ -1,5 +1,5 @@
 // POST /api/tickets/bulk: one action on listed ids or on every ticket matching a filter (capped).
-import { BulkBody, type BulkAction, type BulkResult } from "../../../shared/schemas";
+import { BulkBody, BulkResult, type BulkAction } from "../../../shared/schemas";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import { agentRoute, type AppRouter } from "../http/agent-route";
@@ -8,6 +8,7 @@ import { matchingIds } from "../db/ticket-listing";
 import { changeStatus, editTicket, leaveTicket, markRead, postMessage } from "./ticket-actions";
 import { originOf } from "./ticket-access";
 import { dbFor } from "../db/shards";
+import { respond } from "../http/respond";
 
 const FILTER_CAP = 1000;
 const PARALLEL = 8;
@@ -33,7 +34,7 @@ export function registerBulkRoutes(router: AppRouter) {
     // Parallel batches finish in any order; report failures in the order the ids were given.
     const order = new Map(ids.map((id, i) => [id, i]));
     result.failed.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
-    return Response.json(result);
+    return respond(BulkResult, result);
   }));
 }
 

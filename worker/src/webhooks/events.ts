@@ -10,6 +10,8 @@ import { eventProfile } from "./event-profile";
 import { unauthorized, webhookWorkspace } from "./workspace";
 import { verifySidedesk } from "./signatures";
 import { dbFor } from "../db/shards";
+import { EventsResponse } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 export function registerEventWebhooks(router: AppRouter) {
   router.post("/webhooks/:workspaceId/events", async (request, env) => {
@@ -27,7 +29,7 @@ export function registerEventWebhooks(router: AppRouter) {
     refuseUnroutable(events);
     let duplicates = 0;
     for (const event of events) if (await ingestEvent(env, ws.workspace.id, event)) duplicates += 1;
-    return Response.json({ accepted: events.length - duplicates, duplicates });
+    return respond(EventsResponse, { accepted: events.length - duplicates, duplicates });
   });
 }
 

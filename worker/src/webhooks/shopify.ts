@@ -8,6 +8,8 @@ import { ingestCustomerPayload, ingestOrderPayload } from "../integrations/shopi
 import { unauthorized, webhookWorkspace } from "./workspace";
 import { verifyShopify } from "./signatures";
 import { dbFor } from "../db/shards";
+import { ShopifyWebhookResponse } from "../../../shared/schemas";
+import { respond } from "../http/respond";
 
 type Topic = (typeof SHOPIFY_TOPICS)[number];
 const isTopic = (t: string): t is Topic => (SHOPIFY_TOPICS as readonly string[]).includes(t);
@@ -21,8 +23,8 @@ export function registerShopifyWebhooks(router: AppRouter) {
     const topic = request.headers.get("x-shopify-topic") ?? "";
     const deliveryId = request.headers.get("x-shopify-webhook-id");
     if (!deliveryId) throw new HttpError(400, "invalid_request", "The X-Shopify-Webhook-Id header is missing.");
-    if (!isTopic(topic)) return Response.json({ ignored: true, topic });
-    if (await deliverySeen(dbFor(env, ws.workspace.id), ws.workspace.id, "shopify", deliveryId)) return Response.json({ duplicate: true });
+    if (!isTopic(topic)) return respond(ShopifyWebhookResponse, { ignored: true, topic });
+    if (await deliverySeen(dbFor(env, ws.workspace.id), ws.workspace.id, "shopify", deliveryId)) return respond(ShopifyWebhookResponse, { duplicate: true });
 
     const json = parseJson(raw);
     const country = ws.settings.shopify.countryCode;
@@ -31,7 +33,7 @@ export function registerShopifyWebhooks(router: AppRouter) {
       : await ingestCustomerPayload(env, ws.workspace.id, country, parseOr400(ShopifyCustomerPayload, json, `${topic} payload`));
     await recordDelivery(dbFor(env, ws.workspace.id), ws.workspace.id, "shopify", deliveryId);
     // `applied: false` means D1 already held a newer version (an out-of-order delivery).
-    return Response.json({ topic, applied: result.applied, profileId: result.profileId });
+    return respond(ShopifyWebhookResponse, { topic, applied: result.applied, profileId: result.profileId });
   });
 }
 

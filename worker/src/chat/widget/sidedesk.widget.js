@@ -1,13 +1,13 @@
 // Sidedesk chat widget: `<script src=".../widget.js" data-workspace="ws_…" async>` gives a chat bubble and window.
 // Plain DOM in a shadow root (no framework, no style leaks either way); message text only ever goes in via textContent.
 // @ts-check
-(function () {
-  "use strict";
+(() => {
+  
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
-  const workspace = script && script.dataset.workspace;
+  const workspace = script?.dataset.workspace;
   if (!script || !workspace || document.querySelector("sidedesk-chat")) return;
-  const API = new URL(script.src, location.href).origin + "/chat/" + encodeURIComponent(workspace);
-  const KEY = "sidedesk-chat:" + workspace;
+  const API = `${new URL(script.src, location.href).origin}/chat/${encodeURIComponent(workspace)}`;
+  const KEY = `sidedesk-chat:${workspace}`;
   const accent = script.dataset.color && CSS.supports("color", script.dataset.color) ? script.dataset.color : "#1f2937";
 
   /** @typedef {{ sessionId: string, token: string, name: string | null, email: string | null, skipWho?: boolean, seenSeq?: number }} Stored */
@@ -122,7 +122,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); compose.requestSubmit(); }
   });
-  input.addEventListener("input", () => { input.style.height = "auto"; input.style.height = Math.min(input.scrollHeight + 2, 120) + "px"; });
+  input.addEventListener("input", () => { input.style.height = "auto"; input.style.height = `${Math.min(input.scrollHeight + 2, 120)}px`; });
   compose.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();
@@ -150,7 +150,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     /** @type {HTMLElement} */ (li.firstChild).textContent = m.text;
     const meta = /** @type {HTMLElement} */ (li.lastChild);
     const time = new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    meta.textContent = m.state === "sending" ? "Sending…" : m.state === "failed" ? "Not sent. " : (m.from === "agent" && m.authorName ? m.authorName + " · " : "") + time;
+    meta.textContent = m.state === "sending" ? "Sending…" : m.state === "failed" ? "Not sent. " : (m.from === "agent" && m.authorName ? `${m.authorName} · ` : "") + time;
     if (m.state === "failed") {
       const again = document.createElement("button");
       again.type = "button";
@@ -201,7 +201,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   async function call(method, path, body, auth = true) {
     const headers = /** @type {Record<string, string>} */ ({});
     if (body !== undefined) headers["content-type"] = "application/json";
-    if (auth && session) headers.authorization = "Bearer " + session.token;
+    if (auth && session) headers.authorization = `Bearer ${session.token}`;
     const res = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null) };
   }
@@ -324,7 +324,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   function connect() {
     if (!session || socket || ended) return;
     clearTimeout(reconnectTimer);
-    const ws = new WebSocket(API.replace(/^http/, "ws") + `/sessions/${session.sessionId}/socket?token=${encodeURIComponent(session.token)}`);
+    const ws = new WebSocket(`${API.replace(/^http/, "ws")}/sessions/${session.sessionId}/socket?token=${encodeURIComponent(session.token)}`);
     socket = ws;
     ws.onopen = () => {
       retry = 0;
@@ -336,7 +336,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
         ws.send('{"type":"ping"}');
       }, 25_000);
       catchUp();
-      msgs.filter((m) => m.state === "failed").forEach((m) => deliver(m));
+      for (const m of msgs.filter((m) => m.state === "failed")) deliver(m);
     };
     ws.onmessage = (e) => {
       lastFrameAt = Date.now();
