@@ -16,9 +16,16 @@ export default defineConfig(async () => {
         main: "./worker/src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { ENVIRONMENT: "test", SETUP_TOKEN: "test-setup-token", SECRETS_KEY: "test-secrets-key", TEST_MIGRATIONS: migrations,
+          bindings: {
+            ENVIRONMENT: "test",
+            SETUP_TOKEN: "test-setup-token",
+            SECRETS_KEY: "test-secrets-key",
+            TEST_MIGRATIONS: migrations,
             // Order lookups give up on a slow store quickly in tests (the fake can be made slow).
-            SHOPIFY_TIMEOUT_MS: "600", DEV_CLOCK_OFFSET_MS: String(offsetMs), ...extra.bindings },
+            SHOPIFY_TIMEOUT_MS: "600",
+            DEV_CLOCK_OFFSET_MS: String(offsetMs),
+            ...extra.bindings,
+          },
           ...(extra.d1 ? { d1Databases: extra.d1 } : {}),
         },
       }),

@@ -6,24 +6,28 @@ import { apiClient, fetchRetrying } from "./lib/dev.mjs";
 const HOUR = 3_600_000;
 const CHATS = [
   {
-    hoursAgo: 12 * 24, start: { name: "Liam Murphy", email: "liam.murphy@example.net", pageUrl: "https://northwind.example/products/summit-down-jacket" },
+    hoursAgo: 12 * 24,
+    start: { name: "Liam Murphy", email: "liam.murphy@example.net", pageUrl: "https://northwind.example/products/summit-down-jacket" },
     says: ["Hi, can I swap my Summit jacket for a size L? It arrived yesterday."],
     reply: "Hi Liam! Sure: reply to the confirmation email with 'exchange L' and we'll send the new one with a prepaid return label.",
     end: { status: "closed" },
   },
   {
-    hoursAgo: 3 * 24, start: { name: "Grace Lee", email: "grace.lee@example.org", pageUrl: "https://northwind.example/products/cascade-rain-jacket" },
+    hoursAgo: 3 * 24,
+    start: { name: "Grace Lee", email: "grace.lee@example.org", pageUrl: "https://northwind.example/products/cascade-rain-jacket" },
     says: ["When is the Cascade rain jacket back in stock in XS?"],
     reply: "Hi Grace, the next shipment lands this week. I'll message you as soon as XS is back.",
     end: { status: "snoozed", preset: "tomorrow" },
   },
   {
-    hoursAgo: 30, start: { name: "Priya Shah", email: "priya.shah@example.com", pageUrl: "https://northwind.example/products/basecamp-4p" },
+    hoursAgo: 30,
+    start: { name: "Priya Shah", email: "priya.shah@example.com", pageUrl: "https://northwind.example/products/basecamp-4p" },
     says: ["Hi! Is the Basecamp 4P tent OK for light snow?", "We're planning a trip in early March."],
     reply: "Hi Priya! Yes: it's a 3+ season tent with a full-coverage fly; it handles light snow well. Bring a footprint for cold ground.",
   },
   {
-    hoursAgo: 1, start: { pageUrl: "https://northwind.example/pages/returns" },
+    hoursAgo: 1,
+    start: { pageUrl: "https://northwind.example/pages/returns" },
     says: ["Do you price match if something goes on sale after I buy it?"],
   },
 ];
@@ -38,19 +42,23 @@ export async function seedChats(base, workspaceId, { agentToken, clockTo, now })
     const { body: session } = await api("POST", `/chat/${workspaceId}/sessions`, { body: chat.start, expect: [201] });
     const auth = { authorization: `Bearer ${session.token}`, "content-type": "application/json" };
     for (const [i, text] of chat.says.entries()) {
-      await clockTo((at += 40_000));
+      at += 40_000;
+      await clockTo(at);
       const res = await fetchRetrying(`${base}/chat/${workspaceId}/sessions/${session.sessionId}/messages`, {
-        method: "POST", headers: auth, body: JSON.stringify({ clientId: `seed-chat-${n}-${i}-${session.sessionId.slice(3, 11)}`, text }),
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ clientId: `seed-chat-${n}-${i}-${session.sessionId.slice(3, 11)}`, text }),
       });
       if (!res.ok) throw new Error(`seeding a chat message failed: ${res.status} ${await res.text()}`);
     }
     if (chat.start.email) {
       const id = await chatTicket(api, agentToken, chat.start.email);
       if (chat.reply) {
-        await clockTo((at += 6 * 60_000));
+        at += 6 * 60_000;
+        await clockTo(at);
         await api("POST", `/api/tickets/${id}/messages`, { token: agentToken, body: { kind: "reply", text: chat.reply, clientId: `seed-chat-reply-${n}` } });
       }
-      if (chat.end?.status === "closed") await clockTo((at += 2 * HOUR));
+      if (chat.end?.status === "closed") await clockTo(at + 2 * HOUR);
       if (chat.end?.status === "snoozed") await clockTo(Date.now());
       if (chat.end) await api("POST", `/api/tickets/${id}/status`, { token: agentToken, body: chat.end });
     }

@@ -15,12 +15,46 @@ export const STAFF = {
 };
 
 const NAMES = [
-  "Maria Gonzalez", "James Whitaker", "Aisha Mohammed", "Daniel Kim", "Priya Raman", "Tom O'Brien", "Keisha Williams",
-  "Lucas Ferreira", "Hannah Schultz", "Diego Alvarez", "Mei Chen", "Robert Johnson", "Fatima Haddad", "Ethan Brooks",
-  "Sofia Rossi", "Marcus Bell", "Yuki Tanaka", "Olivia Nguyen", "Samuel Okafor", "Chloe Dubois", "Andre Thompson",
-  "Isabella Martinez", "Noah Patel", "Grace Lee", "Omar Siddiqui", "Emily Carter", "Jamal Washington", "Anna Kowalski",
-  "Liam Murphy", "Zoe Anderson", "Rafael Costa", "Nina Petrova", "Kevin Nguyen", "Leah Goldberg", "Carlos Ramirez",
-  "Abigail Foster", "Tariq Hassan", "Megan Sullivan", "Victor Huang", "Rosa Delgado",
+  "Maria Gonzalez",
+  "James Whitaker",
+  "Aisha Mohammed",
+  "Daniel Kim",
+  "Priya Raman",
+  "Tom O'Brien",
+  "Keisha Williams",
+  "Lucas Ferreira",
+  "Hannah Schultz",
+  "Diego Alvarez",
+  "Mei Chen",
+  "Robert Johnson",
+  "Fatima Haddad",
+  "Ethan Brooks",
+  "Sofia Rossi",
+  "Marcus Bell",
+  "Yuki Tanaka",
+  "Olivia Nguyen",
+  "Samuel Okafor",
+  "Chloe Dubois",
+  "Andre Thompson",
+  "Isabella Martinez",
+  "Noah Patel",
+  "Grace Lee",
+  "Omar Siddiqui",
+  "Emily Carter",
+  "Jamal Washington",
+  "Anna Kowalski",
+  "Liam Murphy",
+  "Zoe Anderson",
+  "Rafael Costa",
+  "Nina Petrova",
+  "Kevin Nguyen",
+  "Leah Goldberg",
+  "Carlos Ramirez",
+  "Abigail Foster",
+  "Tariq Hassan",
+  "Megan Sullivan",
+  "Victor Huang",
+  "Rosa Delgado",
 ];
 const DOMAINS = ["example.com", "example.net", "example.org"];
 
@@ -40,141 +74,309 @@ export const PROFILES = NAMES.map((name, i) => {
  * `pre` are keyword texts sent before the conversation; `end` is applied last (patch, favorite, status).
  */
 export const THREADS = [
-  { p: 0, pre: ["START"], steps: [
-    ["in", "Hi! I ordered the Trailblazer 45L backpack last Tuesday (order #1042) and tracking hasn't updated in 4 days. Is it lost?"],
-    ["note", "sam", "Carrier shows it stuck at the Memphis hub. Opened a trace with UPS, ref 1Z-88412."],
-    ["reply", "sam", "Hi Maria, Sam from Northwind here. Sorry for the wait! Your package is held at the carrier's Memphis hub; I've opened a trace and will update you by tomorrow."],
-    ["in", "Thanks Sam. I need it before a trip on the 14th, is that still possible?"],
-    ["reply", "sam", "If it hasn't moved by tomorrow noon I'll ship a replacement overnight at no cost to you."],
-  ], end: { assignee: "sam", tags: ["shipping/delayed", "vip"], followers: ["owner"], description: "Order #1042 stuck at the Memphis hub. #ups-trace #vip", favoriteBy: "owner", status: "open" } },
+  {
+    p: 0,
+    pre: ["START"],
+    steps: [
+      ["in", "Hi! I ordered the Trailblazer 45L backpack last Tuesday (order #1042) and tracking hasn't updated in 4 days. Is it lost?"],
+      ["note", "sam", "Carrier shows it stuck at the Memphis hub. Opened a trace with UPS, ref 1Z-88412."],
+      [
+        "reply",
+        "sam",
+        "Hi Maria, Sam from Northwind here. Sorry for the wait! Your package is held at the carrier's Memphis hub; I've opened a trace and will update you by tomorrow.",
+      ],
+      ["in", "Thanks Sam. I need it before a trip on the 14th, is that still possible?"],
+      ["reply", "sam", "If it hasn't moved by tomorrow noon I'll ship a replacement overnight at no cost to you."],
+    ],
+    end: {
+      assignee: "sam",
+      tags: ["shipping/delayed", "vip"],
+      followers: ["owner"],
+      description: "Order #1042 stuck at the Memphis hub. #ups-trace #vip",
+      favoriteBy: "owner",
+      status: "open",
+    },
+  },
 
-  { p: 1, pre: ["START"], steps: [
-    ["flow", "Abandoned Cart", "Northwind: you left the Summit Down Jacket in your cart. Use code COMEBACK10 for 10% off today: https://northwind.example/cart"],
-    ["in", "Does COMEBACK10 work on sale items too?"],
-    ["reply", "nadia", "Hi James! The code works on full-price items only, but the Summit jacket is already 20% off this week, so you're getting the better deal."],
-    ["in", "Ok great, ordering now 👍"],
-  ], end: { assignee: "nadia", tags: ["sales/discount-code"], description: "Converted from #abandoned-cart flow", status: "closed" } },
+  {
+    p: 1,
+    pre: ["START"],
+    steps: [
+      [
+        "flow",
+        "Abandoned Cart",
+        "Northwind: you left the Summit Down Jacket in your cart. Use code COMEBACK10 for 10% off today: https://northwind.example/cart",
+      ],
+      ["in", "Does COMEBACK10 work on sale items too?"],
+      [
+        "reply",
+        "nadia",
+        "Hi James! The code works on full-price items only, but the Summit jacket is already 20% off this week, so you're getting the better deal.",
+      ],
+      ["in", "Ok great, ordering now 👍"],
+    ],
+    end: { assignee: "nadia", tags: ["sales/discount-code"], description: "Converted from #abandoned-cart flow", status: "closed" },
+  },
 
-  { p: 2, pre: ["START"], steps: [
-    ["campaign", "Spring Sale 2025", "Northwind Spring Sale: 25% off all hiking boots through Sunday. Shop: https://northwind.example/spring Reply STOP to opt out."],
-    ["in", "Do the Ridgeline boots run true to size? I'm usually an 8.5 in sneakers"],
-    ["reply", "admin", "Hi Aisha, the Ridgeline runs about half a size small, so we'd recommend a 9. Exchanges are free if they don't fit!"],
-    ["in", "Perfect, I'll get the 9. Is the sale price applied automatically?"],
-  ], end: { assignee: "admin", tags: ["product/sizing", "sales/spring-sale"], description: "#sizing question from the spring campaign", status: "open" } },
+  {
+    p: 2,
+    pre: ["START"],
+    steps: [
+      [
+        "campaign",
+        "Spring Sale 2025",
+        "Northwind Spring Sale: 25% off all hiking boots through Sunday. Shop: https://northwind.example/spring Reply STOP to opt out.",
+      ],
+      ["in", "Do the Ridgeline boots run true to size? I'm usually an 8.5 in sneakers"],
+      ["reply", "admin", "Hi Aisha, the Ridgeline runs about half a size small, so we'd recommend a 9. Exchanges are free if they don't fit!"],
+      ["in", "Perfect, I'll get the 9. Is the sale price applied automatically?"],
+    ],
+    end: { assignee: "admin", tags: ["product/sizing", "sales/spring-sale"], description: "#sizing question from the spring campaign", status: "open" },
+  },
 
-  { p: 3, pre: ["START"], steps: [
-    ["in", "I received the wrong color tent. I ordered the Basecamp 4P in olive and got orange."],
-    ["note", "owner", "Warehouse mispick, third this week from bin C14. Elena, can you flag it with ops?"],
-    ["reply", "owner", "Hi Daniel, so sorry about that! I've emailed you a prepaid return label and the olive tent ships today."],
-    ["in", "Got the label, thanks!"],
-  ], end: { assignee: "owner", tags: ["returns", "fulfillment/mispick"], followers: ["admin"], description: "Mispick from bin C14. Waiting for the return scan. #warehouse #mispick", status: "snoozed", preset: "next_week" } },
+  {
+    p: 3,
+    pre: ["START"],
+    steps: [
+      ["in", "I received the wrong color tent. I ordered the Basecamp 4P in olive and got orange."],
+      ["note", "owner", "Warehouse mispick, third this week from bin C14. Elena, can you flag it with ops?"],
+      ["reply", "owner", "Hi Daniel, so sorry about that! I've emailed you a prepaid return label and the olive tent ships today."],
+      ["in", "Got the label, thanks!"],
+    ],
+    end: {
+      assignee: "owner",
+      tags: ["returns", "fulfillment/mispick"],
+      followers: ["admin"],
+      description: "Mispick from bin C14. Waiting for the return scan. #warehouse #mispick",
+      status: "snoozed",
+      preset: "next_week",
+    },
+  },
 
-  { p: 4, pre: ["START"], steps: [
-    ["in", "I was charged twice for order #1057!"],
-    ["reply", "admin", "Hi Priya, I see a duplicate authorization of $89.00. The second one is a pending hold and should drop off within 3-5 business days. If it posts, I'll refund it right away."],
-    ["in", "It posted this morning. Can you refund it please?"],
-    ["note", "admin", "Refunded $89.00 in Shopify, ref RF-2211."],
-    ["reply", "admin", "Done! A refund of $89.00 is on its way; you'll see it in 5-10 business days."],
-  ], end: { assignee: "admin", tags: ["billing/refund", "billing/duplicate-charge"], description: "#refund issued, ref RF-2211", status: "closed" } },
+  {
+    p: 4,
+    pre: ["START"],
+    steps: [
+      ["in", "I was charged twice for order #1057!"],
+      [
+        "reply",
+        "admin",
+        "Hi Priya, I see a duplicate authorization of $89.00. The second one is a pending hold and should drop off within 3-5 business days. If it posts, I'll refund it right away.",
+      ],
+      ["in", "It posted this morning. Can you refund it please?"],
+      ["note", "admin", "Refunded $89.00 in Shopify, ref RF-2211."],
+      ["reply", "admin", "Done! A refund of $89.00 is on its way; you'll see it in 5-10 business days."],
+    ],
+    end: { assignee: "admin", tags: ["billing/refund", "billing/duplicate-charge"], description: "#refund issued, ref RF-2211", status: "closed" },
+  },
 
-  { p: 5, pre: ["START"], steps: [["in", "Do you price match REI? Same Basecamp tent is $40 cheaper there."]],
-    end: { tags: ["sales/price-match"], status: "open" } },
+  {
+    p: 5,
+    pre: ["START"],
+    steps: [["in", "Do you price match REI? Same Basecamp tent is $40 cheaper there."]],
+    end: { tags: ["sales/price-match"], status: "open" },
+  },
 
-  { p: 6, pre: ["START"], steps: [
-    ["in", "Hi, my order says delivered but it's not at my door or with my neighbors"],
-    ["reply", "sam", "Hi Keisha, I'm sorry! Carriers sometimes mark packages delivered up to 48 hours early. Could you check again tomorrow? If it's still missing I'll file a claim and reship."],
-    ["in", "Ok I'll check tomorrow"],
-  ], end: { assignee: "sam", tags: ["shipping/missing"], description: "Marked delivered, not received. #carrier-claim if still missing", status: "snoozed", preset: "tomorrow" } },
+  {
+    p: 6,
+    pre: ["START"],
+    steps: [
+      ["in", "Hi, my order says delivered but it's not at my door or with my neighbors"],
+      [
+        "reply",
+        "sam",
+        "Hi Keisha, I'm sorry! Carriers sometimes mark packages delivered up to 48 hours early. Could you check again tomorrow? If it's still missing I'll file a claim and reship.",
+      ],
+      ["in", "Ok I'll check tomorrow"],
+    ],
+    end: {
+      assignee: "sam",
+      tags: ["shipping/missing"],
+      description: "Marked delivered, not received. #carrier-claim if still missing",
+      status: "snoozed",
+      preset: "tomorrow",
+    },
+  },
 
-  { p: 7, pre: ["START"], steps: [
-    ["in", "Can I change the shipping address on order #1063? I'm moving this weekend"],
-    ["reply", "nadia", "Hi Lucas, the order hasn't shipped yet so I can update it. What's the new address?"],
-    ["in", "221 Pine St Apt 4B, Portland OR 97204"],
-    ["note", "nadia", "Address updated in the Shopify admin."],
-    ["reply", "nadia", "All set: order #1063 will ship to 221 Pine St Apt 4B, Portland OR 97204."],
-  ], end: { assignee: "nadia", tags: ["shipping/address-change"], status: "closed" } },
+  {
+    p: 7,
+    pre: ["START"],
+    steps: [
+      ["in", "Can I change the shipping address on order #1063? I'm moving this weekend"],
+      ["reply", "nadia", "Hi Lucas, the order hasn't shipped yet so I can update it. What's the new address?"],
+      ["in", "221 Pine St Apt 4B, Portland OR 97204"],
+      ["note", "nadia", "Address updated in the Shopify admin."],
+      ["reply", "nadia", "All set: order #1063 will ship to 221 Pine St Apt 4B, Portland OR 97204."],
+    ],
+    end: { assignee: "nadia", tags: ["shipping/address-change"], status: "closed" },
+  },
 
-  { p: 8, pre: ["START"], steps: [
-    ["in", "The zipper on my Alpine shell broke after two hikes 😞"],
-    ["reply", "owner", "Hi Hannah, that shouldn't happen! Could you text us a photo of the zipper? It's covered by our lifetime warranty."],
-    ["in", "Sending it now"],
-  ], end: { assignee: "owner", tags: ["returns/warranty", "product/quality"], followers: ["sam"], description: "Zipper failure on the Alpine shell, second report this month. #quality #warranty", status: "open" } },
+  {
+    p: 8,
+    pre: ["START"],
+    steps: [
+      ["in", "The zipper on my Alpine shell broke after two hikes 😞"],
+      ["reply", "owner", "Hi Hannah, that shouldn't happen! Could you text us a photo of the zipper? It's covered by our lifetime warranty."],
+      ["in", "Sending it now"],
+    ],
+    end: {
+      assignee: "owner",
+      tags: ["returns/warranty", "product/quality"],
+      followers: ["sam"],
+      description: "Zipper failure on the Alpine shell, second report this month. #quality #warranty",
+      status: "open",
+    },
+  },
 
-  { p: 9, pre: ["START"], steps: [
-    ["in", "Hola, do you ship to Puerto Rico?"],
-    ["reply", "sam", "Hi Diego! Yes, we ship to Puerto Rico with USPS Priority, usually 4-6 business days."],
-  ], end: { assignee: "sam", tags: ["shipping/international"], status: "closed" } },
+  {
+    p: 9,
+    pre: ["START"],
+    steps: [
+      ["in", "Hola, do you ship to Puerto Rico?"],
+      ["reply", "sam", "Hi Diego! Yes, we ship to Puerto Rico with USPS Priority, usually 4-6 business days."],
+    ],
+    end: { assignee: "sam", tags: ["shipping/international"], status: "closed" },
+  },
 
-  { p: 10, pre: ["START"], steps: [
-    ["in", "Is the Trailblazer 45L carry-on size for United?"],
-    ["note", "admin", "Checking exact packed dimensions with the product team."],
-  ], end: { assignee: "admin", tags: ["product/specs"], status: "snoozed", preset: "later_today" } },
+  {
+    p: 10,
+    pre: ["START"],
+    steps: [
+      ["in", "Is the Trailblazer 45L carry-on size for United?"],
+      ["note", "admin", "Checking exact packed dimensions with the product team."],
+    ],
+    end: { assignee: "admin", tags: ["product/specs"], status: "snoozed", preset: "later_today" },
+  },
 
-  { p: 11, pre: ["START"], steps: [
-    ["in", "I need to return the trekking poles, they're too short. How do I do that?"],
-    ["reply", "nadia", "Hi Robert, you can start a return at https://northwind.example/returns with your order number and email. Returns are free within 60 days."],
-    ["in", "Thanks. Can I exchange them for the longer ones instead?"],
-  ], end: { assignee: "nadia", tags: ["returns/exchange"], status: "open" } },
+  {
+    p: 11,
+    pre: ["START"],
+    steps: [
+      ["in", "I need to return the trekking poles, they're too short. How do I do that?"],
+      [
+        "reply",
+        "nadia",
+        "Hi Robert, you can start a return at https://northwind.example/returns with your order number and email. Returns are free within 60 days.",
+      ],
+      ["in", "Thanks. Can I exchange them for the longer ones instead?"],
+    ],
+    end: { assignee: "nadia", tags: ["returns/exchange"], status: "open" },
+  },
 
-  { p: 12, pre: ["START"], steps: [
-    ["in", "When will the Cascade rain jacket in women's M be back in stock?"],
-    ["reply", "admin", "Hi Fatima, we expect a restock in about ten days. I'll text you the moment it's back!"],
-  ], end: { assignee: "admin", tags: ["product/back-in-stock"], description: "Waiting on the Cascade restock. #backorder", status: "snoozed", untilDays: 10 } },
+  {
+    p: 12,
+    pre: ["START"],
+    steps: [
+      ["in", "When will the Cascade rain jacket in women's M be back in stock?"],
+      ["reply", "admin", "Hi Fatima, we expect a restock in about ten days. I'll text you the moment it's back!"],
+    ],
+    end: { assignee: "admin", tags: ["product/back-in-stock"], description: "Waiting on the Cascade restock. #backorder", status: "snoozed", untilDays: 10 },
+  },
 
-  { p: 13, pre: ["START"], steps: [
-    ["in", "Got my order, everything looks great. Thanks!"],
-    ["reply", "sam", "Glad to hear it, Ethan! Enjoy the trails 🏔️"],
-  ], end: { assignee: "sam", tags: ["feedback/positive"], status: "closed" } },
+  {
+    p: 13,
+    pre: ["START"],
+    steps: [
+      ["in", "Got my order, everything looks great. Thanks!"],
+      ["reply", "sam", "Glad to hear it, Ethan! Enjoy the trails 🏔️"],
+    ],
+    end: { assignee: "sam", tags: ["feedback/positive"], status: "closed" },
+  },
 
-  { p: 14, pre: ["START"], steps: [
-    ["flow", "Welcome Series", "Welcome to Northwind, Sofia! Here's 15% off your first order: WELCOME15"],
-    ["in", "Hi, WELCOME15 says invalid at checkout"],
-  ], end: { tags: ["sales/discount-code"], favoriteBy: "admin", status: "open" } },
+  {
+    p: 14,
+    pre: ["START"],
+    steps: [
+      ["flow", "Welcome Series", "Welcome to Northwind, Sofia! Here's 15% off your first order: WELCOME15"],
+      ["in", "Hi, WELCOME15 says invalid at checkout"],
+    ],
+    end: { tags: ["sales/discount-code"], favoriteBy: "admin", status: "open" },
+  },
 
-  { p: 15, pre: ["START"], steps: [
-    ["in", "My package arrived damaged. The box was crushed and the lantern glass is cracked."],
-    ["note", "sam", "Asked for photos before we file with FedEx."],
-    ["in", "Here are the photos of the box and the lantern", null, [
-      ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME1b2c3d4e", "image/jpeg"],
-      ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME5f6a7b8c", "image/jpeg"],
-    ]],
-  ], end: { tags: ["shipping/damaged"], followers: ["sam", "nadia"], description: "#damaged in transit, photos requested", status: "open" } },
+  {
+    p: 15,
+    pre: ["START"],
+    steps: [
+      ["in", "My package arrived damaged. The box was crushed and the lantern glass is cracked."],
+      ["note", "sam", "Asked for photos before we file with FedEx."],
+      [
+        "in",
+        "Here are the photos of the box and the lantern",
+        null,
+        [
+          ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME1b2c3d4e", "image/jpeg"],
+          ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME5f6a7b8c", "image/jpeg"],
+        ],
+      ],
+    ],
+    end: { tags: ["shipping/damaged"], followers: ["sam", "nadia"], description: "#damaged in transit, photos requested", status: "open" },
+  },
 
-  { p: 16, pre: ["START"], steps: [
-    ["in", "Can I add a gift note to my order? It's a birthday present"],
-    ["reply", "owner", "Of course, Yuki! Text me the message and I'll add it before it ships."],
-    ["in", "Happy birthday Kenji, see you on the trail! - Y"],
-    ["reply", "owner", "Added! 🎁"],
-  ], end: { assignee: "owner", tags: ["orders/gift"], status: "closed" } },
+  {
+    p: 16,
+    pre: ["START"],
+    steps: [
+      ["in", "Can I add a gift note to my order? It's a birthday present"],
+      ["reply", "owner", "Of course, Yuki! Text me the message and I'll add it before it ships."],
+      ["in", "Happy birthday Kenji, see you on the trail! - Y"],
+      ["reply", "owner", "Added! 🎁"],
+    ],
+    end: { assignee: "owner", tags: ["orders/gift"], status: "closed" },
+  },
 
   // No consent: the auto-responder answers; agents can only leave notes.
-  { p: 17, steps: [
-    ["in", "Where is my order #1071?"],
-    ["note", "sam", "No SMS consent, so I emailed her the tracking link instead."],
-    ["in", "Never mind, found the email!"],
-  ], end: { assignee: "sam", tags: ["shipping/tracking"], status: "closed" } },
+  {
+    p: 17,
+    steps: [
+      ["in", "Where is my order #1071?"],
+      ["note", "sam", "No SMS consent, so I emailed her the tracking link instead."],
+      ["in", "Never mind, found the email!"],
+    ],
+    end: { assignee: "sam", tags: ["shipping/tracking"], status: "closed" },
+  },
   { p: 18, steps: [["in", "Do you have a store in Chicago?"]], end: { tags: ["stores"], status: "open" } },
-  { p: 19, steps: [
-    ["in", "I want to cancel my order please"],
-    ["note", "admin", "Can't text back (no consent). Cancelled order #1075 in Shopify; confirmation email sent."],
-  ], end: { assignee: "admin", tags: ["orders/cancel"], status: "closed" } },
+  {
+    p: 19,
+    steps: [
+      ["in", "I want to cancel my order please"],
+      ["note", "admin", "Can't text back (no consent). Cancelled order #1075 in Shopify; confirmation email sent."],
+    ],
+    end: { assignee: "admin", tags: ["orders/cancel"], status: "closed" },
+  },
   { p: 20, steps: [["in", "Is there a warranty on the camp stove?"]], end: { tags: ["product/warranty"], status: "open" } },
 
   // Keyword cases.
   { p: 34, pre: ["HELP"], steps: [["in", "My discount code isn't working"]], end: { tags: ["sales/discount-code"], status: "open" } },
-  { p: 35, pre: ["START", "HELP"], steps: [
-    ["in", "What are your customer service hours?"],
-    ["reply", "nadia", "Hi Abigail! We're here 9am-6pm ET, Monday to Saturday."],
-  ], end: { assignee: "nadia", status: "closed" } },
-  { p: 37, steps: [
-    ["in", "Why am I getting these texts?"],
-    ["in", "STOP"],
-    ["note", "owner", "Customer opted out by replying STOP. Nothing else to do."],
-  ], end: { tags: ["compliance/opt-out"], status: "closed" } },
-  { p: 38, pre: ["START"], steps: [
-    ["campaign", "Spring Sale 2025", "Northwind Spring Sale: 25% off all hiking boots through Sunday. Shop: https://northwind.example/spring Reply STOP to opt out."],
-    ["in", "STOP"],
-  ] },
+  {
+    p: 35,
+    pre: ["START", "HELP"],
+    steps: [
+      ["in", "What are your customer service hours?"],
+      ["reply", "nadia", "Hi Abigail! We're here 9am-6pm ET, Monday to Saturday."],
+    ],
+    end: { assignee: "nadia", status: "closed" },
+  },
+  {
+    p: 37,
+    steps: [
+      ["in", "Why am I getting these texts?"],
+      ["in", "STOP"],
+      ["note", "owner", "Customer opted out by replying STOP. Nothing else to do."],
+    ],
+    end: { tags: ["compliance/opt-out"], status: "closed" },
+  },
+  {
+    p: 38,
+    pre: ["START"],
+    steps: [
+      [
+        "campaign",
+        "Spring Sale 2025",
+        "Northwind Spring Sale: 25% off all hiking boots through Sunday. Shop: https://northwind.example/spring Reply STOP to opt out.",
+      ],
+      ["in", "STOP"],
+    ],
+  },
   { p: 39, pre: ["START"], steps: [["in", "Do you offer student discounts?"]], end: { status: "open" } },
   { p: 33, pre: ["HELP"], steps: [] },
   { p: 36, pre: ["STOP"], steps: [] },
@@ -198,9 +400,12 @@ export const OPENERS = [
 
 /** Activity per customer: [metric, properties, hoursAgo]. Everyone also gets a first "Viewed Page". */
 export const PAGES = [
-  ["Trailblazer 45L Backpack", "/products/trailblazer-45l"], ["Summit Down Jacket", "/products/summit-down-jacket"],
-  ["Ridgeline Hiking Boots", "/products/ridgeline-boots"], ["Basecamp 4P Tent", "/products/basecamp-4p"],
-  ["Cascade Rain Jacket", "/products/cascade-rain-jacket"], ["Returns & Exchanges", "/pages/returns"],
+  ["Trailblazer 45L Backpack", "/products/trailblazer-45l"],
+  ["Summit Down Jacket", "/products/summit-down-jacket"],
+  ["Ridgeline Hiking Boots", "/products/ridgeline-boots"],
+  ["Basecamp 4P Tent", "/products/basecamp-4p"],
+  ["Cascade Rain Jacket", "/products/cascade-rain-jacket"],
+  ["Returns & Exchanges", "/pages/returns"],
 ];
 
 /**
@@ -208,35 +413,70 @@ export const PAGES = [
  * own time and ending in every status. `html` and `attachments` make a multipart message as mail clients send it.
  */
 export const EMAILS = [
-  { from: "Maria Gonzalez <maria.gonzalez@example.com>", subject: "Invoice for order #1042", messageId: "<seed-1@mail.example.com>", hoursAgo: 20,
+  {
+    from: "Maria Gonzalez <maria.gonzalez@example.com>",
+    subject: "Invoice for order #1042",
+    messageId: "<seed-1@mail.example.com>",
+    hoursAgo: 20,
     text: "Hello,\n\nCould you send me an itemized invoice for order #1042? My company reimburses gear for work trips.\n\nThanks,\nMaria",
-    end: { status: "open" } },
-  { from: "Peter Lindqvist <peter.lindqvist@example.org>", subject: "Bulk order for our hiking club", messageId: "<seed-2@mail.example.org>", hoursAgo: 9 * 24,
+    end: { status: "open" },
+  },
+  {
+    from: "Peter Lindqvist <peter.lindqvist@example.org>",
+    subject: "Bulk order for our hiking club",
+    messageId: "<seed-2@mail.example.org>",
+    hoursAgo: 9 * 24,
     text: "Hi Northwind,\n\nOur club would like to order 25 Trailblazer 45L backpacks. Do you offer group discounts?\n\nBest,\nPeter",
-    reply: ["nadia", "Hi Peter, thanks for reaching out! For 20+ units we offer 15% off. I'll send a quote today."], end: { status: "closed", assignee: "nadia" } },
-  { from: "Chloe Dubois <chloe.dubois@example.net>", subject: "Broken tent pole (photo and receipt attached)", messageId: "<seed-3@mail.example.org>", hoursAgo: 26,
+    reply: ["nadia", "Hi Peter, thanks for reaching out! For 20+ units we offer 15% off. I'll send a quote today."],
+    end: { status: "closed", assignee: "nadia" },
+  },
+  {
+    from: "Chloe Dubois <chloe.dubois@example.net>",
+    subject: "Broken tent pole (photo and receipt attached)",
+    messageId: "<seed-3@mail.example.org>",
+    hoursAgo: 26,
     text: "Hi,\n\nOne of the poles of my Basecamp 4P snapped on the first night. Photo below, receipt attached.\n\nChloe",
     html: `<p>Hi,</p><p>One of the poles of my <b>Basecamp 4P</b> snapped on the first night. Photo below, receipt attached.</p><p><img src="cid:pole-photo@seed" alt="Snapped tent pole" width="240"></p><p>Chloe</p>`,
     attachments: [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder the seed fills with the generated image
       { name: "pole.png", type: "image/png", cid: "pole-photo@seed", base64: "${b64}" },
-      { name: "receipt-1088.pdf", type: "application/pdf", base64: "JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PC9UeXBlL0NhdGFsb2c+PgplbmRvYmoKdHJhaWxlcgo8PC9Sb290IDEgMCBSPj4KJSVFT0YK" },
+      {
+        name: "receipt-1088.pdf",
+        type: "application/pdf",
+        base64: "JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PC9UeXBlL0NhdGFsb2c+PgplbmRvYmoKdHJhaWxlcgo8PC9Sb290IDEgMCBSPj4KJSVFT0YK",
+      },
     ],
     reply: ["sam", "Hi Chloe, so sorry! A replacement pole set ships today; I'll check in once it's delivered."],
     // Wakes a few minutes after npm start, so the demo shows a snoozed ticket coming back on time.
-    end: { status: "snoozed", untilMinutes: 5, assignee: "sam" } },
-  { from: "Victor Huang <victor.huang@example.org>", subject: "Return label please", messageId: "<seed-4@mail.example.org>", hoursAgo: 17 * 24,
+    end: { status: "snoozed", untilMinutes: 5, assignee: "sam" },
+  },
+  {
+    from: "Victor Huang <victor.huang@example.org>",
+    subject: "Return label please",
+    messageId: "<seed-4@mail.example.org>",
+    hoursAgo: 17 * 24,
     text: "Hello, the Ridgeline boots are a size too small. Could you send me a return label?\n\nVictor",
     reply: ["admin", "Hi Victor, here's your prepaid label: https://northwind.example/returns/label/RL-5531. Refund within 3 days of the scan."],
-    end: { status: "closed", assignee: "admin" } },
-  { from: "Rosa Delgado <rosa.delgado@example.com>", subject: "Wholesale catalogue", messageId: "<seed-5@mail.example.com>", hoursAgo: 4 * 24,
+    end: { status: "closed", assignee: "admin" },
+  },
+  {
+    from: "Rosa Delgado <rosa.delgado@example.com>",
+    subject: "Wholesale catalogue",
+    messageId: "<seed-5@mail.example.com>",
+    hoursAgo: 4 * 24,
     text: "Hi there, do you have a wholesale catalogue for outdoor shops? We're in Santa Fe.\n\nRosa",
-    reply: ["owner", "Hi Rosa! Our wholesale lead is back Monday; I'll get you the catalogue then."], end: { status: "snoozed", preset: "next_week", assignee: "owner" } },
+    reply: ["owner", "Hi Rosa! Our wholesale lead is back Monday; I'll get you the catalogue then."],
+    end: { status: "snoozed", preset: "next_week", assignee: "owner" },
+  },
 ];
 
 /** Saved replies with the variables the composer fills in ({{first_name}}, {{name}}). */
 export const QUICK_REPLIES = [
   { title: "Shipping times", text: "Hi {{first_name}}, orders ship within 1 business day and arrive in 3 to 5 business days in the US." },
-  { title: "Return policy", text: "Hi {{first_name}}, you can return unworn items within 60 days for a full refund. Start here: https://northwind.example/returns" },
+  {
+    title: "Return policy",
+    text: "Hi {{first_name}}, you can return unworn items within 60 days for a full refund. Start here: https://northwind.example/returns",
+  },
   { title: "Tracking link", text: "Hi {{first_name}}, here's your tracking link: <paste link>. It can take 24 hours to show the first scan." },
   { title: "Thanks, closing", text: "Thanks {{name}}! I'll close this conversation now; just reply if anything else comes up." },
 ];

@@ -27,25 +27,93 @@ const PRODUCTS = {
 /** [profile index, order number, days ago, [[product, qty], ...], extra]. Names match the seeded conversations (#1042, ...). */
 const ORDERS = [
   [0, 1042, 9, [["backpack", 1]]],
-  [0, 1011, 120, [["socks", 2], ["bottle", 1]], { fulfilled: true }],
+  [
+    0,
+    1011,
+    120,
+    [
+      ["socks", 2],
+      ["bottle", 1],
+    ],
+    { fulfilled: true },
+  ],
   [0, 1024, 64, [["fleece", 1]], { fulfilled: true }],
   [1, 1049, 2, [["jacket", 1]]],
-  [2, 1033, 40, [["boots", 1], ["socks", 1]], { fulfilled: true }],
-  [3, 1051, 5, [["tent", 1], ["lantern", 1]]],
+  [
+    2,
+    1033,
+    40,
+    [
+      ["boots", 1],
+      ["socks", 1],
+    ],
+    { fulfilled: true },
+  ],
+  [
+    3,
+    1051,
+    5,
+    [
+      ["tent", 1],
+      ["lantern", 1],
+    ],
+  ],
   [4, 1057, 3, [["fleece", 1]]],
   [4, 1019, 90, [["bottle", 2]], { fulfilled: true }],
-  [5, 1060, 6, [["stove", 1], ["socks", 3]], { cancelled: true }],
+  [
+    5,
+    1060,
+    6,
+    [
+      ["stove", 1],
+      ["socks", 3],
+    ],
+    { cancelled: true },
+  ],
   [6, 1028, 55, [["shell", 1]], { fulfilled: true }],
-  [7, 1063, 4, [["poles", 1], ["socks", 2]]],
+  [
+    7,
+    1063,
+    4,
+    [
+      ["poles", 1],
+      ["socks", 2],
+    ],
+  ],
   [8, 1038, 30, [["shell", 1]], { fulfilled: true, byPhoneOnly: true }],
-  [10, 1044, 12, [["lantern", 1], ["stove", 1]]],
+  [
+    10,
+    1044,
+    12,
+    [
+      ["lantern", 1],
+      ["stove", 1],
+    ],
+  ],
   [12, 1015, 200, [["tent", 1]], { fulfilled: true }],
   [12, 1047, 15, [["bottle", 1]]],
   [16, 1066, 3, [["lantern", 1]]],
-  [17, 1071, 1, [["socks", 1], ["bottle", 1]], { byPhoneOnly: true }],
+  [
+    17,
+    1071,
+    1,
+    [
+      ["socks", 1],
+      ["bottle", 1],
+    ],
+    { byPhoneOnly: true },
+  ],
   [19, 1075, 2, [["boots", 1]]],
   [19, 1022, 75, [["socks", 2]], { fulfilled: true }],
-  [22, 1053, 7, [["backpack", 1], ["bottle", 2]]],
+  [
+    22,
+    1053,
+    7,
+    [
+      ["backpack", 1],
+      ["bottle", 2],
+    ],
+  ],
 ];
 
 const DAY = 86_400_000;
@@ -57,8 +125,17 @@ const national = (e164) => `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.sli
 
 function customerOf(profile, index, createdAt) {
   const [first, ...rest] = profile.name.split(" ");
-  return { id: CUSTOMER_ID_BASE + index, email: profile.email ?? null, phone: national(profile.phone), first_name: first, last_name: rest.join(" "),
-    created_at: iso(createdAt), updated_at: iso(createdAt), state: "enabled", default_address: { country_code: "US" } };
+  return {
+    id: CUSTOMER_ID_BASE + index,
+    email: profile.email ?? null,
+    phone: national(profile.phone),
+    first_name: first,
+    last_name: rest.join(" "),
+    created_at: iso(createdAt),
+    updated_at: iso(createdAt),
+    state: "enabled",
+    default_address: { country_code: "US" },
+  };
 }
 
 function orderPayload([p, number, daysAgo, lines, extra = {}], profiles, now) {
@@ -68,20 +145,44 @@ function orderPayload([p, number, daysAgo, lines, extra = {}], profiles, now) {
   const line_items = lines.map(([key, quantity], k) => {
     const [title, variant, price, sku] = PRODUCTS[key];
     const lineId = id * 10 + k;
-    return { id: lineId, admin_graphql_id: `gid://shopify/LineItem/${lineId}`, title, variant_title: variant, name: variant ? `${title} - ${variant}` : title,
-      quantity, current_quantity: quantity, fulfillable_quantity: extra.fulfilled ? 0 : quantity, price, sku,
-      product_id: 8_100_000_000 + Object.keys(PRODUCTS).indexOf(key), variant_id: 45_000_000_000 + Object.keys(PRODUCTS).indexOf(key) };
+    return {
+      id: lineId,
+      admin_graphql_id: `gid://shopify/LineItem/${lineId}`,
+      title,
+      variant_title: variant,
+      name: variant ? `${title} - ${variant}` : title,
+      quantity,
+      current_quantity: quantity,
+      fulfillable_quantity: extra.fulfilled ? 0 : quantity,
+      price,
+      sku,
+      product_id: 8_100_000_000 + Object.keys(PRODUCTS).indexOf(key),
+      variant_id: 45_000_000_000 + Object.keys(PRODUCTS).indexOf(key),
+    };
   });
   const total = lines.reduce((sum, [key, q]) => sum + Number(PRODUCTS[key][2]) * q, 0).toFixed(2);
   const phoneOnly = extra.byPhoneOnly || !profile.email;
   return {
-    id, admin_graphql_id: `gid://shopify/Order/${id}`, name: `#${number}`, order_number: number,
-    email: phoneOnly ? null : profile.email, phone: national(profile.phone), currency: "USD",
-    financial_status: extra.cancelled ? "refunded" : "paid", fulfillment_status: extra.fulfilled ? "fulfilled" : null,
-    cancelled_at: null, total_price: total, current_total_price: total, subtotal_price: total,
-    created_at: iso(created), updated_at: iso(created + 60_000), processed_at: iso(created),
+    id,
+    admin_graphql_id: `gid://shopify/Order/${id}`,
+    name: `#${number}`,
+    order_number: number,
+    email: phoneOnly ? null : profile.email,
+    phone: national(profile.phone),
+    currency: "USD",
+    financial_status: extra.cancelled ? "refunded" : "paid",
+    fulfillment_status: extra.fulfilled ? "fulfilled" : null,
+    cancelled_at: null,
+    total_price: total,
+    current_total_price: total,
+    subtotal_price: total,
+    created_at: iso(created),
+    updated_at: iso(created + 60_000),
+    processed_at: iso(created),
     customer: phoneOnly ? { ...customerOf(profile, p, created), email: null } : customerOf(profile, p, created),
-    billing_address: { country_code: "US" }, shipping_address: { country_code: "US" }, line_items,
+    billing_address: { country_code: "US" },
+    shipping_address: { country_code: "US" },
+    line_items,
   };
 }
 
@@ -100,7 +201,11 @@ export async function seedStore(base, workspaceId, profiles, now = Date.now()) {
     await send("orders/create", payload, `seed-order-${payload.name}-create`);
     if (order[4]?.cancelled) {
       const at = Date.parse(payload.created_at) + 2 * 3_600_000;
-      await send("orders/cancelled", { ...payload, cancelled_at: iso(at), cancel_reason: "customer", updated_at: iso(at) }, `seed-order-${payload.name}-cancelled`);
+      await send(
+        "orders/cancelled",
+        { ...payload, cancelled_at: iso(at), cancel_reason: "customer", updated_at: iso(at) },
+        `seed-order-${payload.name}-cancelled`,
+      );
     }
   }
   return { orders: ORDERS.length, webhooks: sent };

@@ -8,9 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, apiClient, fetchRetrying, postEvents, postTwilioSms } from "./lib/dev.mjs";
-import {
-  BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, PAGES, PROFILES, QUICK_REPLIES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE,
-} from "./seed-data.mjs";
+import { BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, PAGES, PROFILES, QUICK_REPLIES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE } from "./seed-data.mjs";
 import { SHOP, seedStore } from "./seed-store.mjs";
 import { seedChats } from "./seed-chat.mjs";
 import { prng } from "./lib/prng.mjs";
@@ -20,11 +18,14 @@ const HOUR = 3600_000;
 const MINUTE = 60_000;
 const DAY = 24 * HOUR;
 
-
 const messageSid = (n) => `SM${createHash("md5").update(`northwind-demo-sms-${n}`).digest("hex")}`;
 
 function loadDemo() {
-  try { return JSON.parse(readFileSync(DEMO_FILE, "utf8")); } catch { return null; }
+  try {
+    return JSON.parse(readFileSync(DEMO_FILE, "utf8"));
+  } catch {
+    return null;
+  }
 }
 function saveDemo(demo) {
   mkdirSync(path.dirname(DEMO_FILE), { recursive: true });
@@ -43,7 +44,8 @@ export async function seed(base, { log = console.log } = {}) {
       if (demo.base !== base) saveDemo({ ...demo, base });
       return { ...demo, base };
     }
-    if (me.status !== 200) demo = null; // the database was reset: start over
+    if (me.status !== 200)
+      demo = null; // the database was reset: start over
     else log("Resuming an unfinished seed…");
   }
 
@@ -116,9 +118,8 @@ class Seeder {
   /** The hour of a conversation's first message: closed ones over the month, open ones in the last day or two. */
   startOf(thread, i) {
     const status = thread.end?.status;
-    const hoursAgo = status === "open" ? 3 + this.rand() * 96
-      : status === "snoozed" ? 30 + this.rand() * 96
-      : 48 + ((i * 7919) % 27) * DAY / HOUR + this.rand() * 10; // closed or keyword-only: spread over the month
+    const hoursAgo =
+      status === "open" ? 3 + this.rand() * 96 : status === "snoozed" ? 30 + this.rand() * 96 : 48 + (((i * 7919) % 27) * DAY) / HOUR + this.rand() * 10; // closed or keyword-only: spread over the month
     return this.now - hoursAgo * HOUR;
   }
 
@@ -128,7 +129,9 @@ class Seeder {
     return Math.round(minutes * MINUTE);
   }
 
-  token(key = "owner") { return this.demo.agents[key].token; }
+  token(key = "owner") {
+    return this.demo.agents[key].token;
+  }
 
   async run() {
     await this.activity();
@@ -139,7 +142,9 @@ class Seeder {
     for (const thread of threads) await this.thread(thread);
     await this.emails();
     const chats = await seedChats(this.base, this.demo.workspaceId, {
-      agentToken: this.token("nadia"), clockTo: (at) => this.clockTo(at), now: this.now,
+      agentToken: this.token("nadia"),
+      clockTo: (at) => this.clockTo(at),
+      now: this.now,
     });
     this.log(`Seeded ${chats} web chats.`);
     const { body } = await this.api("GET", "/api/tickets?view=all&limit=100", { token: this.token() });
@@ -154,8 +159,14 @@ class Seeder {
       const pages = 1 + Math.floor(this.rand() * 3);
       for (let k = 0; k < pages; k++) {
         const [title, url] = PAGES[Math.floor(this.rand() * PAGES.length)];
-        events.push({ type: "activity", id: `seed-view-${i}-${k}`, profile, metric: "Viewed Page",
-          properties: { title, url: `https://northwind.example${url}` }, at: this.ago(24 * (1 + ((i * 13) % 29)) - k * 6) }); // over the month
+        events.push({
+          type: "activity",
+          id: `seed-view-${i}-${k}`,
+          profile,
+          metric: "Viewed Page",
+          properties: { title, url: `https://northwind.example${url}` },
+          at: this.ago(24 * (1 + ((i * 13) % 29)) - k * 6),
+        }); // over the month
       }
     });
     for (let i = 0; i < events.length; i += 50) await this.postEvents(events.slice(i, i + 50));
@@ -169,9 +180,17 @@ class Seeder {
     for (let p = 21; p <= 32; p++) {
       const [text, tags] = OPENERS[(p - 21 + Math.floor(this.rand() * 3)) % OPENERS.length];
       const status = statuses[(p - 21) % statuses.length];
-      out.push({ p, pre: this.rand() < 0.5 ? ["START"] : [], steps: [["in", text]],
-        end: { tags, status, assignee: status === "open" ? undefined : agents[Math.floor(this.rand() * 3)],
-          ...(status === "snoozed" ? { preset: "tomorrow" } : {}) } });
+      out.push({
+        p,
+        pre: this.rand() < 0.5 ? ["START"] : [],
+        steps: [["in", text]],
+        end: {
+          tags,
+          status,
+          assignee: status === "open" ? undefined : agents[Math.floor(this.rand() * 3)],
+          ...(status === "snoozed" ? { preset: "tomorrow" } : {}),
+        },
+      });
     }
     return out;
   }
@@ -190,8 +209,17 @@ class Seeder {
       if (i > 0) await this.clockTo(this.at + this.gapBefore(kind));
       if (kind === "in") await this.inbound(profile, a, media);
       else if (kind === "flow" || kind === "campaign") {
-        await this.postEvents([{ type: "outbound_message", id: `seed-out-${p}-${this.events}`, profile: { phone: profile.phone },
-          source: kind, name: a, text: b, at: new Date(this.at).toISOString() }]);
+        await this.postEvents([
+          {
+            type: "outbound_message",
+            id: `seed-out-${p}-${this.events}`,
+            profile: { phone: profile.phone },
+            source: kind,
+            name: a,
+            text: b,
+            at: new Date(this.at).toISOString(),
+          },
+        ]);
         await this.clockTo(this.at + 20 * MINUTE + this.rand() * 3 * HOUR); // the customer answers the flow later
       } else await this.agentMessage(await ticket(), kind, a, b);
     }
@@ -201,9 +229,21 @@ class Seeder {
   /** One signed inbound SMS; `media` makes it an MMS (Twilio-hosted media URLs, shown as links). */
   async inbound(profile, body, media = []) {
     const n = ++this.sms;
-    const mms = Object.fromEntries(media.flatMap(([url, type], k) => [[`MediaUrl${k}`, url], [`MediaContentType${k}`, type]]));
-    const res = await postTwilioSms(this.base, this.demo.workspaceId, DEMO_SECRETS.twilioAuthToken,
-      { MessageSid: messageSid(n), AccountSid: "AC" + "0".repeat(32), From: profile.phone, To: BRAND_NUMBER, Body: body, NumMedia: String(media.length), ...mms });
+    const mms = Object.fromEntries(
+      media.flatMap(([url, type], k) => [
+        [`MediaUrl${k}`, url],
+        [`MediaContentType${k}`, type],
+      ]),
+    );
+    const res = await postTwilioSms(this.base, this.demo.workspaceId, DEMO_SECRETS.twilioAuthToken, {
+      MessageSid: messageSid(n),
+      AccountSid: `AC${"0".repeat(32)}`,
+      From: profile.phone,
+      To: BRAND_NUMBER,
+      Body: body,
+      NumMedia: String(media.length),
+      ...mms,
+    });
     if (res.status !== 200) throw new Error(`inbound SMS #${n} from ${profile.phone} → ${res.status} ${res.text}`);
   }
 
@@ -233,9 +273,11 @@ class Seeder {
       change = { status: "closed" };
     } else if (end.status === "snoozed") {
       await this.clockBack(); // snoozes run from now, so they wake when they say
-      change = end.preset ? { status: "snoozed", preset: end.preset }
-        : end.untilMinutes ? { status: "snoozed", until: new Date(Date.now() + end.untilMinutes * MINUTE).toISOString() }
-        : { status: "snoozed", until: new Date(Math.ceil((this.now + end.untilDays * DAY) / HOUR) * HOUR).toISOString() };
+      change = end.preset
+        ? { status: "snoozed", preset: end.preset }
+        : end.untilMinutes
+          ? { status: "snoozed", until: new Date(Date.now() + end.untilMinutes * MINUTE).toISOString() }
+          : { status: "snoozed", until: new Date(Math.ceil((this.now + end.untilDays * DAY) / HOUR) * HOUR).toISOString() };
     }
     if (change) await this.api("POST", `/api/tickets/${ticketId}/status`, { token: this.token(end.assignee ?? "owner"), body: change });
     // Closed tickets have been read by the owner and their assignee; everything else stays unread.
@@ -284,25 +326,53 @@ class Seeder {
     throw new Error(`no ${channel} ticket found for ${key}`);
   }
 
-  ago(hours) { return new Date(this.now - hours * HOUR).toISOString(); }
+  ago(hours) {
+    return new Date(this.now - hours * HOUR).toISOString();
+  }
 }
 
 /** Raw MIME for a demo email: plain text, or text + HTML alternatives with inline images and attachments (multipart/mixed). */
 export function mimeOf(mail, date) {
   const wrap = (b64) => b64.replace(/.{76}/g, "$&\r\n");
-  const head = [`From: ${mail.from}`, `To: Northwind Support <${SUPPORT_ADDRESS}>`, `Subject: ${mail.subject}`, `Message-ID: ${mail.messageId}`,
-    `Date: ${date.toUTCString().replace("GMT", "+0000")}`, "MIME-Version: 1.0"];
+  const head = [
+    `From: ${mail.from}`,
+    `To: Northwind Support <${SUPPORT_ADDRESS}>`,
+    `Subject: ${mail.subject}`,
+    `Message-ID: ${mail.messageId}`,
+    `Date: ${date.toUTCString().replace("GMT", "+0000")}`,
+    "MIME-Version: 1.0",
+  ];
   if (!mail.html) return [...head, "Content-Type: text/plain; charset=utf-8", "", mail.text, ""].join("\r\n");
   const text = (s) => wrap(Buffer.from(s, "utf8").toString("base64"));
   return [
-    ...head, 'Content-Type: multipart/mixed; boundary="seed-mixed"', "",
-    "--seed-mixed", 'Content-Type: multipart/alternative; boundary="seed-alt"', "",
-    "--seed-alt", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text(mail.text),
-    "--seed-alt", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "", text(mail.html), "--seed-alt--",
-    ...mail.attachments.flatMap((a) => ["--seed-mixed", `Content-Type: ${a.type}; name="${a.name}"`,
-      `Content-Disposition: ${a.cid ? "inline" : "attachment"}; filename="${a.name}"`, ...(a.cid ? [`Content-ID: <${a.cid}>`] : []),
-      "Content-Transfer-Encoding: base64", "", wrap(a.base64)]),
-    "--seed-mixed--", "",
+    ...head,
+    'Content-Type: multipart/mixed; boundary="seed-mixed"',
+    "",
+    "--seed-mixed",
+    'Content-Type: multipart/alternative; boundary="seed-alt"',
+    "",
+    "--seed-alt",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: base64",
+    "",
+    text(mail.text),
+    "--seed-alt",
+    "Content-Type: text/html; charset=utf-8",
+    "Content-Transfer-Encoding: base64",
+    "",
+    text(mail.html),
+    "--seed-alt--",
+    ...mail.attachments.flatMap((a) => [
+      "--seed-mixed",
+      `Content-Type: ${a.type}; name="${a.name}"`,
+      `Content-Disposition: ${a.cid ? "inline" : "attachment"}; filename="${a.name}"`,
+      ...(a.cid ? [`Content-ID: <${a.cid}>`] : []),
+      "Content-Transfer-Encoding: base64",
+      "",
+      wrap(a.base64),
+    ]),
+    "--seed-mixed--",
+    "",
   ].join("\r\n");
 }
 
@@ -316,9 +386,11 @@ export function printTokens(demo, out = console.log) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // The worker npm start started (recorded in .wrangler/demo.json), unless SIDEDESK_URL or PORT names another.
-  const base = process.env.SIDEDESK_URL ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : loadDemo()?.base ?? "http://127.0.0.1:8787");
-  seed(base).then(printTokens).catch((err) => {
-    console.error(`Seed failed: ${err.message}\n(Is the worker running at ${base}? Start it with npm start.)`);
-    process.exit(1);
-  });
+  const base = process.env.SIDEDESK_URL ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : (loadDemo()?.base ?? "http://127.0.0.1:8787"));
+  seed(base)
+    .then(printTokens)
+    .catch((err) => {
+      console.error(`Seed failed: ${err.message}\n(Is the worker running at ${base}? Start it with npm start.)`);
+      process.exit(1);
+    });
 }

@@ -1,7 +1,3 @@
-// npm start: build the extension, apply local D1 migrations, run the worker under `wrangler dev` on
-// http://127.0.0.1:$PORT (8787 by default), seed the demo workspace and print how to use it. Ctrl-C stops everything.
-// Request logs stay quiet so the summary is the last thing on screen; `SIDEDESK_LOG_REQUESTS=1 npm start` shows them.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT, applyMigrations, run, startWorker, waitForHealth } from "./lib/dev.mjs";
 import { printTokens, seed } from "./seed.mjs";
@@ -46,7 +42,8 @@ async function portTaken() {
 
 async function main() {
   if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
-  if (await portTaken()) throw new Error(`something is already listening on ${BASE} (another npm start?); stop it first, or start on another port: PORT=8788 npm start`);
+  if (await portTaken())
+    throw new Error(`something is already listening on ${BASE} (another npm start?); stop it first, or start on another port: PORT=8788 npm start`);
   console.log("• Building the extension (wxt build)…");
   await step("building the extension", () => run(path.join(ROOT, "node_modules/.bin/wxt"), ["build"], { prefix: "[wxt] " }));
   console.log(`• Applying D1 migrations (local, ${PERSIST})…`);
@@ -69,23 +66,25 @@ function printSummary(demo) {
   const ws = demo.workspaceId;
   console.log(["", "────────────────────────────────────────────────────────────────────────", `Sidedesk is running at ${BASE}  (Ctrl-C to stop)`].join("\n"));
   printTokens(demo);
-  console.log([
-    "",
-    "Webhooks:",
-    `  Twilio SMS        POST ${BASE}/webhooks/${ws}/twilio/sms      (X-Twilio-Signature, auth token "demo-twilio-auth-token")`,
-    `  Twilio status     POST ${BASE}/webhooks/${ws}/twilio/status`,
-    `  Events API        POST ${BASE}/webhooks/${ws}/events          (X-Sidedesk-Signature, secret "demo-events-signing-secret")`,
-    `  Shopify           POST ${BASE}/webhooks/${ws}/shopify         (X-Shopify-Hmac-Sha256, secret "demo-shopify-webhook-secret")`,
-    `  Fake Shopify API  ${BASE}/dev/fake-shopify/northwind-outfitters.myshopify.com/admin/api/2026-10/graphql.json (order actions land here)`,
-    `  Inbound email     POST ${BASE}/cdn-cgi/handler/email?from=<sender>&to=support@northwind.example  (raw MIME body)`,
-    `  Chat widget       ${BASE}/widget.js`,
-    "",
-    `Demo storefront (chat as a customer): ${BASE}/demo/store?workspace=${ws}`,
-    `Local outbox (what would have been sent): ${BASE}/dev/outbox?workspace=${ws}`,
-    `Extension: load ${path.join(ROOT, ".output/chrome-mv3")} unpacked (chrome://extensions → Developer mode), then sign in with ${BASE} and a token above.`,
-    LOG_REQUESTS ? "" : "Request logs are off (SIDEDESK_LOG_REQUESTS=1 npm start shows them); errors still print.",
-    "────────────────────────────────────────────────────────────────────────",
-  ].join("\n"));
+  console.log(
+    [
+      "",
+      "Webhooks:",
+      `  Twilio SMS        POST ${BASE}/webhooks/${ws}/twilio/sms      (X-Twilio-Signature, auth token "demo-twilio-auth-token")`,
+      `  Twilio status     POST ${BASE}/webhooks/${ws}/twilio/status`,
+      `  Events API        POST ${BASE}/webhooks/${ws}/events          (X-Sidedesk-Signature, secret "demo-events-signing-secret")`,
+      `  Shopify           POST ${BASE}/webhooks/${ws}/shopify         (X-Shopify-Hmac-Sha256, secret "demo-shopify-webhook-secret")`,
+      `  Fake Shopify API  ${BASE}/dev/fake-shopify/northwind-outfitters.myshopify.com/admin/api/2026-10/graphql.json (order actions land here)`,
+      `  Inbound email     POST ${BASE}/cdn-cgi/handler/email?from=<sender>&to=support@northwind.example  (raw MIME body)`,
+      `  Chat widget       ${BASE}/widget.js`,
+      "",
+      `Demo storefront (chat as a customer): ${BASE}/demo/store?workspace=${ws}`,
+      `Local outbox (what would have been sent): ${BASE}/dev/outbox?workspace=${ws}`,
+      `Extension: load ${path.join(ROOT, ".output/chrome-mv3")} unpacked (chrome://extensions → Developer mode), then sign in with ${BASE} and a token above.`,
+      LOG_REQUESTS ? "" : "Request logs are off (SIDEDESK_LOG_REQUESTS=1 npm start shows them); errors still print.",
+      "────────────────────────────────────────────────────────────────────────",
+    ].join("\n"),
+  );
 }
 
 main().catch(async (err) => {

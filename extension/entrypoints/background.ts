@@ -20,17 +20,34 @@ export default defineBackground(() => {
 
   async function connect(): Promise<void> {
     const creds = await readCredentials();
-    if (!creds) { socket?.stop(); socket = null; api = null; await setBadge(null); return; }
+    if (!creds) {
+      socket?.stop();
+      socket = null;
+      api = null;
+      await setBadge(null);
+      return;
+    }
     if (api && api.baseUrl === creds.baseUrl && api.token === creds.token && socket) return;
     socket?.stop();
     const current = new Api(creds.baseUrl, creds.token);
     // A reports-only agent (analyst) has no inbox: no socket, no badge. Offline here: assume an inbox agent and retry later.
-    const role = await current.me().then((m) => m.agent.role, () => null);
-    if (role && !INBOX_ROLES.includes(role)) { socket = null; api = null; await setBadge(null); return; }
+    const role = await current.me().then(
+      (m) => m.agent.role,
+      () => null,
+    );
+    if (role && !INBOX_ROLES.includes(role)) {
+      socket = null;
+      api = null;
+      await setBadge(null);
+      return;
+    }
     api = current;
     socket = new RealtimeSocket({
       url: () => current.realtimeUrl(),
-      onConnected: () => { void refreshBadge(); void flushOutbox(); },
+      onConnected: () => {
+        void refreshBadge();
+        void flushOutbox();
+      },
       onEvent: (e) => {
         if (e.type === "counts.changed") badgeSoon();
         if (e.type === "message.created" && e.message.kind === "inbound") void notifyMessage(e.ticketId, e.message.author.name, e.message.text);
@@ -46,11 +63,16 @@ export default defineBackground(() => {
       // The workspace switch is readable by owners/admins only; everyone else keeps the last known value.
       if (Date.now() - settingsCheckedAt > 5 * 60_000) {
         settingsCheckedAt = Date.now();
-        workspaceBadge = await api.settings().then((s) => s.unreadBadge, () => workspaceBadge);
+        workspaceBadge = await api.settings().then(
+          (s) => s.unreadBadge,
+          () => workspaceBadge,
+        );
       }
       const counts = await api.counts();
       await showUnread(counts.views.unread, prefs.badge && workspaceBadge);
-    } catch { /* offline: keep the last badge */ }
+    } catch {
+      /* offline: keep the last badge */
+    }
   }
 
   // A busy workspace changes counts many times a second: at most one badge refresh a second, never two at once.
@@ -71,7 +93,9 @@ export default defineBackground(() => {
     await notify(`ticket-${ticketId}`, name ?? "New message", text.slice(0, 180)).catch(() => undefined);
   }
 
-  const outbox = new Outbox({ read: readOutbox, write: (items) => outboxItem.setValue(items) }, async (item) => (api ? postQueued(api, item) : { ok: false, retry: true }));
+  const outbox = new Outbox({ read: readOutbox, write: (items) => outboxItem.setValue(items) }, async (item) =>
+    api ? postQueued(api, item) : { ok: false, retry: true },
+  );
   async function flushOutbox(): Promise<void> {
     if ((await readOutbox()).some((i) => i.error === null)) await outbox.flush();
   }
@@ -92,10 +116,16 @@ export default defineBackground(() => {
     if (sender.tab?.active) await adminContextItem.setValue(data);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
-    void browser.tabs.get(tabId).then((t) => showTab(tabId, t.url), () => showTab(tabId));
+    void browser.tabs.get(tabId).then(
+      (t) => showTab(tabId, t.url),
+      () => showTab(tabId),
+    );
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    void tabContextsItem.getValue().then((c) => { const { [String(tabId)]: _gone, ...rest } = c; return tabContextsItem.setValue(rest); });
+    void tabContextsItem.getValue().then((c) => {
+      const { [String(tabId)]: _gone, ...rest } = c;
+      return tabContextsItem.setValue(rest);
+    });
   });
 
   onMessage("unreadCount", async ({ data }) => {
@@ -103,13 +133,20 @@ export default defineBackground(() => {
     await setBadge(prefs.badge && workspaceBadge ? data : null);
     await lastUnreadItem.setValue(data);
   });
-  onMessage("sessionChanged", async () => { settingsCheckedAt = 0; await connect(); await refreshBadge(); });
+  onMessage("sessionChanged", async () => {
+    settingsCheckedAt = 0;
+    await connect();
+    await refreshBadge();
+  });
 
   // Alarms wake the service worker even after Chrome suspended it: reconnect, refresh the badge, send queued replies.
   void browser.alarms.create("sidedesk-refresh", { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((a) => {
     if (a.name !== "sidedesk-refresh") return;
-    void connect().then(() => { socket?.nudge(); return Promise.all([refreshBadge(), flushOutbox()]); });
+    void connect().then(() => {
+      socket?.nudge();
+      return Promise.all([refreshBadge(), flushOutbox()]);
+    });
   });
   void connect().then(refreshBadge);
 });

@@ -21,9 +21,17 @@ export default defineContentScript({
       void sendMessage("adminPage", context).catch(() => undefined);
     };
     // The admin renders the customer's details after navigation; look again as the page settles.
-    const settle = () => { report(); for (const ms of [700, 2000, 5000]) ctx.setTimeout(report, ms); };
+    const settle = () => {
+      report();
+      for (const ms of [700, 2000, 5000]) ctx.setTimeout(report, ms);
+    };
     settle();
     ctx.addEventListener(window, "wxt:locationchange", settle);
-    ctx.addEventListener(document, "visibilitychange", () => { if (!document.hidden) { last = ""; report(); } });
+    ctx.addEventListener(document, "visibilitychange", () => {
+      if (!document.hidden) {
+        last = "";
+        report();
+      }
+    });
   },
 });

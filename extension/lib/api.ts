@@ -2,18 +2,49 @@
 import { z } from "zod";
 import type { TicketFilter } from "../../shared/schemas";
 import {
-  BulkResult, ErrorBody, OrderCancelResponse, OrderEditResponse, OrderList, RemovedAgent, Report,
-  type BulkBody, type ReportQuery, type NewAgentMessage, type QuickReplyBody, type SavedViewBody, type SettingsUpdate, type StatusChange, type TicketListQuery, type TicketPatch,
+  BulkResult,
+  ErrorBody,
+  OrderCancelResponse,
+  OrderEditResponse,
+  OrderList,
+  RemovedAgent,
+  Report,
+  type BulkBody,
+  type ReportQuery,
+  type NewAgentMessage,
+  type QuickReplyBody,
+  type SavedViewBody,
+  type SettingsUpdate,
+  type StatusChange,
+  type TicketListQuery,
+  type TicketPatch,
 } from "../../shared/schemas";
 import {
-  AgentList, Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileView, QuickReplyList, QuickReplyResponse, SavedViewList, SavedViewResponse,
-  SettingsView, TicketDetailResponse, TicketPage,
+  AgentList,
+  Counts,
+  Me,
+  NewAgentResponse,
+  OlderMessages,
+  PostedMessage,
+  ProfileView,
+  QuickReplyList,
+  QuickReplyResponse,
+  SavedViewList,
+  SavedViewResponse,
+  SettingsView,
+  TicketDetailResponse,
+  TicketPage,
 } from "./schemas";
 
 export type ApiErrorKind = "network" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "server" | "not_sidedesk";
 
 export class ApiError extends Error {
-  constructor(readonly kind: ApiErrorKind, readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
   /** Worth retrying later (network down, worker restarting) rather than showing as a final failure. */
@@ -37,12 +68,26 @@ export function normalizeBaseUrl(input: string): string {
 }
 
 const kindOf = (status: number): ApiErrorKind =>
-  status === 401 ? "unauthorized" : status === 403 ? "forbidden" : status === 404 ? "not_found" : status === 409 ? "conflict" : status >= 500 ? "server" : "invalid";
+  status === 401
+    ? "unauthorized"
+    : status === 403
+      ? "forbidden"
+      : status === 404
+        ? "not_found"
+        : status === 409
+          ? "conflict"
+          : status >= 500
+            ? "server"
+            : "invalid";
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export class Api {
-  constructor(readonly baseUrl: string, readonly token: string, private readonly fetchImpl: Fetch = (i, init) => fetch(i, init)) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+    private readonly fetchImpl: Fetch = (i, init) => fetch(i, init),
+  ) {}
 
   async request<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, method: string, path: string, body?: unknown): Promise<T> {
     let res: Response;
@@ -54,64 +99,144 @@ export class Api {
       });
     } catch {
       const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-      throw new ApiError("network", 0, "network", offline ? "You're offline. Sidedesk will catch up when the connection returns." : `Can't reach ${this.baseUrl}. Check the address and your connection.`);
+      throw new ApiError(
+        "network",
+        0,
+        "network",
+        offline ? "You're offline. Sidedesk will catch up when the connection returns." : `Can't reach ${this.baseUrl}. Check the address and your connection.`,
+      );
     }
     const text = await res.text();
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      throw new ApiError(res.ok ? "not_sidedesk" : kindOf(res.status), res.status, "not_json", `${this.baseUrl} answered, but not like a Sidedesk worker (HTTP ${res.status}).`);
+      throw new ApiError(
+        res.ok ? "not_sidedesk" : kindOf(res.status),
+        res.status,
+        "not_json",
+        `${this.baseUrl} answered, but not like a Sidedesk worker (HTTP ${res.status}).`,
+      );
     }
     if (!res.ok) {
       const err = ErrorBody.safeParse(json);
-      if (!err.success) throw new ApiError("not_sidedesk", res.status, "unexpected", `${this.baseUrl} answered HTTP ${res.status}, not like a Sidedesk worker.`);
+      if (!err.success)
+        throw new ApiError("not_sidedesk", res.status, "unexpected", `${this.baseUrl} answered HTTP ${res.status}, not like a Sidedesk worker.`);
       throw new ApiError(kindOf(res.status), res.status, err.data.error.code, err.data.error.message);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError("not_sidedesk", res.status, "bad_response", `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    if (!parsed.success)
+      throw new ApiError("not_sidedesk", res.status, "bad_response", `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
     return parsed.data;
   }
 
-  me() { return this.request(Me, "GET", "/api/me"); }
-  setOperator(operator: boolean) { return this.request(Me, "PATCH", "/api/me", { operator }); }
-  agents() { return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents); }
-  addAgent(body: { name: string; email: string; role: "admin" | "manager" | "support" | "analyst" }) { return this.request(NewAgentResponse, "POST", "/api/agents", body); }
-  removeAgent(id: string) { return this.request(RemovedAgent, "DELETE", `/api/agents/${enc(id)}`); }
-  renewToken(id: string) { return this.request(NewAgentResponse, "POST", `/api/agents/${enc(id)}/token`); }
-  counts() { return this.request(Counts, "GET", "/api/tickets/counts"); }
-  tickets(query: Partial<TicketListQuery>) { return this.request(TicketPage, "GET", `/api/tickets?${toQuery(query)}`); }
-  ticket(id: string) { return this.request(TicketDetailResponse, "GET", `/api/tickets/${enc(id)}`); }
-  olderMessages(id: string, before: number) { return this.request(OlderMessages, "GET", `/api/tickets/${enc(id)}/messages?before=${before}`); }
-  postMessage(id: string, body: NewAgentMessage) { return this.request(PostedMessage, "POST", `/api/tickets/${enc(id)}/messages`, body).then((r) => r.message); }
-  setStatus(id: string, change: StatusChange) { return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/status`, change); }
-  patch(id: string, patch: TicketPatch) { return this.request(TicketDetailResponse, "PATCH", `/api/tickets/${enc(id)}`, patch); }
-  markRead(id: string, read: boolean) { return this.request(z.unknown(), "POST", `/api/tickets/${enc(id)}/${read ? "read" : "unread"}`); }
-  leave(id: string) { return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/leave`); }
-  remove(id: string) { return this.request(z.unknown(), "DELETE", `/api/tickets/${enc(id)}`); }
-  bulk(body: BulkBody) { return this.request(BulkResult, "POST", "/api/tickets/bulk", body); }
+  me() {
+    return this.request(Me, "GET", "/api/me");
+  }
+  setOperator(operator: boolean) {
+    return this.request(Me, "PATCH", "/api/me", { operator });
+  }
+  agents() {
+    return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents);
+  }
+  addAgent(body: { name: string; email: string; role: "admin" | "manager" | "support" | "analyst" }) {
+    return this.request(NewAgentResponse, "POST", "/api/agents", body);
+  }
+  removeAgent(id: string) {
+    return this.request(RemovedAgent, "DELETE", `/api/agents/${enc(id)}`);
+  }
+  renewToken(id: string) {
+    return this.request(NewAgentResponse, "POST", `/api/agents/${enc(id)}/token`);
+  }
+  counts() {
+    return this.request(Counts, "GET", "/api/tickets/counts");
+  }
+  tickets(query: Partial<TicketListQuery>) {
+    return this.request(TicketPage, "GET", `/api/tickets?${toQuery(query)}`);
+  }
+  ticket(id: string) {
+    return this.request(TicketDetailResponse, "GET", `/api/tickets/${enc(id)}`);
+  }
+  olderMessages(id: string, before: number) {
+    return this.request(OlderMessages, "GET", `/api/tickets/${enc(id)}/messages?before=${before}`);
+  }
+  postMessage(id: string, body: NewAgentMessage) {
+    return this.request(PostedMessage, "POST", `/api/tickets/${enc(id)}/messages`, body).then((r) => r.message);
+  }
+  setStatus(id: string, change: StatusChange) {
+    return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/status`, change);
+  }
+  patch(id: string, patch: TicketPatch) {
+    return this.request(TicketDetailResponse, "PATCH", `/api/tickets/${enc(id)}`, patch);
+  }
+  markRead(id: string, read: boolean) {
+    return this.request(z.unknown(), "POST", `/api/tickets/${enc(id)}/${read ? "read" : "unread"}`);
+  }
+  leave(id: string) {
+    return this.request(TicketDetailResponse, "POST", `/api/tickets/${enc(id)}/leave`);
+  }
+  remove(id: string) {
+    return this.request(z.unknown(), "DELETE", `/api/tickets/${enc(id)}`);
+  }
+  bulk(body: BulkBody) {
+    return this.request(BulkResult, "POST", "/api/tickets/bulk", body);
+  }
   /** Owner only: the tickets with their whole threads, as the worker's export file. */
-  exportTickets(body: { ids: string[] } | { filter: TicketFilter }) { return this.request(z.object({ tickets: z.array(z.unknown()) }).passthrough(), "POST", "/api/tickets/export", body); }
-  profile(id: string, metric?: string) { return this.request(ProfileView, "GET", `/api/profiles/${enc(id)}${metric ? `?metric=${enc(metric)}` : ""}`); }
-  setBlocked(profileId: string, blocked: boolean) { return this.request(z.unknown(), "POST", `/api/profiles/${enc(profileId)}/${blocked ? "block" : "unblock"}`); }
-  settings() { return this.request(SettingsView, "GET", "/api/settings"); }
-  putSettings(update: SettingsUpdate) { return this.request(SettingsView, "PUT", "/api/settings", update); }
-  profileOrders(profileId: string) { return this.request(OrderList, "GET", `/api/profiles/${enc(profileId)}/orders`); }
-  searchOrders(q: string) { return this.request(OrderList, "GET", `/api/orders?q=${enc(q)}`); }
+  exportTickets(body: { ids: string[] } | { filter: TicketFilter }) {
+    return this.request(z.object({ tickets: z.array(z.unknown()) }).passthrough(), "POST", "/api/tickets/export", body);
+  }
+  profile(id: string, metric?: string) {
+    return this.request(ProfileView, "GET", `/api/profiles/${enc(id)}${metric ? `?metric=${enc(metric)}` : ""}`);
+  }
+  setBlocked(profileId: string, blocked: boolean) {
+    return this.request(z.unknown(), "POST", `/api/profiles/${enc(profileId)}/${blocked ? "block" : "unblock"}`);
+  }
+  settings() {
+    return this.request(SettingsView, "GET", "/api/settings");
+  }
+  putSettings(update: SettingsUpdate) {
+    return this.request(SettingsView, "PUT", "/api/settings", update);
+  }
+  profileOrders(profileId: string) {
+    return this.request(OrderList, "GET", `/api/profiles/${enc(profileId)}/orders`);
+  }
+  searchOrders(q: string) {
+    return this.request(OrderList, "GET", `/api/orders?q=${enc(q)}`);
+  }
   /** With `ticketId`, the worker also leaves a note on that ticket saying what changed. */
-  editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) { return this.request(OrderEditResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body); }
-  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) { return this.request(OrderCancelResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body); }
+  editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) {
+    return this.request(OrderEditResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body);
+  }
+  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) {
+    return this.request(OrderCancelResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body);
+  }
 
-  quickReplies(q?: string) { return this.request(QuickReplyList, "GET", `/api/quick-replies${q?.trim() ? `?q=${enc(q.trim())}` : ""}`).then((r) => r.quickReplies); }
-  createQuickReply(body: QuickReplyBody) { return this.request(QuickReplyResponse, "POST", "/api/quick-replies", body).then((r) => r.quickReply); }
-  updateQuickReply(id: string, body: QuickReplyBody) { return this.request(QuickReplyResponse, "PUT", `/api/quick-replies/${enc(id)}`, body).then((r) => r.quickReply); }
-  deleteQuickReply(id: string) { return this.request(z.unknown(), "DELETE", `/api/quick-replies/${enc(id)}`); }
-  views() { return this.request(SavedViewList, "GET", "/api/views").then((r) => r.views); }
-  createView(body: SavedViewBody) { return this.request(SavedViewResponse, "POST", "/api/views", body).then((r) => r.view); }
-  deleteView(id: string) { return this.request(z.unknown(), "DELETE", `/api/views/${enc(id)}`); }
+  quickReplies(q?: string) {
+    return this.request(QuickReplyList, "GET", `/api/quick-replies${q?.trim() ? `?q=${enc(q.trim())}` : ""}`).then((r) => r.quickReplies);
+  }
+  createQuickReply(body: QuickReplyBody) {
+    return this.request(QuickReplyResponse, "POST", "/api/quick-replies", body).then((r) => r.quickReply);
+  }
+  updateQuickReply(id: string, body: QuickReplyBody) {
+    return this.request(QuickReplyResponse, "PUT", `/api/quick-replies/${enc(id)}`, body).then((r) => r.quickReply);
+  }
+  deleteQuickReply(id: string) {
+    return this.request(z.unknown(), "DELETE", `/api/quick-replies/${enc(id)}`);
+  }
+  views() {
+    return this.request(SavedViewList, "GET", "/api/views").then((r) => r.views);
+  }
+  createView(body: SavedViewBody) {
+    return this.request(SavedViewResponse, "POST", "/api/views", body).then((r) => r.view);
+  }
+  deleteView(id: string) {
+    return this.request(z.unknown(), "DELETE", `/api/views/${enc(id)}`);
+  }
 
   /** Owner, admin, manager and analyst: volume and response times over a date range (workspace time zone). */
-  report(q: ReportQuery) { return this.request(Report, "GET", `/api/reports?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])))}`); }
+  report(q: ReportQuery) {
+    return this.request(Report, "GET", `/api/reports?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])))}`);
+  }
 
   realtimeUrl(): string {
     return `${this.baseUrl.replace(/^http/i, "ws")}/api/realtime?token=${enc(this.token)}`;

@@ -9,13 +9,18 @@ export function coalesce(run: () => Promise<unknown>, delayMs: number): () => vo
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
-      running = run().then(() => undefined, () => undefined).finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          start();
-        }
-      });
+      running = run()
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          running = null;
+          if (again) {
+            again = false;
+            start();
+          }
+        });
     }, delayMs);
   };
 

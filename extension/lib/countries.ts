@@ -36,7 +36,11 @@ export function countryOptions(): { code: string; name: string }[] {
 
 /** "https://My-Store.myshopify.com/admin" → "my-store.myshopify.com"; a bare handle gets the myshopify.com suffix. */
 export function normalizeShopDomain(input: string): string {
-  const s = input.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/[/?#].*$/, "");
+  const s = input
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, "")
+    .replace(/[/?#].*$/, "");
   if (!s) return "";
   return /^[a-z0-9][a-z0-9-]*$/.test(s) ? `${s}.myshopify.com` : s;
 }

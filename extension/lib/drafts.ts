@@ -16,6 +16,8 @@ export async function saveDraft(ticketId: string, text: string, mode: Draft["mod
   if (!text.trim()) delete drafts[ticketId];
   else drafts[ticketId] = { text, mode, savedAt: new Date().toISOString() };
   // Old drafts are pruned so storage never grows without bound.
-  const kept = Object.entries(drafts).sort((a, b) => b[1].savedAt.localeCompare(a[1].savedAt)).slice(0, 200);
+  const kept = Object.entries(drafts)
+    .sort((a, b) => b[1].savedAt.localeCompare(a[1].savedAt))
+    .slice(0, 200);
   await draftsItem.setValue(Object.fromEntries(kept));
 }

@@ -2,7 +2,12 @@
 import type { TicketFilter } from "../../shared/schemas";
 
 const VIEW_LABELS: Record<TicketFilter["view"], string> = {
-  mine: "My inbox", unassigned: "Unassigned", all: "All", unread: "Unread", favorites: "Favorites", sessions: "My sessions",
+  mine: "My inbox",
+  unassigned: "Unassigned",
+  all: "All",
+  unread: "Unread",
+  favorites: "Favorites",
+  sessions: "My sessions",
 };
 const CHANNELS = { sms: "SMS", webchat: "Web chat", email: "Email" } as const;
 

@@ -7,9 +7,13 @@ export function displayName(p: ProfileRef): string {
 
 /** "Jane Cooper" → "JC"; "" when the name has no letters (e.g. only a phone number). */
 export function initials(name: string): string {
-  const words = name.replace(/[^\p{L}\s]/gu, " ").trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/[^\p{L}\s]/gu, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (!words.length) return "";
-  return ((words[0]![0] ?? "") + (words.length > 1 ? words[words.length - 1]![0] ?? "" : "")).toUpperCase();
+  return ((words[0]![0] ?? "") + (words.length > 1 ? (words[words.length - 1]![0] ?? "") : "")).toUpperCase();
 }
 
 /** "now", "5m", "3h", "Tue", "Mar 4" — compact times for list rows. */

@@ -46,13 +46,18 @@ export class Outbox {
 
   /** Send everything pending, oldest first; stops at the first retryable failure. Concurrent calls share one run. */
   flush(): Promise<void> {
-    if (this.flushing) { this.again = true; return this.flushing; }
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
     this.flushing = (async () => {
       do {
         this.again = false;
         await this.lock(() => this.drain());
       } while (this.again);
-    })().finally(() => { this.flushing = null; });
+    })().finally(() => {
+      this.flushing = null;
+    });
     return this.flushing;
   }
 

@@ -55,7 +55,10 @@ export class RealtimeSocket {
     this.clearTimers();
     const s = this.socket;
     this.socket = null;
-    if (s) { s.onclose = null; s.close(1000, "bye"); }
+    if (s) {
+      s.onclose = null;
+      s.close(1000, "bye");
+    }
     this.setStatus("stopped");
   }
 
@@ -92,13 +95,19 @@ export class RealtimeSocket {
       this.clearHeartbeat();
       if (!this.stopped) this.scheduleRetry();
     };
-    socket.onerror = () => { /* onclose follows and schedules the retry */ };
+    socket.onerror = () => {
+      /* onclose follows and schedules the retry */
+    };
   }
 
   private onFrame(data: unknown): void {
     this.lastFrameAt = Date.now();
     let json: unknown;
-    try { json = JSON.parse(String(data)); } catch { return; }
+    try {
+      json = JSON.parse(String(data));
+    } catch {
+      return;
+    }
     const parsed = RealtimeEvent.safeParse(json);
     if (!parsed.success) return;
     if (parsed.data.type === "hello") {
@@ -117,8 +126,16 @@ export class RealtimeSocket {
     const every = this.opts.heartbeatMs ?? 25_000;
     this.heartbeat = setInterval(() => {
       // Two silent intervals: the socket is dead even if the browser has not noticed (sleep, network change).
-      if (Date.now() - this.lastFrameAt > every * 2) { this.dropSocket(); this.scheduleRetry(); return; }
-      try { this.socket?.send(JSON.stringify({ type: "ping" })); } catch { /* close handler retries */ }
+      if (Date.now() - this.lastFrameAt > every * 2) {
+        this.dropSocket();
+        this.scheduleRetry();
+        return;
+      }
+      try {
+        this.socket?.send(JSON.stringify({ type: "ping" }));
+      } catch {
+        /* close handler retries */
+      }
     }, every);
   }
 
@@ -127,14 +144,25 @@ export class RealtimeSocket {
     if (this.status !== "offline") this.setStatus(this.everConnected ? "reconnecting" : "connecting");
     const delay = backoffDelay(this.attempt, this.opts.baseDelayMs, this.opts.maxDelayMs, this.opts.random);
     this.attempt += 1;
-    this.retryTimer = setTimeout(() => { this.retryTimer = null; this.connect(); }, delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
   }
 
   private dropSocket(): void {
     const s = this.socket;
     this.socket = null;
     this.clearHeartbeat();
-    if (s) { s.onclose = null; s.onmessage = null; try { s.close(4000, "stale"); } catch { /* already closed */ } }
+    if (s) {
+      s.onclose = null;
+      s.onmessage = null;
+      try {
+        s.close(4000, "stale");
+      } catch {
+        /* already closed */
+      }
+    }
   }
 
   private clearHeartbeat(): void {

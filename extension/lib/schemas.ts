@@ -4,8 +4,22 @@ import { z } from "zod";
 import { TicketDetail } from "../../shared/schemas";
 
 export {
-  AgentList, AgentLoad, TicketCounts as Counts, Me, NewAgentResponse, OlderMessages, PostedMessage, ProfileTicket, ProfileView,
-  QuickReplyList, QuickReplyResponse, SavedViewList, SavedViewResponse, SettingsView, TicketDetailResponse, TicketPage,
+  AgentList,
+  AgentLoad,
+  TicketCounts as Counts,
+  Me,
+  NewAgentResponse,
+  OlderMessages,
+  PostedMessage,
+  ProfileTicket,
+  ProfileView,
+  QuickReplyList,
+  QuickReplyResponse,
+  SavedViewList,
+  SavedViewResponse,
+  SettingsView,
+  TicketDetailResponse,
+  TicketPage,
 } from "../../shared/schemas";
 
 /** The detail view (web-chat presence included). */
@@ -17,7 +31,11 @@ export const Credentials = z.object({ baseUrl: z.string().url(), token: z.string
 export type Credentials = z.infer<typeof Credentials>;
 
 export const QueuedReply = z.object({
-  clientId: z.string(), ticketId: z.string(), kind: z.enum(["reply", "note"]), text: z.string(), queuedAt: z.string(),
+  clientId: z.string(),
+  ticketId: z.string(),
+  kind: z.enum(["reply", "note"]),
+  text: z.string(),
+  queuedAt: z.string(),
   error: z.string().nullable().default(null),
 });
 export type QueuedReply = z.infer<typeof QueuedReply>;
@@ -26,7 +44,10 @@ export const Draft = z.object({ text: z.string(), mode: z.enum(["reply", "note"]
 export type Draft = z.infer<typeof Draft>;
 
 export const AdminContext = z.object({
-  store: z.string(), kind: z.enum(["order", "customer"]), id: z.string(), url: z.string(),
+  store: z.string(),
+  kind: z.enum(["order", "customer"]),
+  id: z.string(),
+  url: z.string(),
   /** Emails / phones / order names seen on the admin page, used to find the customer when the API cannot. */
   hints: z.object({ emails: z.array(z.string()), phones: z.array(z.string()), orderName: z.string().nullable() }),
 });

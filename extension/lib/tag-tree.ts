@@ -1,5 +1,11 @@
 // Builds the hierarchical tag list for navigation from the flat counts (a parent's count already includes sub-tags).
-export interface TagNode { tag: string; label: string; depth: number; count: number; hasChildren: boolean }
+export interface TagNode {
+  tag: string;
+  label: string;
+  depth: number;
+  count: number;
+  hasChildren: boolean;
+}
 
 export function tagTree(counts: Record<string, number>): TagNode[] {
   const all = new Set<string>();
@@ -11,7 +17,10 @@ export function tagTree(counts: Record<string, number>): TagNode[] {
   return sorted.map((tag) => {
     const parts = tag.split("/");
     return {
-      tag, label: parts[parts.length - 1]!, depth: parts.length - 1, count: counts[tag] ?? 0,
+      tag,
+      label: parts[parts.length - 1]!,
+      depth: parts.length - 1,
+      count: counts[tag] ?? 0,
       hasChildren: sorted.some((t) => t.startsWith(`${tag}/`)),
     };
   });

@@ -14,11 +14,17 @@ export function matchesFilter(t: Live, f: TicketFilter, me: string): boolean | n
   if (f.flow && !(t.attribution?.type === "flow" && t.attribution.name === f.flow)) return false;
   if (f.campaign && !(t.attribution?.type === "campaign" && t.attribution.name === f.campaign)) return false;
   switch (f.view) {
-    case "mine": return t.assigneeId === me;
-    case "unassigned": return t.assigneeId === null;
-    case "unread": return t.unread ?? null;
-    case "favorites": return t.favorite ?? null;
-    case "sessions": return t.assigneeId === me ? true : null;
-    case "all": return f.q ? null : true;
+    case "mine":
+      return t.assigneeId === me;
+    case "unassigned":
+      return t.assigneeId === null;
+    case "unread":
+      return t.unread ?? null;
+    case "favorites":
+      return t.favorite ?? null;
+    case "sessions":
+      return t.assigneeId === me ? true : null;
+    case "all":
+      return f.q ? null : true;
   }
 }

@@ -65,7 +65,9 @@ export class AdminState {
         }
       }
       if (!this.customer) this.customer = ctx.hints.emails[0] ?? ctx.hints.phones[0] ?? null;
-    } catch { /* the banner still names the page; tickets stay empty */ } finally {
+    } catch {
+      /* the banner still names the page; tickets stay empty */
+    } finally {
       if (run === this.resolving) this.loading = false;
     }
   }

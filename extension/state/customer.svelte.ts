@@ -21,7 +21,12 @@ export class CustomerStore {
   async load(profileId: string): Promise<void> {
     const api = this.api();
     if (!api) return;
-    if (this.profileId !== profileId) { this.view = null; this.metric = ""; this.orders = []; this.ordersState = "idle"; }
+    if (this.profileId !== profileId) {
+      this.view = null;
+      this.metric = "";
+      this.orders = [];
+      this.ordersState = "idle";
+    }
     this.profileId = profileId;
     this.error = null;
     try {
@@ -29,7 +34,10 @@ export class CustomerStore {
       if (this.profileId !== profileId) return;
       this.view = v;
       this.metrics = [...new Set(v.activity.map((a) => a.metric))].sort();
-      if (v.orders.length) { this.orders = v.orders; this.ordersState = "ready"; }
+      if (v.orders.length) {
+        this.orders = v.orders;
+        this.ordersState = "ready";
+      }
     } catch (err) {
       if (this.profileId === profileId) this.error = errorMessage(err);
     }

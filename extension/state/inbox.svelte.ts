@@ -97,7 +97,9 @@ export class InboxStore {
     try {
       this.counts = await api.counts();
       this.deps.onCounts?.(this.counts);
-    } catch { /* kept stale; the live banner says why */ }
+    } catch {
+      /* kept stale; the live banner says why */
+    }
   }
 
   /** Coalesce bursts of frames into one counts fetch, never stacking requests. */
@@ -108,7 +110,10 @@ export class InboxStore {
   /** Re-fetch the first page and merge it over what is loaded (keeps deeper pages in place). */
   scheduleHead(ms = 300): void {
     if (this.headTimer) return;
-    this.headTimer = setTimeout(() => { this.headTimer = null; void this.refreshHead(); }, ms);
+    this.headTimer = setTimeout(() => {
+      this.headTimer = null;
+      void this.refreshHead();
+    }, ms);
   }
 
   async refreshHead(): Promise<void> {
@@ -123,20 +128,30 @@ export class InboxStore {
       const tail = this.tickets.slice(page.tickets.length).filter((t) => !head.has(t.id));
       this.tickets = [...page.tickets, ...tail];
       if (this.tickets.length <= PAGE) this.nextCursor = page.nextCursor;
-    } catch { /* stale until next event or reconnect */ }
+    } catch {
+      /* stale until next event or reconnect */
+    }
   }
 
   /** A ticket.updated frame: patch in place, drop it when it left the view, fetch the head when it may have joined. */
   applyTicket(live: LiveTicket): void {
     const i = this.tickets.findIndex((t) => t.id === live.id);
     const prev = i >= 0 ? this.tickets[i] : undefined;
-    const merged: TicketSummary = { ...live, unread: prev?.unread ?? false, favorite: prev?.favorite ?? false, lastMessage: live.lastMessage ?? prev?.lastMessage ?? null };
+    const merged: TicketSummary = {
+      ...live,
+      unread: prev?.unread ?? false,
+      favorite: prev?.favorite ?? false,
+      lastMessage: live.lastMessage ?? prev?.lastMessage ?? null,
+    };
     const belongs = matchesFilter(merged, this.filter, this.deps.me());
     if (belongs === false) {
       if (prev) this.remove(live.id);
       return;
     }
-    if (!prev) { this.scheduleHead(); return; }
+    if (!prev) {
+      this.scheduleHead();
+      return;
+    }
     const moved = (live.lastMessage?.at ?? "") > (prev.lastMessage?.at ?? "");
     const rest = this.tickets.filter((t) => t.id !== live.id);
     this.tickets = moved ? [merged, ...rest] : this.tickets.map((t) => (t.id === live.id ? merged : t));

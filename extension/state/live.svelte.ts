@@ -19,7 +19,9 @@ export class LiveState {
     if (!api || this.socket) return;
     this.socket = new RealtimeSocket({
       url: () => (this.deps.api() ?? api).realtimeUrl(), // the current token, also after it was renewed
-      onStatus: (s) => { this.status = s; },
+      onStatus: (s) => {
+        this.status = s;
+      },
       onConnected: (reconnected) => this.catchUp(reconnected),
       onEvent: (e) => this.apply(e),
     });

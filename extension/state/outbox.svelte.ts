@@ -12,16 +12,26 @@ export class OutboxState {
 
   constructor(private readonly deps: { api: () => Api | null; onSent: (ticketId: string, message: Message) => void }) {
     this.outbox = new Outbox(
-      { read: readOutbox, write: async (items) => { await outboxItem.setValue(items); this.items = items; } },
+      {
+        read: readOutbox,
+        write: async (items) => {
+          await outboxItem.setValue(items);
+          this.items = items;
+        },
+      },
       (item) => this.send(item),
     );
   }
 
   async init(): Promise<void> {
     this.items = await readOutbox();
-    outboxItem.watch(async () => { this.items = await readOutbox(); });
+    outboxItem.watch(async () => {
+      this.items = await readOutbox();
+    });
     // Belt and braces next to the `online` event and socket reconnects: retry while anything waits.
-    this.retryTimer = setInterval(() => { if (this.items.some((i) => i.error === null)) void this.flush(); }, 10_000);
+    this.retryTimer = setInterval(() => {
+      if (this.items.some((i) => i.error === null)) void this.flush();
+    }, 10_000);
     void this.flush();
   }
 

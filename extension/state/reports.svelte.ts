@@ -39,8 +39,14 @@ export class ReportsStore {
     this.to = to;
     if (!from || !to) return;
     const days = daysBetween(from, to) + 1;
-    if (days < 1) { this.error = "The start date is after the end date."; return; }
-    if (days > 366) { this.error = "Pick at most 366 days."; return; }
+    if (days < 1) {
+      this.error = "The start date is after the end date.";
+      return;
+    }
+    if (days > 366) {
+      this.error = "Pick at most 366 days.";
+      return;
+    }
     await this.load();
   }
 
@@ -64,7 +70,10 @@ export class ReportsStore {
   async load(): Promise<void> {
     const api = this.deps.api();
     if (!api) return;
-    if (!this.from || !this.to) { await this.setPreset(this.preset === "custom" ? 30 : this.preset); return; }
+    if (!this.from || !this.to) {
+      await this.setPreset(this.preset === "custom" ? 30 : this.preset);
+      return;
+    }
     const seq = ++this.seq; // a slow older answer must not replace a newer one
     this.loading = true;
     this.error = null;

@@ -16,8 +16,11 @@ import { SavedViews } from "./views.svelte";
 export const session = new Session();
 const api = () => session.api;
 export const inbox = new InboxStore({
-  api, me: () => session.agentId,
-  onCounts: (c) => { void sendMessage("unreadCount", c.views.unread).catch(() => undefined); },
+  api,
+  me: () => session.agentId,
+  onCounts: (c) => {
+    void sendMessage("unreadCount", c.views.unread).catch(() => undefined);
+  },
 });
 export const ticket = new TicketStore({ api, inbox });
 export const outbox = new OutboxState({ api, onSent: (ticketId, message) => ticket.applyMessage(ticketId, message) });

@@ -16,13 +16,25 @@ export class Session {
 
   constructor(private readonly makeApi: (baseUrl: string, token: string) => Api = (b, t) => new Api(b, t)) {}
 
-  get agentId(): string { return this.me?.agent.id ?? ""; }
-  get role() { return this.me?.agent.role ?? "support"; }
-  get isAdmin(): boolean { return this.role === "owner" || this.role === "admin"; }
-  get isOwner(): boolean { return this.role === "owner"; }
+  get agentId(): string {
+    return this.me?.agent.id ?? "";
+  }
+  get role() {
+    return this.me?.agent.role ?? "support";
+  }
+  get isAdmin(): boolean {
+    return this.role === "owner" || this.role === "admin";
+  }
+  get isOwner(): boolean {
+    return this.role === "owner";
+  }
   /** Analysts (a reporting role) get a reports-only panel: no inbox, no live socket. */
-  get canUseInbox(): boolean { return INBOX_ROLES.includes(this.role); }
-  get canSeeReports(): boolean { return ["owner", "admin", "manager", "analyst"].includes(this.role); }
+  get canUseInbox(): boolean {
+    return INBOX_ROLES.includes(this.role);
+  }
+  get canSeeReports(): boolean {
+    return ["owner", "admin", "manager", "analyst"].includes(this.role);
+  }
 
   agentName(id: string | null): string {
     if (!id) return "Unassigned";
@@ -33,7 +45,10 @@ export class Session {
   /** Restore from storage; offline is fine (we keep the stored session and catch up later). */
   async restore(): Promise<void> {
     const creds = await readCredentials();
-    if (!creds) { this.phase = "signed_out"; return; }
+    if (!creds) {
+      this.phase = "signed_out";
+      return;
+    }
     const api = this.makeApi(creds.baseUrl, creds.token);
     try {
       this.me = await api.me();
@@ -62,8 +77,10 @@ export class Session {
     try {
       this.me = await api.me();
     } catch (err) {
-      if (err instanceof ApiError && err.kind === "unauthorized") throw new ApiError("unauthorized", 401, err.code, `The worker refused this token: ${err.message}`);
-      if (err instanceof ApiError && err.kind === "not_found") throw new ApiError("not_sidedesk", 404, err.code, `${baseUrl} is not a Sidedesk worker (no /api/me there).`);
+      if (err instanceof ApiError && err.kind === "unauthorized")
+        throw new ApiError("unauthorized", 401, err.code, `The worker refused this token: ${err.message}`);
+      if (err instanceof ApiError && err.kind === "not_found")
+        throw new ApiError("not_sidedesk", 404, err.code, `${baseUrl} is not a Sidedesk worker (no /api/me there).`);
       throw err;
     }
     await credentialsItem.setValue({ baseUrl, token });
@@ -94,6 +111,8 @@ export class Session {
     try {
       if (!this.me) this.me = await this.api.me();
       this.agents = await this.api.agents();
-    } catch { /* retried on reconnect */ }
+    } catch {
+      /* retried on reconnect */
+    }
   }
 }

@@ -95,7 +95,11 @@ export class TicketStore {
     const id = this.id;
     if (!id) return;
     this.deps.inbox.patch(id, { unread: false });
-    try { await this.api.markRead(id, true); } catch { /* harmless: stays unread */ }
+    try {
+      await this.api.markRead(id, true);
+    } catch {
+      /* harmless: stays unread */
+    }
     this.deps.inbox.scheduleCounts();
   }
 

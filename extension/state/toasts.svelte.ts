@@ -1,5 +1,9 @@
 // Transient notices at the bottom of the panel (action results, errors), with an optional undo-style action.
-export interface Toast { id: number; text: string; tone: "info" | "error" | "success" }
+export interface Toast {
+  id: number;
+  text: string;
+  tone: "info" | "error" | "success";
+}
 
 class Toasts {
   items = $state<Toast[]>([]);
@@ -10,8 +14,12 @@ class Toasts {
     this.items = [...this.items.slice(-2), { id, text, tone }];
     setTimeout(() => this.dismiss(id), ms);
   }
-  error(text: string): void { this.show(text, "error", 6000); }
-  dismiss(id: number): void { this.items = this.items.filter((t) => t.id !== id); }
+  error(text: string): void {
+    this.show(text, "error", 6000);
+  }
+  dismiss(id: number): void {
+    this.items = this.items.filter((t) => t.id !== id);
+  }
 }
 
 export const toasts = new Toasts();

@@ -16,7 +16,9 @@ export class UiState {
   clock = $state(Date.now());
 
   startClock(): void {
-    setInterval(() => { this.clock = Date.now(); }, 30_000);
+    setInterval(() => {
+      this.clock = Date.now();
+    }, 30_000);
   }
 
   openSettings(tab: SettingsTab = "you"): void {

@@ -39,6 +39,11 @@ export class SavedViews {
 
 /** Two filters ask for the same tickets (keys with empty values do not count). */
 export function sameFilter(a: TicketFilter, b: TicketFilter): boolean {
-  const norm = (f: TicketFilter) => JSON.stringify(Object.entries(f).filter(([, v]) => v !== undefined && v !== "").sort(([x], [y]) => x.localeCompare(y)));
+  const norm = (f: TicketFilter) =>
+    JSON.stringify(
+      Object.entries(f)
+        .filter(([, v]) => v !== undefined && v !== "")
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
   return norm(a) === norm(b);
 }

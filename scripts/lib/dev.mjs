@@ -16,14 +16,13 @@ export function prefixLines(stream, out, prefix, drop = () => false) {
   stream.setEncoding("utf8");
   stream.on("data", (chunk) => {
     buf += chunk;
-    let i;
-    while ((i = buf.indexOf("\n")) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      if (!drop(line)) out.write(`${prefix}${line}\n`);
-    }
+    const lines = buf.split("\n");
+    buf = lines.pop() ?? "";
+    for (const line of lines) if (!drop(line)) out.write(`${prefix}${line}\n`);
   });
-  stream.on("end", () => { if (buf && !drop(buf)) out.write(`${prefix}${buf}\n`); });
+  stream.on("end", () => {
+    if (buf && !drop(buf)) out.write(`${prefix}${buf}\n`);
+  });
 }
 
 /** Run a command to completion; rejects with its output when it fails. */
@@ -31,12 +30,19 @@ export function run(cmd, args, { quiet = false, prefix = "" } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
     let output = "";
-    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
-      stream.on("data", (d) => { output += d; });
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      stream.on("data", (d) => {
+        output += d;
+      });
       if (!quiet) prefixLines(stream, out, prefix);
     }
     child.on("error", reject);
-    child.on("close", (code) => code === 0 ? resolve(output) : reject(new Error(`${path.basename(cmd)} ${args.join(" ")} exited with ${code}\n${quiet ? output : ""}`)));
+    child.on("close", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(cmd)} ${args.join(" ")} exited with ${code}\n${quiet ? output : ""}`)),
+    );
   });
 }
 
@@ -49,11 +55,23 @@ export function applyMigrations(persistTo, opts) {
  * The child gets its own process group so stop() can end wrangler and its workerd together.
  */
 export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = false, logLevel, vars = {} }) {
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo,
-    "--var", "ENVIRONMENT:development", "--show-interactive-dev-session=false", ...(logLevel ? ["--log-level", logLevel] : []),
+  const args = [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--persist-to",
+    persistTo,
+    "--var",
+    "ENVIRONMENT:development",
+    "--show-interactive-dev-session=false",
+    ...(logLevel ? ["--log-level", logLevel] : []),
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
     // Store order actions go to the worker's own dev-only fake Shopify Admin API, so the demo works offline.
-    "--var", `SHOPIFY_ADMIN_BASE:http://127.0.0.1:${port}/dev/fake-shopify`];
+    "--var",
+    `SHOPIFY_ADMIN_BASE:http://127.0.0.1:${port}/dev/fake-shopify`,
+  ];
   const child = spawn(WRANGLER, args, {
     cwd: ROOT,
     detached: true,
@@ -79,11 +97,22 @@ export function startWorker({ port, persistTo, prefix = "[worker] ", quiet = fal
     })();
     return stopping;
   };
-  return { child, stop, exited, muteRequests: (on) => { muteRequests = on; } };
+  return {
+    child,
+    stop,
+    exited,
+    muteRequests: (on) => {
+      muteRequests = on;
+    },
+  };
 }
 
 function signalGroup(pid, signal) {
-  try { process.kill(-pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 /**
@@ -94,7 +123,9 @@ export async function waitForHealth(base, { timeoutMs = 120_000, exited } = {}) 
   const deadline = Date.now() + timeoutMs;
   let dead = false;
   let waitingFor = "GET /healthz";
-  exited?.then(() => { dead = true; });
+  exited?.then(() => {
+    dead = true;
+  });
   while (Date.now() < deadline) {
     if (dead) throw new Error(`wrangler dev exited before the worker answered ${waitingFor}`);
     try {
@@ -103,7 +134,9 @@ export async function waitForHealth(base, { timeoutMs = 120_000, exited } = {}) 
         const me = await fetch(`${base}/api/me`, { headers: { authorization: "Bearer sdk_probe" }, signal: AbortSignal.timeout(5000) });
         if (me.status === 401) return;
       }
-    } catch { /* not listening yet, or busy */ }
+    } catch {
+      /* not listening yet, or busy */
+    }
     await sleep(300);
   }
   throw new Error(`the worker at ${base} did not answer ${waitingFor} within ${timeoutMs / 1000}s`);
@@ -133,7 +166,9 @@ export async function fetchRetrying(url, init = {}, { attempts = 6 } = {}) {
 
 /** Twilio's X-Twilio-Signature: base64 HMAC-SHA1 of the full URL plus each POST param name+value, sorted by name. */
 export function twilioSignature(authToken, url, params) {
-  const data = Object.keys(params).sort().reduce((acc, k) => acc + k + params[k], url);
+  const data = Object.keys(params)
+    .sort()
+    .reduce((acc, k) => acc + k + params[k], url);
   return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 
@@ -152,7 +187,11 @@ export function apiClient(base) {
     });
     const text = await res.text();
     let json;
-    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
     if (!expect.includes(res.status)) {
       const err = new Error(`${method} ${pathname} → ${res.status} ${typeof json === "string" ? json : JSON.stringify(json)}`);
       err.status = res.status;
@@ -182,7 +221,9 @@ export async function postShopify(base, workspaceId, secret, topic, payload, web
   const res = await fetchRetrying(`${base}/webhooks/${workspaceId}/shopify`, {
     method: "POST",
     headers: {
-      "content-type": "application/json", "x-shopify-topic": topic, "x-shopify-webhook-id": webhookId,
+      "content-type": "application/json",
+      "x-shopify-topic": topic,
+      "x-shopify-webhook-id": webhookId,
       "x-shopify-hmac-sha256": createHmac("sha256", secret).update(raw, "utf8").digest("base64"),
     },
     body: raw,

@@ -1,6 +1,11 @@
 // SMS attribution (docs/api.md §6.4 Attribution): an inbound reply within the window after a flow/campaign
 // message is attributed to it — only the first reply of a run.
-export interface MarketingSend { type: "flow" | "campaign"; name: string; at: Date; seq: number }
+export interface MarketingSend {
+  type: "flow" | "campaign";
+  name: string;
+  at: Date;
+  seq: number;
+}
 
 export function attributeReply(
   lastSend: MarketingSend | null,

@@ -2,9 +2,18 @@
 export type Keyword = "opt_out" | "opt_in" | "help";
 
 const KEYWORDS: Record<string, Keyword> = {
-  STOP: "opt_out", STOPALL: "opt_out", UNSUBSCRIBE: "opt_out", CANCEL: "opt_out", END: "opt_out", QUIT: "opt_out",
-  START: "opt_in", YES: "opt_in", UNSTOP: "opt_in", JOIN: "opt_in",
-  HELP: "help", INFO: "help",
+  STOP: "opt_out",
+  STOPALL: "opt_out",
+  UNSUBSCRIBE: "opt_out",
+  CANCEL: "opt_out",
+  END: "opt_out",
+  QUIT: "opt_out",
+  START: "opt_in",
+  YES: "opt_in",
+  UNSTOP: "opt_in",
+  JOIN: "opt_in",
+  HELP: "help",
+  INFO: "help",
 };
 
 /** A message is a keyword only when it is the keyword alone: any case, with stray punctuation, quotes or emoji around it. */

@@ -36,7 +36,10 @@ export function resolveRange(q: { from?: string; to?: string }, timeZone: string
   if (count < 1) return { error: "`from` must not be after `to`." };
   if (count > maxDays) return { error: `A report covers at most ${maxDays} days.` };
   const dates = Array.from({ length: count }, (_, i) => addDays(from, i));
-  const bounds = [...dates, addDays(to, 1)].map((d) => { const [y, m, day] = parts(d); return zonedToUtc(y, m, day, 0, 0, timeZone).getTime(); });
+  const bounds = [...dates, addDays(to, 1)].map((d) => {
+    const [y, m, day] = parts(d);
+    return zonedToUtc(y, m, day, 0, 0, timeZone).getTime();
+  });
   return { from, to, bounds, dates };
 }
 
@@ -47,7 +50,8 @@ export function dayIndex(bounds: readonly number[], at: number): number {
   let hi = bounds.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (bounds[mid]! <= at) lo = mid; else hi = mid - 1;
+    if (bounds[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }

@@ -7,7 +7,14 @@ export function smsSegments(text: string): { encoding: "GSM-7" | "UCS-2"; units:
   const chars = [...text];
   const gsmCosts = chars.map((ch) => (GSM7.includes(ch) ? 1 : GSM7_EXT.includes(ch) ? 2 : 0));
   if (gsmCosts.every((c) => c > 0)) return { encoding: "GSM-7", ...pack(gsmCosts, 160, 153) };
-  return { encoding: "UCS-2", ...pack(chars.map((ch) => ch.length), 70, 67) };
+  return {
+    encoding: "UCS-2",
+    ...pack(
+      chars.map((ch) => ch.length),
+      70,
+      67,
+    ),
+  };
 }
 
 /** Units in total and the parts needed when each character's units must stay in one part. */

@@ -1,13 +1,12 @@
 // Ticket status transitions (docs/api.md §4 Ticket statuses) and the activity line each one writes.
 import type { TicketStatus } from "../schemas/common";
 
-export type StatusEvent =
-  | { type: "agent"; to: TicketStatus; until?: Date }
-  | { type: "customer_message" }
-  | { type: "snooze_expired" }
-  | { type: "blocked" };
+export type StatusEvent = { type: "agent"; to: TicketStatus; until?: Date } | { type: "customer_message" } | { type: "snooze_expired" } | { type: "blocked" };
 
-export interface StatusState { status: TicketStatus; snoozedUntil: Date | null }
+export interface StatusState {
+  status: TicketStatus;
+  snoozedUntil: Date | null;
+}
 
 /** The next state, or null when the event changes nothing. Web-chat close-is-final is the router's concern. */
 export function nextStatus(state: StatusState, event: StatusEvent): StatusState | null {

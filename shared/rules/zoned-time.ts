@@ -3,13 +3,24 @@
 /** The wall-clock parts of `at` in `timeZone`. */
 export function wallClock(at: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", second: "2-digit", weekday: "short",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    weekday: "short",
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return {
-    year: Number(get("year")), month: Number(get("month")), day: Number(get("day")),
-    hour: Number(get("hour")), minute: Number(get("minute")), second: Number(get("second")),
+    year: Number(get("year")),
+    month: Number(get("month")),
+    day: Number(get("day")),
+    hour: Number(get("hour")),
+    minute: Number(get("minute")),
+    second: Number(get("second")),
     weekday: get("weekday").toLowerCase().slice(0, 3),
   };
 }

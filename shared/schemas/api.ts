@@ -16,7 +16,15 @@ export const NewAgentBody = z.object({
   role: z.enum(["admin", "manager", "support", "analyst"]),
 });
 
-export const Agent = z.object({ id: z.string(), workspaceId: z.string(), name: z.string(), email: z.string(), role: Role, operator: z.boolean(), createdAt: IsoTime });
+export const Agent = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  operator: z.boolean(),
+  createdAt: IsoTime,
+});
 export type Agent = z.infer<typeof Agent>;
 export const Workspace = z.object({ id: z.string(), name: z.string(), timezone: z.string(), createdAt: IsoTime });
 export type Workspace = z.infer<typeof Workspace>;
@@ -24,22 +32,27 @@ export type Workspace = z.infer<typeof Workspace>;
 export const MeUpdate = z.object({ operator: z.boolean() }).strict();
 
 /** POST /dev/clock (development only): set the worker's clock to an instant, or shift it from the wall clock. */
-export const DevClockBody = z.union([z.object({ at: z.string().datetime({ offset: true }) }).strict(), z.object({ offsetMs: z.number().int().finite() }).strict()]);
+export const DevClockBody = z.union([
+  z.object({ at: z.string().datetime({ offset: true }) }).strict(),
+  z.object({ offsetMs: z.number().int().finite() }).strict(),
+]);
 
 export const View = z.enum(["mine", "unassigned", "all", "unread", "favorites", "sessions"]);
 export type View = z.infer<typeof View>;
 
 /** Filters shared by listings and bulk actions. */
-export const TicketFilter = z.object({
-  view: View.default("all"),
-  status: TicketStatus.optional(),
-  channel: Channel.optional(),
-  tag: Tag.optional(),
-  assignee: z.string().min(1).max(64).optional(),
-  flow: z.string().min(1).max(200).optional(),
-  campaign: z.string().min(1).max(200).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
-}).strict();
+export const TicketFilter = z
+  .object({
+    view: View.default("all"),
+    status: TicketStatus.optional(),
+    channel: Channel.optional(),
+    tag: Tag.optional(),
+    assignee: z.string().min(1).max(64).optional(),
+    flow: z.string().min(1).max(200).optional(),
+    campaign: z.string().min(1).max(200).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
 export type TicketFilter = z.infer<typeof TicketFilter>;
 
 export const TicketListQuery = TicketFilter.extend({
@@ -48,22 +61,28 @@ export const TicketListQuery = TicketFilter.extend({
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
 
-export const StatusChange = z.object({
-  status: TicketStatus,
-  until: IsoTime.optional(),
-  preset: SnoozePreset.optional(),
-}).strict().refine((b) => b.status !== "snoozed" || Boolean(b.until) !== Boolean(b.preset), {
-  message: "snoozing needs exactly one of `until` or `preset`",
-}).refine((b) => b.status === "snoozed" || (!b.until && !b.preset), { message: "`until` and `preset` only apply to snoozed" });
+export const StatusChange = z
+  .object({
+    status: TicketStatus,
+    until: IsoTime.optional(),
+    preset: SnoozePreset.optional(),
+  })
+  .strict()
+  .refine((b) => b.status !== "snoozed" || Boolean(b.until) !== Boolean(b.preset), {
+    message: "snoozing needs exactly one of `until` or `preset`",
+  })
+  .refine((b) => b.status === "snoozed" || (!b.until && !b.preset), { message: "`until` and `preset` only apply to snoozed" });
 export type StatusChange = z.infer<typeof StatusChange>;
 
-export const TicketPatch = z.object({
-  assigneeId: z.string().min(1).max(64).nullable().optional(),
-  followers: z.array(z.string().min(1).max(64)).max(50).optional(),
-  tags: Tags.optional(),
-  description: z.string().max(2000).optional(),
-  favorite: z.boolean().optional(),
-}).strict();
+export const TicketPatch = z
+  .object({
+    assigneeId: z.string().min(1).max(64).nullable().optional(),
+    followers: z.array(z.string().min(1).max(64)).max(50).optional(),
+    tags: Tags.optional(),
+    description: z.string().max(2000).optional(),
+    favorite: z.boolean().optional(),
+  })
+  .strict();
 export type TicketPatch = z.infer<typeof TicketPatch>;
 
 export const BulkAction = z.discriminatedUnion("type", [
@@ -79,14 +98,21 @@ export const BulkAction = z.discriminatedUnion("type", [
 ]);
 export type BulkAction = z.infer<typeof BulkAction>;
 
-export const BulkBody = z.object({
-  ids: z.array(z.string().min(1).max(128)).min(1).max(500).optional(),
-  filter: TicketFilter.optional(),
-  action: BulkAction,
-}).strict().refine((b) => Boolean(b.ids) !== Boolean(b.filter), { message: "give either `ids` or `filter`" });
+export const BulkBody = z
+  .object({
+    ids: z.array(z.string().min(1).max(128)).min(1).max(500).optional(),
+    filter: TicketFilter.optional(),
+    action: BulkAction,
+  })
+  .strict()
+  .refine((b) => Boolean(b.ids) !== Boolean(b.filter), { message: "give either `ids` or `filter`" });
 export type BulkBody = z.infer<typeof BulkBody>;
 
-export const BulkResult = z.object({ matched: z.number(), applied: z.number(), failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })) });
+export const BulkResult = z.object({
+  matched: z.number(),
+  applied: z.number(),
+  failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+});
 export type BulkResult = z.infer<typeof BulkResult>;
 
 export const MessagesQuery = z.object({ before: z.coerce.number().int().min(1), limit: z.coerce.number().int().min(1).max(100).default(50) });
@@ -118,7 +144,10 @@ export const TicketCounts = z.object({
 export type TicketCounts = z.infer<typeof TicketCounts>;
 
 /** POST /api/tickets/export (owner only): the listed tickets, or every ticket matching a filter, with their whole threads. */
-export const ExportBody = z.object({
-  ids: z.array(z.string().min(1).max(128)).min(1).max(500).optional(),
-  filter: TicketFilter.optional(),
-}).strict().refine((b) => Boolean(b.ids) !== Boolean(b.filter), { message: "give either `ids` or `filter`" });
+export const ExportBody = z
+  .object({
+    ids: z.array(z.string().min(1).max(128)).min(1).max(500).optional(),
+    filter: TicketFilter.optional(),
+  })
+  .strict()
+  .refine((b) => Boolean(b.ids) !== Boolean(b.filter), { message: "give either `ids` or `filter`" });

@@ -5,28 +5,38 @@ import { IsoTime, TicketStatus } from "./common";
 export const ChatSessionId = z.string().regex(/^cs_[A-Za-z0-9_-]{16}$/, "a chat session id");
 const Name = z.string().trim().min(1).max(100);
 const Email = z.string().trim().toLowerCase().email().max(254);
-const PageUrl = z.string().max(2000).url().refine((u) => /^https?:\/\//i.test(u), "an http(s) URL");
+const PageUrl = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), "an http(s) URL");
 
 export const ChatStartBody = z.object({ name: Name.optional(), email: Email.optional(), pageUrl: PageUrl.optional() }).strict();
 export type ChatStartBody = z.infer<typeof ChatStartBody>;
 
-export const ChatSendBody = z.object({
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -"),
-  text: z.string().trim().min(1, "text is empty").max(5000),
-}).strict();
+export const ChatSendBody = z
+  .object({
+    clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -"),
+    text: z.string().trim().min(1, "text is empty").max(5000),
+  })
+  .strict();
 export type ChatSendBody = z.infer<typeof ChatSendBody>;
 
-export const ChatProfileBody = z.object({ name: Name.optional(), email: Email.optional() }).strict()
+export const ChatProfileBody = z
+  .object({ name: Name.optional(), email: Email.optional() })
+  .strict()
   .refine((b) => b.name !== undefined || b.email !== undefined, "give a name or an email");
 export type ChatProfileBody = z.infer<typeof ChatProfileBody>;
 
 /** Activity the widget reports (stored as profile events). */
-export const ChatEventBody = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  type: z.literal("page_view"),
-  url: PageUrl,
-  title: z.string().max(300).default(""),
-}).strict();
+export const ChatEventBody = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    type: z.literal("page_view"),
+    url: PageUrl,
+    title: z.string().max(300).default(""),
+  })
+  .strict();
 export type ChatEventBody = z.infer<typeof ChatEventBody>;
 
 export const ThreadQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });

@@ -10,9 +10,7 @@ export const DeliveryStatus = z.enum(["queued", "sent", "delivered", "failed"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** Where a message came from: a person, or one of the automations. */
-export const MessageSource = z.enum([
-  "customer", "agent", "keyword", "auto_responder", "flow", "campaign", "system", "welcome", "business_hours",
-]);
+export const MessageSource = z.enum(["customer", "agent", "keyword", "auto_responder", "flow", "campaign", "system", "welcome", "business_hours"]);
 export type MessageSource = z.infer<typeof MessageSource>;
 
 export const Author = z.object({ type: z.enum(["customer", "agent", "system"]), id: z.string().nullable(), name: z.string().nullable() });
@@ -42,7 +40,10 @@ export const Message = z.object({
   media: z.array(z.string().url()).default([]),
   error: z.string().nullable().default(null),
   /** flow / campaign name for automated outbound messages; attributed flow/campaign for inbound. */
-  attribution: z.object({ type: z.enum(["flow", "campaign"]), name: z.string() }).nullable().default(null),
+  attribution: z
+    .object({ type: z.enum(["flow", "campaign"]), name: z.string() })
+    .nullable()
+    .default(null),
   /** Email only: subject, sanitized HTML body (render it sandboxed) and attachments (listed, not stored). */
   email: EmailParts.nullable().default(null),
 });

@@ -16,6 +16,4 @@ export const RealtimeEvent = z.discriminatedUnion("type", [
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 
 /** Frames an agent may send. */
-export const RealtimeClientFrame = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ping") }),
-]);
+export const RealtimeClientFrame = z.discriminatedUnion("type", [z.object({ type: z.literal("ping") })]);

@@ -3,16 +3,20 @@ import { z } from "zod";
 import { Channel } from "./common";
 
 /** A calendar date, `2026-03-04`, read in the workspace time zone. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD")
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real date");
 
 export const MAX_REPORT_DAYS = 366;
 
-export const ReportQuery = z.object({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  channel: Channel.optional(),
-}).strict();
+export const ReportQuery = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    channel: Channel.optional(),
+  })
+  .strict();
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 const Seconds = z.number().nonnegative().nullable();
@@ -31,8 +35,11 @@ export const ReportTotals = z.object({
 
 export const ReportDay = z.object({ date: IsoDate, created: z.number().int(), resolved: z.number().int() });
 export const ReportChannel = z.object({
-  channel: Channel, created: z.number().int(), resolved: z.number().int(),
-  medianFirstResponseSeconds: Seconds, medianResolutionSeconds: Seconds,
+  channel: Channel,
+  created: z.number().int(),
+  resolved: z.number().int(),
+  medianFirstResponseSeconds: Seconds,
+  medianResolutionSeconds: Seconds,
 });
 export const ReportAgent = z.object({
   /** null: the tickets nobody is assigned to. */

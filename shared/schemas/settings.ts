@@ -8,47 +8,70 @@ export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
 export const BusinessHours = z.record(Weekday, z.array(z.object({ start: Hhmm, end: Hhmm })).max(4));
 
 /** `https://shop.example` — scheme, host and optional port, nothing else. */
-export const WebOrigin = z.string().refine((u) => {
-  try {
-    const url = new URL(u);
-    return /^https?:$/.test(url.protocol) && url.origin === u.replace(/\/$/, "");
-  } catch {
-    return false;
-  }
-}, "an origin like https://shop.example").transform((u) => new URL(u).origin);
+export const WebOrigin = z
+  .string()
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return /^https?:$/.test(url.protocol) && url.origin === u.replace(/\/$/, "");
+    } catch {
+      return false;
+    }
+  }, "an origin like https://shop.example")
+  .transform((u) => new URL(u).origin);
 
-export const DEFAULT_AUTO_RESPONDER_TEXT =
-  "{{Organization prefix}}: we can't reply because you have not consented to receive SMS. For help contact {{email}}";
+export const DEFAULT_AUTO_RESPONDER_TEXT = "{{Organization prefix}}: we can't reply because you have not consented to receive SMS. For help contact {{email}}";
 
 /** The stored (and returned) non-secret settings, with defaults filled in. */
 export const Settings = z.object({
   timezone: z.string().default("UTC"),
   unreadBadge: z.boolean().default(true),
-  sms: z.object({
-    fromNumber: z.string().nullable().default(null),
-    autoResponder: z.object({
-      audience: AutoResponderAudience.default("non_consented"),
-      text: z.string().max(480).default(DEFAULT_AUTO_RESPONDER_TEXT),
-    }).default({}),
-    shortenLinks: z.boolean().default(true),
-    attributionWindowHours: z.number().int().min(1).max(24 * 30).default(24),
-    quietHours: z.object({ start: Hhmm.default("20:00"), end: Hhmm.default("08:00") }).default({}),
-  }).default({}),
-  email: z.object({
-    inboundAddress: z.string().email().nullable().default(null),
-    supportAddress: z.string().email().nullable().default(null),
-    notifyRecipients: z.array(z.string().email()).max(20).default([]),
-  }).default({}),
-  webchat: z.object({
-    welcomeMessage: z.string().max(1000).default("Hi! How can we help?"),
-    businessHours: BusinessHours.default({}),
-    inHoursReply: z.string().max(1000).default("Thanks for your message, we'll be with you shortly."),
-    outOfHoursReply: z.string().max(1000).default("We're away right now; we'll reply as soon as we're back."),
-    /** Storefront origins allowed to start chats (and to be linked from follow-up emails). Empty: any origin. */
-    allowedOrigins: z.array(z.string()).max(20).default([]),
-  }).default({}),
+  sms: z
+    .object({
+      fromNumber: z.string().nullable().default(null),
+      autoResponder: z
+        .object({
+          audience: AutoResponderAudience.default("non_consented"),
+          text: z.string().max(480).default(DEFAULT_AUTO_RESPONDER_TEXT),
+        })
+        .default({}),
+      shortenLinks: z.boolean().default(true),
+      attributionWindowHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(24),
+      quietHours: z.object({ start: Hhmm.default("20:00"), end: Hhmm.default("08:00") }).default({}),
+    })
+    .default({}),
+  email: z
+    .object({
+      inboundAddress: z.string().email().nullable().default(null),
+      supportAddress: z.string().email().nullable().default(null),
+      notifyRecipients: z.array(z.string().email()).max(20).default([]),
+    })
+    .default({}),
+  webchat: z
+    .object({
+      welcomeMessage: z.string().max(1000).default("Hi! How can we help?"),
+      businessHours: BusinessHours.default({}),
+      inHoursReply: z.string().max(1000).default("Thanks for your message, we'll be with you shortly."),
+      outOfHoursReply: z.string().max(1000).default("We're away right now; we'll reply as soon as we're back."),
+      /** Storefront origins allowed to start chats (and to be linked from follow-up emails). Empty: any origin. */
+      allowedOrigins: z.array(z.string()).max(20).default([]),
+    })
+    .default({}),
   // countryCode: the shop's country, used to read customers' national-format phone numbers as E.164.
-  shopify: z.object({ shopDomain: z.string().nullable().default(null), countryCode: z.string().regex(/^[A-Z]{2}$/).default("US") }).default({}),
+  shopify: z
+    .object({
+      shopDomain: z.string().nullable().default(null),
+      countryCode: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .default("US"),
+    })
+    .default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -64,38 +87,71 @@ export type Secrets = z.infer<typeof Secrets>;
 
 const secret = z.string().min(1).max(500).nullable();
 /** PUT /api/settings body: any subset; secrets may be set (string) or cleared (null). */
-export const SettingsUpdate = z.object({
-  timezone: z.string().refine(isTimeZone, "unknown IANA time zone").optional(),
-  unreadBadge: z.boolean().optional(),
-  sms: z.object({
-    accountSid: secret.optional(),
-    authToken: secret.optional(),
-    fromNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, "E.164 number").nullable().optional(),
-    autoResponder: z.object({ audience: AutoResponderAudience.optional(), text: z.string().min(1).max(480).optional() }).strict().optional(),
-    shortenLinks: z.boolean().optional(),
-    attributionWindowHours: z.number().int().min(1).max(24 * 30).optional(),
-    quietHours: z.object({ start: Hhmm.optional(), end: Hhmm.optional() }).strict().optional(),
-  }).strict().optional(),
-  email: z.object({
-    inboundAddress: z.string().email().nullable().optional(),
-    supportAddress: z.string().email().nullable().optional(),
-    notifyRecipients: z.array(z.string().email()).max(20).optional(),
-  }).strict().optional(),
-  webchat: z.object({
-    welcomeMessage: z.string().max(1000).optional(),
-    businessHours: BusinessHours.optional(),
-    inHoursReply: z.string().max(1000).optional(),
-    outOfHoursReply: z.string().max(1000).optional(),
-    allowedOrigins: z.array(WebOrigin).max(20).optional(),
-  }).strict().optional(),
-  shopify: z.object({
-    shopDomain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "shop domain like your-store.myshopify.com").nullable().optional(),
-    countryCode: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 country code").optional(),
-    adminToken: secret.optional(),
-    webhookSecret: secret.optional(),
-  }).strict().optional(),
-  events: z.object({ signingSecret: secret.optional() }).strict().optional(),
-}).strict();
+export const SettingsUpdate = z
+  .object({
+    timezone: z.string().refine(isTimeZone, "unknown IANA time zone").optional(),
+    unreadBadge: z.boolean().optional(),
+    sms: z
+      .object({
+        accountSid: secret.optional(),
+        authToken: secret.optional(),
+        fromNumber: z
+          .string()
+          .regex(/^\+[1-9]\d{6,14}$/, "E.164 number")
+          .nullable()
+          .optional(),
+        autoResponder: z
+          .object({ audience: AutoResponderAudience.optional(), text: z.string().min(1).max(480).optional() })
+          .strict()
+          .optional(),
+        shortenLinks: z.boolean().optional(),
+        attributionWindowHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .optional(),
+        quietHours: z.object({ start: Hhmm.optional(), end: Hhmm.optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    email: z
+      .object({
+        inboundAddress: z.string().email().nullable().optional(),
+        supportAddress: z.string().email().nullable().optional(),
+        notifyRecipients: z.array(z.string().email()).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+    webchat: z
+      .object({
+        welcomeMessage: z.string().max(1000).optional(),
+        businessHours: BusinessHours.optional(),
+        inHoursReply: z.string().max(1000).optional(),
+        outOfHoursReply: z.string().max(1000).optional(),
+        allowedOrigins: z.array(WebOrigin).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+    shopify: z
+      .object({
+        shopDomain: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "shop domain like your-store.myshopify.com")
+          .nullable()
+          .optional(),
+        countryCode: z
+          .string()
+          .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 country code")
+          .optional(),
+        adminToken: secret.optional(),
+        webhookSecret: secret.optional(),
+      })
+      .strict()
+      .optional(),
+    events: z.object({ signingSecret: secret.optional() }).strict().optional(),
+  })
+  .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 
 export function isTimeZone(tz: string): boolean {

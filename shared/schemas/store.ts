@@ -7,56 +7,66 @@ import { IsoTime } from "./common";
 const ShopifyId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, "numeric id")]).transform(String);
 const Money = z.union([z.string().regex(/^-?\d+(\.\d+)?$/, "decimal amount"), z.number()]).transform(String);
 const When = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "an ISO 8601 date-time");
-const Text = z.string().max(1000).nullish().transform((s) => (s?.trim() ? s.trim() : null));
+const Text = z
+  .string()
+  .max(1000)
+  .nullish()
+  .transform((s) => (s?.trim() ? s.trim() : null));
 const Address = z.object({ country_code: z.string().nullish() }).passthrough().nullish();
 
 /** `customers/create`, `customers/update` bodies, and the `customer` object inside an order. */
-export const ShopifyCustomerPayload = z.object({
-  id: ShopifyId,
-  email: Text,
-  phone: Text,
-  first_name: Text,
-  last_name: Text,
-  updated_at: When,
-  default_address: Address,
-}).passthrough();
+export const ShopifyCustomerPayload = z
+  .object({
+    id: ShopifyId,
+    email: Text,
+    phone: Text,
+    first_name: Text,
+    last_name: Text,
+    updated_at: When,
+    default_address: Address,
+  })
+  .passthrough();
 export type ShopifyCustomerPayload = z.infer<typeof ShopifyCustomerPayload>;
 
-export const ShopifyLineItemPayload = z.object({
-  id: ShopifyId,
-  admin_graphql_id: z.string().optional(),
-  title: z.string().min(1).max(500),
-  variant_title: Text,
-  quantity: z.number().int().min(0),
-  current_quantity: z.number().int().min(0).optional(),
-  fulfillable_quantity: z.number().int().min(0).optional(),
-  price: Money,
-  sku: Text,
-  product_id: ShopifyId.nullish(),
-  variant_id: ShopifyId.nullish(),
-}).passthrough();
+export const ShopifyLineItemPayload = z
+  .object({
+    id: ShopifyId,
+    admin_graphql_id: z.string().optional(),
+    title: z.string().min(1).max(500),
+    variant_title: Text,
+    quantity: z.number().int().min(0),
+    current_quantity: z.number().int().min(0).optional(),
+    fulfillable_quantity: z.number().int().min(0).optional(),
+    price: Money,
+    sku: Text,
+    product_id: ShopifyId.nullish(),
+    variant_id: ShopifyId.nullish(),
+  })
+  .passthrough();
 
 /** `orders/create`, `orders/updated`, `orders/cancelled` bodies (the fields Sidedesk uses; the rest pass through). */
-export const ShopifyOrderPayload = z.object({
-  id: ShopifyId,
-  admin_graphql_id: z.string().optional(),
-  name: z.string().min(1).max(100),
-  order_number: z.number().int().nonnegative().optional(),
-  email: Text,
-  phone: Text,
-  customer: ShopifyCustomerPayload.partial({ updated_at: true }).nullish(),
-  financial_status: z.string().nullish(),
-  fulfillment_status: z.string().nullish(),
-  cancelled_at: When.nullish(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 currency code"),
-  total_price: Money,
-  current_total_price: Money.optional(),
-  created_at: When,
-  updated_at: When,
-  line_items: z.array(ShopifyLineItemPayload).max(500),
-  billing_address: Address,
-  shipping_address: Address,
-}).passthrough();
+export const ShopifyOrderPayload = z
+  .object({
+    id: ShopifyId,
+    admin_graphql_id: z.string().optional(),
+    name: z.string().min(1).max(100),
+    order_number: z.number().int().nonnegative().optional(),
+    email: Text,
+    phone: Text,
+    customer: ShopifyCustomerPayload.partial({ updated_at: true }).nullish(),
+    financial_status: z.string().nullish(),
+    fulfillment_status: z.string().nullish(),
+    cancelled_at: When.nullish(),
+    currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 currency code"),
+    total_price: Money,
+    current_total_price: Money.optional(),
+    created_at: When,
+    updated_at: When,
+    line_items: z.array(ShopifyLineItemPayload).max(500),
+    billing_address: Address,
+    shipping_address: Address,
+  })
+  .passthrough();
 export type ShopifyOrderPayload = z.infer<typeof ShopifyOrderPayload>;
 
 export const SHOPIFY_TOPICS = ["orders/create", "orders/updated", "orders/cancelled", "customers/create", "customers/update"] as const;
@@ -102,25 +112,32 @@ export type StoreOrder = z.infer<typeof StoreOrder>;
 export const OrderSource = z.enum(["store", "cache"]);
 export type OrderSource = z.infer<typeof OrderSource>;
 
-const TicketRef = z.string().regex(/^[0-9a-f]{64}$/, "ticket id").optional();
+const TicketRef = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, "ticket id")
+  .optional();
 
-export const EditQuantityBody = z.object({
-  lineItemId: z.string().min(1).max(128),
-  quantity: z.number().int().min(0).max(10_000),
-  restock: z.boolean().default(true),
-  notifyCustomer: z.boolean().default(true),
-  staffNote: z.string().trim().max(255).optional(),
-  ticketId: TicketRef,
-}).strict();
+export const EditQuantityBody = z
+  .object({
+    lineItemId: z.string().min(1).max(128),
+    quantity: z.number().int().min(0).max(10_000),
+    restock: z.boolean().default(true),
+    notifyCustomer: z.boolean().default(true),
+    staffNote: z.string().trim().max(255).optional(),
+    ticketId: TicketRef,
+  })
+  .strict();
 export type EditQuantityBody = z.infer<typeof EditQuantityBody>;
 
 export const CancelReason = z.enum(["customer", "inventory", "fraud", "declined", "other", "staff"]);
-export const CancelOrderBody = z.object({
-  reason: CancelReason,
-  refund: z.boolean(),
-  restock: z.boolean(),
-  notifyCustomer: z.boolean().default(true),
-  staffNote: z.string().trim().max(255).optional(),
-  ticketId: TicketRef,
-}).strict();
+export const CancelOrderBody = z
+  .object({
+    reason: CancelReason,
+    refund: z.boolean(),
+    restock: z.boolean(),
+    notifyCustomer: z.boolean().default(true),
+    staffNote: z.string().trim().max(255).optional(),
+    ticketId: TicketRef,
+  })
+  .strict();
 export type CancelOrderBody = z.infer<typeof CancelOrderBody>;

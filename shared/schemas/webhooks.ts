@@ -5,25 +5,43 @@ import { IsoTime } from "./common";
 const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, "E.164 phone number");
 
 /** Twilio inbound SMS/MMS (form-encoded; only the fields Sidedesk uses). */
-export const TwilioInbound = z.object({
-  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "Twilio MessageSid"),
-  AccountSid: z.string().optional(),
-  From: E164,
-  To: E164,
-  Body: z.string().max(1600).default(""),
-  NumMedia: z.coerce.number().int().min(0).max(10).default(0),
-}).passthrough();
+export const TwilioInbound = z
+  .object({
+    MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "Twilio MessageSid"),
+    AccountSid: z.string().optional(),
+    From: E164,
+    To: E164,
+    Body: z.string().max(1600).default(""),
+    NumMedia: z.coerce.number().int().min(0).max(10).default(0),
+  })
+  .passthrough();
 export type TwilioInbound = z.infer<typeof TwilioInbound>;
 
-export const TwilioStatus = z.object({
-  MessageSid: z.string().min(10).max(64),
-  MessageStatus: z.enum(["accepted", "scheduled", "queued", "sending", "sent", "delivered", "undelivered", "failed", "read", "receiving", "received", "canceled"]),
-  To: E164,
-  ErrorCode: z.string().optional(),
-}).passthrough();
+export const TwilioStatus = z
+  .object({
+    MessageSid: z.string().min(10).max(64),
+    MessageStatus: z.enum([
+      "accepted",
+      "scheduled",
+      "queued",
+      "sending",
+      "sent",
+      "delivered",
+      "undelivered",
+      "failed",
+      "read",
+      "receiving",
+      "received",
+      "canceled",
+    ]),
+    To: E164,
+    ErrorCode: z.string().optional(),
+  })
+  .passthrough();
 export type TwilioStatus = z.infer<typeof TwilioStatus>;
 
-const ProfileKey = z.object({ phone: E164.optional(), email: z.string().email().optional(), name: z.string().max(200).optional() })
+const ProfileKey = z
+  .object({ phone: E164.optional(), email: z.string().email().optional(), name: z.string().max(200).optional() })
   .refine((p) => p.phone || p.email, "profile needs a phone or an email");
 
 /** `POST /webhooks/:workspaceId/events` — outbound flow/campaign messages and profile activity. */

@@ -10,10 +10,14 @@ function files(dir) {
   });
 }
 
-const measure = (paths) => paths.reduce((acc, p) => {
-  const bytes = readFileSync(p);
-  return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes).length };
-}, { raw: 0, gzip: 0 });
+const measure = (paths) =>
+  paths.reduce(
+    (acc, p) => {
+      const bytes = readFileSync(p);
+      return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes).length };
+    },
+    { raw: 0, gzip: 0 },
+  );
 
 /** Rows for the bundle table: the extension build in `output` (wxt build) and the widget source the worker serves. */
 export function bundleRows(root) {
@@ -23,6 +27,12 @@ export function bundleRows(root) {
   const background = all.filter((f) => /background\.js$/.test(f));
   const widget = [path.join(root, "worker/src/chat/widget/sidedesk.widget.js")];
   const kib = (n) => n / 1024;
-  return [["side panel (js + css)", panel], ["extension background", background], ["chat widget (widget.js)", widget]]
-    .map(([name, paths]) => { const m = measure(paths); return [name, paths.length, kib(m.raw), kib(m.gzip)]; });
+  return [
+    ["side panel (js + css)", panel],
+    ["extension background", background],
+    ["chat widget (widget.js)", widget],
+  ].map(([name, paths]) => {
+    const m = measure(paths);
+    return [name, paths.length, kib(m.raw), kib(m.gzip)];
+  });
 }

@@ -15,9 +15,12 @@ function webhookRequests(base, workspaceId, total, phones, tag) {
   return Array.from({ length: total }, (_, i) => {
     const p = i % phones;
     const params = {
-      MessageSid: `SM${createHash("md5").update(`bench-${tag}-${i}`).digest("hex")}`, AccountSid: `AC${"0".repeat(32)}`,
-      From: `+1${AREAS[p % 10]}555${String(100 + Math.floor(p / 10)).padStart(4, "0")}`, To: BRAND,
-      Body: `Bench message ${i}: where is my order #${10_000 + p}?`, NumMedia: "0",
+      MessageSid: `SM${createHash("md5").update(`bench-${tag}-${i}`).digest("hex")}`,
+      AccountSid: `AC${"0".repeat(32)}`,
+      From: `+1${AREAS[p % 10]}555${String(100 + Math.floor(p / 10)).padStart(4, "0")}`,
+      To: BRAND,
+      Body: `Bench message ${i}: where is my order #${10_000 + p}?`,
+      NumMedia: "0",
     };
     return { url, body: new URLSearchParams(params).toString(), signature: twilioSignature(AUTH_TOKEN, url, params), first: i < phones };
   });
@@ -28,21 +31,47 @@ function listeners(base, tokens) {
   const stats = { frames: 0, countFetches: 0 };
   const sockets = tokens.map((token) => {
     const ws = new WebSocket(`${base.replace(/^http/, "ws")}/api/realtime?token=${encodeURIComponent(token)}`);
-    let busy = false, again = false;
+    let busy = false,
+      again = false;
     const recount = async () => {
-      if (busy) { again = true; return; }
+      if (busy) {
+        again = true;
+        return;
+      }
       busy = true;
       await new Promise((r) => setTimeout(r, 1000));
       stats.countFetches++;
-      await fetch(`${base}/api/tickets/counts`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()).catch(() => undefined);
+      await fetch(`${base}/api/tickets/counts`, { headers: { authorization: `Bearer ${token}` } })
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined);
       busy = false;
-      if (again) { again = false; void recount(); }
+      if (again) {
+        again = false;
+        void recount();
+      }
     };
-    ws.addEventListener("message", (e) => { stats.frames++; if (String(e.data).includes("counts.changed")) void recount(); });
+    ws.addEventListener("message", (e) => {
+      stats.frames++;
+      if (String(e.data).includes("counts.changed")) void recount();
+    });
     return ws;
   });
-  const open = Promise.all(sockets.map((ws) => new Promise((resolve, reject) => { ws.addEventListener("open", resolve); ws.addEventListener("error", reject); })));
-  return { open, stats, close: () => sockets.forEach((ws) => ws.close()) };
+  const open = Promise.all(
+    sockets.map(
+      (ws) =>
+        new Promise((resolve, reject) => {
+          ws.addEventListener("open", resolve);
+          ws.addEventListener("error", reject);
+        }),
+    ),
+  );
+  return {
+    open,
+    stats,
+    close: () => {
+      for (const ws of sockets) ws.close();
+    },
+  };
 }
 
 const ROUNDS = 4;
@@ -57,17 +86,24 @@ export async function ingestRun({ base, workspaceId, tokens, webhooks, phones, c
   await agents.open;
   const lat = { new: [], existing: [], noop: [] };
   const time = { webhook: 0, noop: 0 };
-  let errors = 0, firstError;
+  let errors = 0,
+    firstError;
   const slice = Math.ceil(webhooks / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
     const part = requests.slice(round * slice, (round + 1) * slice);
     const hooks = await load(part.length, concurrency, async (i) => {
       const r = part[i];
-      const res = await fetch(r.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": r.signature }, body: r.body });
+      const res = await fetch(r.url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": r.signature },
+        body: r.body,
+      });
       const text = await res.text();
       return res.status === 200 || `${res.status} ${text.slice(0, 200)}`;
     });
-    hooks.latencies.forEach((ms, i) => lat[part[i].first ? "new" : "existing"].push(ms));
+    hooks.latencies.forEach((ms, i) => {
+      lat[part[i].first ? "new" : "existing"].push(ms);
+    });
     const noop = await load(part.length, concurrency, async () => {
       const res = await fetch(`${base}/healthz`);
       await res.arrayBuffer();
@@ -82,8 +118,14 @@ export async function ingestRun({ base, workspaceId, tokens, webhooks, phones, c
   agents.close();
   const sum = (xs) => (xs.length ? summarize(xs) : null);
   return {
-    new: sum(lat.new), existing: sum(lat.existing), noop: sum(lat.noop), webhookRps: webhooks / (time.webhook / 1000), noopRps: webhooks / (time.noop / 1000),
-    errors, firstError, listeners: { sockets: tokens.length, ...agents.stats },
+    new: sum(lat.new),
+    existing: sum(lat.existing),
+    noop: sum(lat.noop),
+    webhookRps: webhooks / (time.webhook / 1000),
+    noopRps: webhooks / (time.noop / 1000),
+    errors,
+    firstError,
+    listeners: { sockets: tokens.length, ...agents.stats },
   };
 }
 
@@ -95,15 +137,33 @@ export async function ingestRun({ base, workspaceId, tokens, webhooks, phones, c
 export async function floorRun({ base, workspaceId, total, concurrency }) {
   const statusUrl = `${base}/webhooks/${workspaceId}/twilio/status`;
   const statusRequests = Array.from({ length: total }, (_, i) => {
-    const params = { MessageSid: `SM${createHash("md5").update(`floor-${i}`).digest("hex")}`, MessageStatus: "delivered", To: `+1202555${String(1000 + (i % 16)).padStart(4, "0")}`, From: BRAND, AccountSid: `AC${"0".repeat(32)}` };
+    const params = {
+      MessageSid: `SM${createHash("md5").update(`floor-${i}`).digest("hex")}`,
+      MessageStatus: "delivered",
+      To: `+1202555${String(1000 + (i % 16)).padStart(4, "0")}`,
+      From: BRAND,
+      AccountSid: `AC${"0".repeat(32)}`,
+    };
     return { body: new URLSearchParams(params).toString(), signature: twilioSignature(AUTH_TOKEN, statusUrl, params) };
   });
   const kinds = {
-    noop: async () => { const r = await fetch(`${base}/healthz`); await r.arrayBuffer(); return r.ok || `${r.status}`; },
-    d1: async () => { const r = await fetch(`${base}/api/me`, { headers: { authorization: "Bearer sdk_not_a_real_token" } }); await r.arrayBuffer(); return r.status === 401 || `${r.status}`; },
+    noop: async () => {
+      const r = await fetch(`${base}/healthz`);
+      await r.arrayBuffer();
+      return r.ok || `${r.status}`;
+    },
+    d1: async () => {
+      const r = await fetch(`${base}/api/me`, { headers: { authorization: "Bearer sdk_not_a_real_token" } });
+      await r.arrayBuffer();
+      return r.status === 401 || `${r.status}`;
+    },
     object: async (i) => {
       const q = statusRequests[i];
-      const r = await fetch(statusUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": q.signature }, body: q.body });
+      const r = await fetch(statusUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": q.signature },
+        body: q.body,
+      });
       await r.arrayBuffer();
       return r.status === 200 || `${r.status}`;
     },

@@ -4,11 +4,19 @@ import { performance } from "node:perf_hooks";
 import { summarize } from "./stats.mjs";
 
 const QUERIES = [
-  ["view=mine", "/api/tickets?view=mine"], ["view=unassigned", "/api/tickets?view=unassigned"], ["view=all", "/api/tickets?view=all"],
-  ["view=unread", "/api/tickets?view=unread"], ["view=favorites", "/api/tickets?view=favorites"], ["view=sessions", "/api/tickets?view=sessions"],
-  ["view=mine&tag=shipping", "/api/tickets?view=mine&tag=shipping"], ["status=closed", "/api/tickets?view=all&status=closed"],
-  ["channel=sms", "/api/tickets?view=all&channel=sms"], ["tag=shipping", "/api/tickets?view=all&tag=shipping"], ["q=Nguyen", "/api/tickets?view=all&q=Nguyen"],
-  ["counts", "/api/tickets/counts"], ["GET /healthz (no-op)", "/healthz"],
+  ["view=mine", "/api/tickets?view=mine"],
+  ["view=unassigned", "/api/tickets?view=unassigned"],
+  ["view=all", "/api/tickets?view=all"],
+  ["view=unread", "/api/tickets?view=unread"],
+  ["view=favorites", "/api/tickets?view=favorites"],
+  ["view=sessions", "/api/tickets?view=sessions"],
+  ["view=mine&tag=shipping", "/api/tickets?view=mine&tag=shipping"],
+  ["status=closed", "/api/tickets?view=all&status=closed"],
+  ["channel=sms", "/api/tickets?view=all&channel=sms"],
+  ["tag=shipping", "/api/tickets?view=all&tag=shipping"],
+  ["q=Nguyen", "/api/tickets?view=all&q=Nguyen"],
+  ["counts", "/api/tickets/counts"],
+  ["GET /healthz (no-op)", "/healthz"],
 ];
 
 /** p50/p95 of each query against one workspace, `samples` sequential requests each, the queries taken in turn. */

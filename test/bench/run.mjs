@@ -42,7 +42,8 @@ async function stopBenchWorker() {
 /** A workspace with an owner and three support agents (tokens kept for the agent sockets). */
 async function workspace(name) {
   const { body } = await api("POST", "/api/setup", {
-    token: "dev-setup-token", body: { workspace: { name, timezone: "America/New_York" }, owner: { name: "Bench Owner", email: "owner@bench.example" } },
+    token: "dev-setup-token",
+    body: { workspace: { name, timezone: "America/New_York" }, owner: { name: "Bench Owner", email: "owner@bench.example" } },
   });
   await api("PUT", "/api/settings", { token: body.token, body: { sms: { authToken: AUTH_TOKEN, fromNumber: BRAND } } });
   const agents = [];
@@ -56,27 +57,56 @@ async function workspace(name) {
 async function benchIngest(quiet, listened) {
   const rows = [];
   const ratios = [];
-  for (const [ws, sockets] of [[quiet, 0], [listened, SOCKETS]]) {
+  for (const [ws, sockets] of [
+    [quiet, 0],
+    [listened, SOCKETS],
+  ]) {
     const tokens = [ws.token, ...ws.agents.map((a) => a.token)].slice(0, sockets);
-    const r = await ingestRun({ base: BASE, workspaceId: ws.workspaceId, tokens, webhooks: WEBHOOKS, phones: PHONES, concurrency: CONCURRENCY, tag: ws.workspaceId });
+    const r = await ingestRun({
+      base: BASE,
+      workspaceId: ws.workspaceId,
+      tokens,
+      webhooks: WEBHOOKS,
+      phones: PHONES,
+      concurrency: CONCURRENCY,
+      tag: ws.workspaceId,
+    });
     const row = (name, s, rps) => [name, sockets, s ? s.p50 : "—", s ? s.p99 : "—", rps ?? "—"];
-    rows.push(row("SMS webhook, new ticket", r.new), row("SMS webhook, existing ticket", r.existing), row("SMS webhook, all", mergeOf(r), r.webhookRps), row("GET /healthz (no-op)", r.noop, r.noopRps));
-    ratios.push(`${sockets} agent socket(s): webhooks/s ÷ no-op/s ${(100 * r.webhookRps / r.noopRps).toFixed(1)}%, p99 new ÷ no-op ×${(r.new.p99 / r.noop.p99).toFixed(1)}, existing ×${r.existing ? (r.existing.p99 / r.noop.p99).toFixed(1) : "—"}; errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ""}; the sockets got ${r.listeners.frames} frames and re-counted ${r.listeners.countFetches} times`);
+    rows.push(
+      row("SMS webhook, new ticket", r.new),
+      row("SMS webhook, existing ticket", r.existing),
+      row("SMS webhook, all", mergeOf(r), r.webhookRps),
+      row("GET /healthz (no-op)", r.noop, r.noopRps),
+    );
+    ratios.push(
+      `${sockets} agent socket(s): webhooks/s ÷ no-op/s ${((100 * r.webhookRps) / r.noopRps).toFixed(1)}%, p99 new ÷ no-op ×${(r.new.p99 / r.noop.p99).toFixed(1)}, existing ×${r.existing ? (r.existing.p99 / r.noop.p99).toFixed(1) : "—"}; errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ""}; the sockets got ${r.listeners.frames} frames and re-counted ${r.listeners.countFetches} times`,
+    );
   }
-  table(`Inbound SMS, ${WEBHOOKS} signed webhooks over ${PHONES} phones per run, ${CONCURRENCY} concurrent, interleaved with the no-op route; ms and req/s`,
-    ["route", "sockets", "p50", "p99", "req/s"], rows);
+  table(
+    `Inbound SMS, ${WEBHOOKS} signed webhooks over ${PHONES} phones per run, ${CONCURRENCY} concurrent, interleaved with the no-op route; ms and req/s`,
+    ["route", "sockets", "p50", "p99", "req/s"],
+    rows,
+  );
   for (const line of ratios) console.log(line);
   const floor = await floorRun({ base: BASE, workspaceId: quiet.workspaceId, total: Math.min(WEBHOOKS, 2000), concurrency: CONCURRENCY });
-  const pct = (rps) => `${(100 * rps / floor.noopRps).toFixed(1)}%`;
-  console.log(`Floor, same interleaving: one D1 read alone ${floor.d1Rps.toFixed(0)}/s = ${pct(floor.d1Rps)} of no-op (${floor.noopRps.toFixed(0)}/s); one ticket-object call alone ${floor.objectRps.toFixed(0)}/s = ${pct(floor.objectRps)}`);
+  const pct = (rps) => `${((100 * rps) / floor.noopRps).toFixed(1)}%`;
+  console.log(
+    `Floor, same interleaving: one D1 read alone ${floor.d1Rps.toFixed(0)}/s = ${pct(floor.d1Rps)} of no-op (${floor.noopRps.toFixed(0)}/s); one ticket-object call alone ${floor.objectRps.toFixed(0)}/s = ${pct(floor.objectRps)}`,
+  );
 }
 const mergeOf = (r) => (r.existing ? { p50: (r.new.p50 + r.existing.p50) / 2, p99: Math.max(r.new.p99, r.existing.p99) } : r.new);
 
 async function loadDataset(ws, size) {
   const dir = path.join(ROOT, PERSIST, "sql");
   mkdirSync(dir, { recursive: true });
-  const { files, stats } = writeDataset({ dir, workspaceId: ws.workspaceId, agents: [ws.ownerId, ...ws.agents.slice(0, 3).map((a) => a.id)], idPrefix: `s${size}`,
-    tickets: size, profiles: Math.round(size * 0.7) });
+  const { files, stats } = writeDataset({
+    dir,
+    workspaceId: ws.workspaceId,
+    agents: [ws.ownerId, ...ws.agents.slice(0, 3).map((a) => a.id)],
+    idPrefix: `s${size}`,
+    tickets: size,
+    profiles: Math.round(size * 0.7),
+  });
   const t0 = performance.now();
   for (const file of files) await run(WRANGLER, ["d1", "execute", "sidedesk", "--local", "--persist-to", PERSIST, "--yes", "--file", file], { quiet: true });
   rmSync(dir, { recursive: true, force: true });
@@ -86,7 +116,12 @@ async function loadDataset(ws, size) {
 async function main() {
   const started = performance.now();
   rmSync(path.join(ROOT, PERSIST), { recursive: true, force: true });
-  console.log(`Bench: fresh local state in ${PERSIST}, worker on ${BASE}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `Bench: fresh local state in ${PERSIST}, worker on ${BASE}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   await applyMigrations(PERSIST, { quiet: true });
   await startBenchWorker();
   const [quiet, listened] = [await workspace("Bench quiet"), await workspace("Bench listened")];
@@ -104,15 +139,29 @@ async function main() {
   await stopBenchWorker();
   const names = curves[0][1].map((q) => q.name);
   const noop = (k) => curves[k][1].at(-1);
-  table(`Listings and counts by workspace size: ${SAMPLES} sequential requests each, in turn with the no-op route; p50/p95 ms, and p95 ÷ no-op p95`,
+  table(
+    `Listings and counts by workspace size: ${SAMPLES} sequential requests each, in turn with the no-op route; p50/p95 ms, and p95 ÷ no-op p95`,
     ["query", ...curves.flatMap(([size]) => [`${size / 1000}k p50`, `${size / 1000}k p95`, `${size / 1000}k ÷no-op`])],
-    names.map((name, i) => [name + (curves.some(([, qs]) => qs[i].error) ? " (error)" : ""), ...curves.flatMap(([, qs], k) => [qs[i].p50, qs[i].p95, qs[i].p95 / noop(k).p95])]));
+    names.map((name, i) => [
+      name + (curves.some(([, qs]) => qs[i].error) ? " (error)" : ""),
+      ...curves.flatMap(([, qs], k) => [qs[i].p50, qs[i].p95, qs[i].p95 / noop(k).p95]),
+    ]),
+  );
   await run(path.join(ROOT, "node_modules/.bin/wxt"), ["build"], { quiet: true });
   table("Downloads", ["bundle", "files", "KiB", "KiB gzip"], bundleRows(ROOT));
-  console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.`);
+  console.log(
+    `\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}.`,
+  );
 }
 
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, async () => { await stopBenchWorker(); process.exit(130); });
+for (const sig of ["SIGINT", "SIGTERM"])
+  process.on(sig, async () => {
+    await stopBenchWorker();
+    process.exit(130);
+  });
 main().catch(async (err) => {
   console.error(`\nbench failed: ${err.stack ?? err.message}`);
   await stopBenchWorker();

@@ -13,7 +13,10 @@ export async function load(total, concurrency, fn) {
       const t0 = performance.now();
       try {
         const ok = await fn(i);
-        if (ok !== true) { errors++; firstError ??= ok; }
+        if (ok !== true) {
+          errors++;
+          firstError ??= ok;
+        }
       } catch (err) {
         errors++;
         firstError ??= err.message;

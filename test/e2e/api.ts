@@ -6,8 +6,15 @@ import { apiClient } from "../../scripts/lib/dev.mjs";
 import { parseExactly } from "../response-shape";
 
 /** `expect`: the statuses that answer (default 200 and 201); any other makes the call throw "METHOD path → status …". */
-export interface ApiOptions { token?: string; body?: unknown; expect?: number[] }
-export interface ApiAnswer<T> { status: number; body: T }
+export interface ApiOptions {
+  token?: string;
+  body?: unknown;
+  expect?: number[];
+}
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+}
 
 export interface Api {
   (method: string, pathname: string, opts?: ApiOptions): Promise<ApiAnswer<unknown>>;

@@ -24,7 +24,11 @@ export function dayAt(hhmm: string, timeZone: string): Date {
 
 /** Sets the worker's dev clock (POST /dev/clock) and, when given, the browser's, to `at`; both then run on from there. */
 export async function setTime(base: string, at: Date, context?: BrowserContext): Promise<void> {
-  const res = await fetch(`${base}/dev/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ at: at.toISOString() }) });
+  const res = await fetch(`${base}/dev/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ at: at.toISOString() }),
+  });
   if (!res.ok) throw new Error(`POST /dev/clock → ${res.status} ${await res.text()}`);
   offsetMs = at.getTime() - Date.now();
   await context?.clock.setSystemTime(at);

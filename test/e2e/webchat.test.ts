@@ -16,9 +16,20 @@ const PORT = 8798;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PERSIST = `.wrangler/e2e-${Math.random().toString(36).slice(2, 10)}`;
 const SHOTS = path.join(ROOT, "test-results");
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
-interface Worker { stop(): Promise<void>; exited: Promise<unknown> }
+interface Worker {
+  stop(): Promise<void>;
+  exited: Promise<unknown>;
+}
 let worker: Worker | undefined;
 let browser: Browser | undefined;
 const api = typedApi(BASE);
@@ -91,7 +102,10 @@ describe("web chat in Chromium", () => {
     expect((await detail(ticket.id)).body.messages.map((m) => m.text)).toContain("Does the Trailblazer 45L fit carry-on limits? <b>not bold</b>");
     await until("the customer online", async () => (await detail(ticket.id)).body.ticket.customerOnline === true);
 
-    await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits." } });
+    await api("POST", `/api/tickets/${ticket.id}/messages`, {
+      token,
+      body: { kind: "reply", text: "Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits." },
+    });
     const reply = dialog.getByText("Yes! At 55 × 35 × 23 cm it fits most airlines' cabin limits.");
     await expect.poll(() => reply.isVisible(), { timeout: 10_000 }).toBe(true);
     // Customer text is shown as text, never as markup.

@@ -13,8 +13,12 @@ describe("parseAdminUrl", () => {
   });
 
   it.each([
-    "https://admin.shopify.com/store/demo/orders", "https://admin.shopify.com/store/demo/products/12", "https://admin.shopify.com/store/demo",
-    "http://admin.shopify.com/store/demo/orders/1", "https://evil.example/admin.shopify.com/store/demo/orders/1", "https://admin.shopify.com/store/demo/orders/new",
+    "https://admin.shopify.com/store/demo/orders",
+    "https://admin.shopify.com/store/demo/products/12",
+    "https://admin.shopify.com/store/demo",
+    "http://admin.shopify.com/store/demo/orders/1",
+    "https://evil.example/admin.shopify.com/store/demo/orders/1",
+    "https://admin.shopify.com/store/demo/orders/new",
   ])("not an order/customer page: %s", (url) => {
     expect(parseAdminUrl(url)).toBeNull();
   });

@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { Api, ApiError, normalizeBaseUrl, toQuery } from "../../extension/lib/api";
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const me = { agent: { id: "ag_1", workspaceId: "ws_1", name: "Nadia", email: "n@x.test", role: "owner", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
-  workspace: { id: "ws_1", name: "Northwind", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" } };
+const me = {
+  agent: { id: "ag_1", workspaceId: "ws_1", name: "Nadia", email: "n@x.test", role: "owner", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
+  workspace: { id: "ws_1", name: "Northwind", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" },
+};
 
 function apiWith(respond: (url: string, init?: RequestInit) => Response | Promise<Response>) {
   const calls: { url: string; init?: RequestInit }[] = [];
-  const api = new Api("https://desk.example", "sdk_tok", async (url, init) => { calls.push({ url, init }); return respond(url, init); });
+  const api = new Api("https://desk.example", "sdk_tok", async (url, init) => {
+    calls.push({ url, init });
+    return respond(url, init);
+  });
   return { api, calls };
 }
 
@@ -52,7 +57,9 @@ describe("Api", () => {
   });
 
   it("says the network is down when fetch itself fails, and that it is worth retrying", async () => {
-    const { api } = apiWith(() => { throw new TypeError("Failed to fetch"); });
+    const { api } = apiWith(() => {
+      throw new TypeError("Failed to fetch");
+    });
     const err = (await api.counts().catch((e: unknown) => e)) as ApiError;
     expect(err.kind).toBe("network");
     expect(err.message).toMatch(/Can't reach https:\/\/desk\.example|offline/);
@@ -72,8 +79,12 @@ describe("Api", () => {
   });
 
   it("maps worker error statuses to kinds (5xx retryable, 409 final)", async () => {
-    const e500 = (await apiWith(() => json(503, { error: { code: "unavailable", message: "Try later." } })).api.counts().catch((e: unknown) => e)) as ApiError;
-    const e409 = (await apiWith(() => json(409, { error: { code: "consent_required", message: "No consent." } })).api.counts().catch((e: unknown) => e)) as ApiError;
+    const e500 = (await apiWith(() => json(503, { error: { code: "unavailable", message: "Try later." } }))
+      .api.counts()
+      .catch((e: unknown) => e)) as ApiError;
+    const e409 = (await apiWith(() => json(409, { error: { code: "consent_required", message: "No consent." } }))
+      .api.counts()
+      .catch((e: unknown) => e)) as ApiError;
     expect([e500.kind, e500.retryable]).toEqual(["server", true]);
     expect([e409.kind, e409.retryable, e409.code]).toEqual(["conflict", false, "consent_required"]);
   });

@@ -9,7 +9,11 @@ import { quickReplies, session } from "../../extension/state/root.svelte";
 import type { TicketView } from "../../extension/lib/schemas";
 
 let mounted: ReturnType<typeof mount>[] = [];
-afterEach(() => { mounted.forEach((c) => unmount(c)); mounted = []; document.body.innerHTML = ""; });
+afterEach(() => {
+  for (const c of mounted) unmount(c);
+  mounted = [];
+  document.body.innerHTML = "";
+});
 
 function render<P extends Record<string, unknown>>(component: Component<P>, props: P) {
   const target = document.createElement("div");
@@ -35,11 +39,29 @@ describe("SegmentCounter", () => {
 });
 
 const base: TicketView = {
-  id: "t1", number: 4, channel: "sms", status: "open", snoozedUntil: null, assigneeId: null, tags: [], unread: false, favorite: false,
-  profile: { id: "p1", name: "Priya Shah", phone: "+15551230003", email: null }, lastMessage: null, attribution: null,
-  createdAt: "2026-03-01T12:00:00.000Z", updatedAt: "2026-03-01T12:00:00.000Z", followers: [], description: "", smsConsent: null,
-  canReply: false, replyBlockedReason: "This customer has not consented to receive SMS.", quietHours: null, blocked: false,
-  customerOnline: null, followUpEmail: false,
+  id: "t1",
+  number: 4,
+  channel: "sms",
+  status: "open",
+  snoozedUntil: null,
+  assigneeId: null,
+  tags: [],
+  unread: false,
+  favorite: false,
+  profile: { id: "p1", name: "Priya Shah", phone: "+15551230003", email: null },
+  lastMessage: null,
+  attribution: null,
+  createdAt: "2026-03-01T12:00:00.000Z",
+  updatedAt: "2026-03-01T12:00:00.000Z",
+  followers: [],
+  description: "",
+  smsConsent: null,
+  canReply: false,
+  replyBlockedReason: "This customer has not consented to receive SMS.",
+  quietHours: null,
+  blocked: false,
+  customerOnline: null,
+  followUpEmail: false,
 };
 
 describe("ComposerNotices", () => {
@@ -57,7 +79,13 @@ describe("ComposerNotices", () => {
   });
 
   it("warns in quiet hours with the customer's local time", () => {
-    const t = { ...base, canReply: true, replyBlockedReason: null, smsConsent: "marketing" as const, quietHours: { timezone: "America/Los_Angeles", localTime: "22:14", inQuietHours: true } };
+    const t = {
+      ...base,
+      canReply: true,
+      replyBlockedReason: null,
+      smsConsent: "marketing" as const,
+      quietHours: { timezone: "America/Los_Angeles", localTime: "22:14", inQuietHours: true },
+    };
     const el = render(ComposerNotices, { ticket: t, mode: "reply", onnote: () => {} });
     expect(el.querySelector("[data-testid=consent-gate]")).toBeNull();
     expect(el.querySelector("[data-testid=quiet-hours]")!.textContent).toMatch(/22:14.*America\/Los Angeles/);
@@ -67,7 +95,9 @@ describe("ComposerNotices", () => {
     const t = { ...base, channel: "webchat" as const, canReply: true, replyBlockedReason: null, customerOnline: false, followUpEmail: true };
     const banner = render(ComposerNotices, { ticket: t, mode: "reply", onnote: () => {} }).querySelector("[data-testid=customer-offline]")!;
     expect(banner.textContent).toMatch(/left the chat[\s\S]*follow-up email/);
-    const noMail = render(ComposerNotices, { ticket: { ...t, followUpEmail: false }, mode: "reply", onnote: () => {} }).querySelector("[data-testid=customer-offline]")!;
+    const noMail = render(ComposerNotices, { ticket: { ...t, followUpEmail: false }, mode: "reply", onnote: () => {} }).querySelector(
+      "[data-testid=customer-offline]",
+    )!;
     expect(noMail.textContent).toMatch(/only see your reply if they come back/);
   });
 });

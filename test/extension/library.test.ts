@@ -29,9 +29,21 @@ function fakeWorker(role: "owner" | "support") {
     if (pathname.startsWith("/api/quick-replies")) {
       if (role !== "owner") return forbidden();
       const id = pathname.split("/")[3];
-      if (method === "DELETE") { replies.splice(replies.findIndex((r) => r.id === id), 1); return json(204, null); }
+      if (method === "DELETE") {
+        replies.splice(
+          replies.findIndex((r) => r.id === id),
+          1,
+        );
+        return json(204, null);
+      }
       const saved = { id: id ?? `qr_${replies.length + 1}`, ...body, createdAt: AT, updatedAt: AT };
-      if (id) replies.splice(replies.findIndex((r) => r.id === id), 1, saved); else replies.push(saved);
+      if (id)
+        replies.splice(
+          replies.findIndex((r) => r.id === id),
+          1,
+          saved,
+        );
+      else replies.push(saved);
       return json(id ? 200 : 201, { quickReply: saved });
     }
     if (pathname === "/api/views" && method === "GET") return json(200, { views });
@@ -40,10 +52,21 @@ function fakeWorker(role: "owner" | "support") {
       views.push(view);
       return json(201, { view });
     }
-    if (pathname.startsWith("/api/views/") && method === "DELETE") { views.splice(0, 1); return json(204, null); }
+    if (pathname.startsWith("/api/views/") && method === "DELETE") {
+      views.splice(0, 1);
+      return json(204, null);
+    }
     return json(404, { error: { code: "not_found", message: "No such route." } });
   });
-  return { api, calls, replies, views, goDown: () => { down = true; } };
+  return {
+    api,
+    calls,
+    replies,
+    views,
+    goDown: () => {
+      down = true;
+    },
+  };
 }
 
 describe("QuickReplies (kept by the worker)", () => {
@@ -96,7 +119,12 @@ describe("SavedViews", () => {
     const w = fakeWorker("support");
     const views = new SavedViews(() => w.api);
     const queries: Record<string, unknown>[] = [];
-    const listApi = { tickets: async (q: Record<string, unknown>) => { queries.push(q); return { tickets: [], nextCursor: null }; } } as unknown as Api;
+    const listApi = {
+      tickets: async (q: Record<string, unknown>) => {
+        queries.push(q);
+        return { tickets: [], nextCursor: null };
+      },
+    } as unknown as Api;
     const inbox = new InboxStore({ api: () => listApi, me: () => "me" });
     inbox.setFilter({ view: "all", status: "open", tag: "vip", q: "jacket" }, true);
     const view = await views.create("  VIP jackets ", inbox.filter, true);

@@ -5,14 +5,24 @@ import type { QueuedReply } from "../../extension/lib/schemas";
 
 function memoryStore() {
   let items: QueuedReply[] = [];
-  return { read: async () => items.map((i) => ({ ...i })), write: async (next: QueuedReply[]) => { items = next; }, get items() { return items; } };
+  return {
+    read: async () => items.map((i) => ({ ...i })),
+    write: async (next: QueuedReply[]) => {
+      items = next;
+    },
+    get items() {
+      return items;
+    },
+  };
 }
 
 /** A fake worker: stores by clientId like the real one, and can be "unreachable". */
 function fakeWorker() {
   const stored = new Map<string, string>();
   const w = {
-    online: true, refuse: null as string | null, calls: 0,
+    online: true,
+    refuse: null as string | null,
+    calls: 0,
     async send(item: QueuedReply): Promise<SendOutcome> {
       w.calls += 1;
       await new Promise((r) => setTimeout(r, 1));
@@ -89,11 +99,18 @@ describe("Outbox", () => {
     const store = memoryStore();
     const worker = fakeWorker();
     let crash = true;
-    const outbox = new Outbox(store, async (item) => {
-      const r = await worker.send(item);
-      if (crash) { crash = false; throw new Error("panel closed"); }
-      return r;
-    }, noLock);
+    const outbox = new Outbox(
+      store,
+      async (item) => {
+        const r = await worker.send(item);
+        if (crash) {
+          crash = false;
+          throw new Error("panel closed");
+        }
+        return r;
+      },
+      noLock,
+    );
     await outbox.enqueue(reply("c1"));
     await expect(outbox.flush()).rejects.toThrow("panel closed");
     await outbox.flush();

@@ -11,12 +11,26 @@ class FakeSocket {
   onclose: ((ev: unknown) => void) | null = null;
   onerror: ((ev: unknown) => void) | null = null;
   onmessage: ((ev: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) { FakeSocket.all.push(this); }
-  send(d: string) { this.sent.push(d); }
-  close() { this.closed = true; }
-  hello() { this.readyState = 1; this.onmessage?.({ data: JSON.stringify({ type: "hello", agentId: "ag_1", online: [], operators: [] }) }); }
-  frame(f: unknown) { this.onmessage?.({ data: typeof f === "string" ? f : JSON.stringify(f) }); }
-  drop() { this.readyState = 3; this.onclose?.({}); }
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(d: string) {
+    this.sent.push(d);
+  }
+  close() {
+    this.closed = true;
+  }
+  hello() {
+    this.readyState = 1;
+    this.onmessage?.({ data: JSON.stringify({ type: "hello", agentId: "ag_1", online: [], operators: [] }) });
+  }
+  frame(f: unknown) {
+    this.onmessage?.({ data: typeof f === "string" ? f : JSON.stringify(f) });
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
 }
 
 const last = () => FakeSocket.all[FakeSocket.all.length - 1]!;
@@ -26,14 +40,24 @@ function make(extra: Partial<ConstructorParameters<typeof RealtimeSocket>[0]> = 
   const connected: boolean[] = [];
   const statuses: string[] = [];
   const rt = new RealtimeSocket({
-    url: () => "wss://desk.example/api/realtime?token=t", createSocket: (u) => new FakeSocket(u), random: () => 1,
-    onEvent: (e) => events.push(e.type), onConnected: (r) => connected.push(r), onStatus: (s) => statuses.push(s), ...extra,
+    url: () => "wss://desk.example/api/realtime?token=t",
+    createSocket: (u) => new FakeSocket(u),
+    random: () => 1,
+    onEvent: (e) => events.push(e.type),
+    onConnected: (r) => connected.push(r),
+    onStatus: (s) => statuses.push(s),
+    ...extra,
   });
   return { rt, events, connected, statuses };
 }
 
-beforeEach(() => { FakeSocket.all = []; vi.useFakeTimers(); });
-afterEach(() => { vi.useRealTimers(); });
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("backoffDelay", () => {
   it("doubles from the base, is capped, and jitters between 50 and 100 %", () => {

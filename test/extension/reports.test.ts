@@ -8,15 +8,32 @@ import { Session } from "../../extension/state/session.svelte";
 
 describe("humanDuration", () => {
   it.each([
-    [null, "—"], [undefined, "—"], [-5, "—"], [0, "0s"], [44.6, "45s"], [59, "59s"], [60, "1m"], [89, "1m"], [90, "2m"], [3599, "1h"],
-    [3600, "1h"], [8100, "2h 15m"], [86_399, "1d"], [86_400, "1d"], [97_200, "1d 3h"], [13 * 86_400, "13d"],
+    [null, "—"],
+    [undefined, "—"],
+    [-5, "—"],
+    [0, "0s"],
+    [44.6, "45s"],
+    [59, "59s"],
+    [60, "1m"],
+    [89, "1m"],
+    [90, "2m"],
+    [3599, "1h"],
+    [3600, "1h"],
+    [8100, "2h 15m"],
+    [86_399, "1d"],
+    [86_400, "1d"],
+    [97_200, "1d 3h"],
+    [13 * 86_400, "13d"],
   ])("%s s → %s", (s, text) => expect(humanDuration(s)).toBe(text));
 });
 
 const report = (from: string, to: string): Report => ({
   range: { from, to, timezone: "America/New_York", channel: null },
   totals: { created: 3, resolved: 1, openNow: 2, medianFirstResponseSeconds: 600, p90FirstResponseSeconds: 900, medianResolutionSeconds: 3600 },
-  volume: [], byChannel: [], byAgent: [], byTag: [],
+  volume: [],
+  byChannel: [],
+  byAgent: [],
+  byTag: [],
 });
 
 function store(reportImpl: (q: ReportQuery) => Promise<Report>) {
@@ -41,7 +58,12 @@ describe("ReportsStore", () => {
 
   it("reset() (sign-out) forgets the report and the range, and drops an answer still on its way", async () => {
     let resolve: (r: Report) => void = () => undefined;
-    const { s } = store(() => new Promise<Report>((r) => { resolve = r; }));
+    const { s } = store(
+      () =>
+        new Promise<Report>((r) => {
+          resolve = r;
+        }),
+    );
     const pending = s.setPreset(7);
     s.reset();
     resolve(report("2026-03-03", "2026-03-09"));
@@ -80,7 +102,9 @@ describe("ReportsStore", () => {
     await first;
     expect(s.report?.range.from).toBe("2026-02-08");
 
-    const failing = store(async () => { throw new ApiError("forbidden", 403, "forbidden", "Only owner, admin, manager or analyst may see reports."); });
+    const failing = store(async () => {
+      throw new ApiError("forbidden", 403, "forbidden", "Only owner, admin, manager or analyst may see reports.");
+    });
     await failing.s.setPreset(7);
     expect(failing.s.error).toMatch(/may see reports/);
     expect(failing.s.report).toBeNull();
@@ -89,9 +113,13 @@ describe("ReportsStore", () => {
 
 describe("Session", () => {
   it("lets an analyst sign in to a reports-only panel", async () => {
-    const me = { agent: { id: "ag_a", workspaceId: "ws_1", name: "Ana", email: "a@x.test", role: "analyst", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
-      workspace: { id: "ws_1", name: "Shop", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" } };
-    const fetchImpl = vi.fn(async (url: string) => (url.endsWith("/api/me") ? Response.json(me) : Response.json({ error: { code: "forbidden", message: "no" } }, { status: 403 })));
+    const me = {
+      agent: { id: "ag_a", workspaceId: "ws_1", name: "Ana", email: "a@x.test", role: "analyst", operator: false, createdAt: "2026-01-01T00:00:00.000Z" },
+      workspace: { id: "ws_1", name: "Shop", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" },
+    };
+    const fetchImpl = vi.fn(async (url: string) =>
+      url.endsWith("/api/me") ? Response.json(me) : Response.json({ error: { code: "forbidden", message: "no" } }, { status: 403 }),
+    );
     const session = new Session((b, t) => new Api(b, t, fetchImpl));
     await session.signIn("http://127.0.0.1:8787", "tok");
     expect(session.phase).toBe("ready");

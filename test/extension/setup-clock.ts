@@ -4,4 +4,7 @@
 import { beforeEach, expect, vi } from "vitest";
 
 const at = process.env.SIDEDESK_NOW;
-if (at) beforeEach(() => { if (expect.getState().testPath?.includes("/test/extension/")) vi.setSystemTime(new Date(at)); });
+if (at)
+  beforeEach(() => {
+    if (expect.getState().testPath?.includes("/test/extension/")) vi.setSystemTime(new Date(at));
+  });

@@ -12,9 +12,21 @@ const T0 = Date.parse("2026-03-01T12:00:00Z");
 function ticket(n: number, extra: Partial<TicketSummary> = {}): TicketSummary {
   const at = new Date(T0 - n * 60_000).toISOString();
   return {
-    id: `t${n}`, number: n, channel: "sms", status: "open", snoozedUntil: null, assigneeId: "me", tags: [], unread: false, favorite: false,
-    profile: { id: `p${n}`, name: `Customer ${n}`, phone: null, email: null }, lastMessage: { text: `hi ${n}`, at, direction: "inbound" },
-    attribution: null, createdAt: at, updatedAt: at, ...extra,
+    id: `t${n}`,
+    number: n,
+    channel: "sms",
+    status: "open",
+    snoozedUntil: null,
+    assigneeId: "me",
+    tags: [],
+    unread: false,
+    favorite: false,
+    profile: { id: `p${n}`, name: `Customer ${n}`, phone: null, email: null },
+    lastMessage: { text: `hi ${n}`, at, direction: "inbound" },
+    attribution: null,
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
   };
 }
 
@@ -28,7 +40,14 @@ function fakeApi(all: TicketSummary[]) {
       const page = all.slice(start, start + limit);
       return { tickets: page, nextCursor: start + limit < all.length ? String(start + limit) : null };
     }),
-    counts: vi.fn(async () => ({ views: { mine: 1, unassigned: 0, all: 1, unread: 3, favorites: 0, sessions: 1 }, statuses: {}, channels: {}, tags: {}, operators: [], nonOperators: [] })),
+    counts: vi.fn(async () => ({
+      views: { mine: 1, unassigned: 0, all: 1, unread: 3, favorites: 0, sessions: 1 },
+      statuses: {},
+      channels: {},
+      tags: {},
+      operators: [],
+      nonOperators: [],
+    })),
   };
   return { api: api as unknown as Api, calls, raw: api };
 }
@@ -127,9 +146,14 @@ describe("matchesFilter", () => {
 
 describe("tag tree", () => {
   it("nests sub-tags under parents (adding missing parents) and collapses", () => {
-    const nodes = tagTree({ "shipping/delayed": 2, "shipping": 3, vip: 1, "orders/change/size": 1 });
+    const nodes = tagTree({ "shipping/delayed": 2, shipping: 3, vip: 1, "orders/change/size": 1 });
     expect(nodes.map((n) => [n.tag, n.depth, n.count])).toEqual([
-      ["orders", 0, 0], ["orders/change", 1, 0], ["orders/change/size", 2, 1], ["shipping", 0, 3], ["shipping/delayed", 1, 2], ["vip", 0, 1],
+      ["orders", 0, 0],
+      ["orders/change", 1, 0],
+      ["orders/change/size", 2, 1],
+      ["shipping", 0, 3],
+      ["shipping/delayed", 1, 2],
+      ["vip", 0, 1],
     ]);
     expect(visibleTags(nodes, new Set(["orders"])).map((n) => n.tag)).toEqual(["orders", "shipping", "shipping/delayed", "vip"]);
   });
@@ -138,7 +162,9 @@ describe("tag tree", () => {
 describe("recommendAgent", () => {
   const a = (agentId: string, online: boolean, operator: boolean, open: number) => ({ agentId, name: agentId, online, operator, open });
   it("prefers online, then operators, then the lowest open load", () => {
-    expect(recommendAgent([a("busy-op", true, true, 9), a("idle-op", true, true, 2), a("offline", false, true, 0), a("online", true, false, 0)])?.agentId).toBe("idle-op");
+    expect(recommendAgent([a("busy-op", true, true, 9), a("idle-op", true, true, 2), a("offline", false, true, 0), a("online", true, false, 0)])?.agentId).toBe(
+      "idle-op",
+    );
     expect(recommendAgent([a("x", false, false, 3), a("y", false, false, 1)])?.agentId).toBe("y");
     expect(recommendAgent([a("me", true, true, 0)], "me")).toBeNull();
   });
@@ -147,10 +173,24 @@ describe("recommendAgent", () => {
 describe("mergeMessages", () => {
   it("unions by id, newest copy wins (delivery status updates), ordered by seq", () => {
     const m = (id: string, seq: number, status: "queued" | "sent" | null = null) => ({
-      id, seq, kind: "outbound" as const, text: id, author: { type: "agent" as const, id: null, name: null }, status, source: "agent" as const,
-      createdAt: "2026-03-01T12:00:00.000Z", media: [], error: null, attribution: null, email: null,
+      id,
+      seq,
+      kind: "outbound" as const,
+      text: id,
+      author: { type: "agent" as const, id: null, name: null },
+      status,
+      source: "agent" as const,
+      createdAt: "2026-03-01T12:00:00.000Z",
+      media: [],
+      error: null,
+      attribution: null,
+      email: null,
     });
     const out = mergeMessages([m("b", 2, "queued"), m("c", 3)], [m("a", 1), m("b", 2, "sent")]);
-    expect(out.map((x) => [x.id, x.status])).toEqual([["a", null], ["b", "sent"], ["c", null]]);
+    expect(out.map((x) => [x.id, x.status])).toEqual([
+      ["a", null],
+      ["b", "sent"],
+      ["c", null],
+    ]);
   });
 });

@@ -4,25 +4,45 @@ import { detectKeyword, keywordReply } from "../../shared/rules/keywords";
 
 describe("detectKeyword", () => {
   it.each([
-    ["STOP", "opt_out"], ["STOPALL", "opt_out"], ["UNSUBSCRIBE", "opt_out"], ["CANCEL", "opt_out"], ["END", "opt_out"], ["QUIT", "opt_out"],
-    ["START", "opt_in"], ["YES", "opt_in"], ["UNSTOP", "opt_in"], ["JOIN", "opt_in"],
-    ["HELP", "help"], ["INFO", "help"],
+    ["STOP", "opt_out"],
+    ["STOPALL", "opt_out"],
+    ["UNSUBSCRIBE", "opt_out"],
+    ["CANCEL", "opt_out"],
+    ["END", "opt_out"],
+    ["QUIT", "opt_out"],
+    ["START", "opt_in"],
+    ["YES", "opt_in"],
+    ["UNSTOP", "opt_in"],
+    ["JOIN", "opt_in"],
+    ["HELP", "help"],
+    ["INFO", "help"],
   ])("%s is %s", (word, kind) => {
     expect(detectKeyword(word)).toBe(kind);
   });
 
   it.each([
-    ["stop", "opt_out"], ["Stop", "opt_out"], ["  sToP  ", "opt_out"], ["Stop.", "opt_out"], ["STOP!!", "opt_out"], ["stop?", "opt_out"],
-    ["\"Stop\"", "opt_out"], ["stop,", "opt_out"], ["Stop 🛑", "opt_out"], ["start\n", "opt_in"], ["Help?", "help"], ["info!", "help"],
+    ["stop", "opt_out"],
+    ["Stop", "opt_out"],
+    ["  sToP  ", "opt_out"],
+    ["Stop.", "opt_out"],
+    ["STOP!!", "opt_out"],
+    ["stop?", "opt_out"],
+    ['"Stop"', "opt_out"],
+    ["stop,", "opt_out"],
+    ["Stop 🛑", "opt_out"],
+    ["start\n", "opt_in"],
+    ["Help?", "help"],
+    ["info!", "help"],
   ])("%j is still a keyword (case, spacing, punctuation)", (body, kind) => {
     expect(detectKeyword(body)).toBe(kind);
   });
 
-  it.each([
-    "stop sending me ads", "Please stop", "STOP ALL", "can you help me", "yes please", "helpful", "stopped", "", "   ", "?", "Where is my order?",
-  ])("%j is a normal message, not a keyword", (body) => {
-    expect(detectKeyword(body)).toBeNull();
-  });
+  it.each(["stop sending me ads", "Please stop", "STOP ALL", "can you help me", "yes please", "helpful", "stopped", "", "   ", "?", "Where is my order?"])(
+    "%j is a normal message, not a keyword",
+    (body) => {
+      expect(detectKeyword(body)).toBeNull();
+    },
+  );
 });
 
 describe("keywordReply", () => {

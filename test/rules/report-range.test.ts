@@ -13,7 +13,10 @@ describe("resolveRange", () => {
   ])("%j in %s → %s … %s (%i days)", (q, tz, from, to, days) => {
     const r = resolveRange(q, tz, now, 366);
     expect(r).toMatchObject({ from, to });
-    if ("dates" in r) { expect(r.dates).toHaveLength(days); expect(r.bounds).toHaveLength(days + 1); }
+    if ("dates" in r) {
+      expect(r.dates).toHaveLength(days);
+      expect(r.bounds).toHaveLength(days + 1);
+    }
   });
 
   it.each([
@@ -27,7 +30,12 @@ describe("resolveRange", () => {
   it("day bounds are local midnights, 23 hours apart across a DST start", () => {
     const r = resolveRange({ from: "2026-03-07", to: "2026-03-09" }, "America/New_York", now, 366);
     if ("error" in r) throw new Error(r.error);
-    expect(r.bounds.map((b) => new Date(b).toISOString())).toEqual(["2026-03-07T05:00:00.000Z", "2026-03-08T05:00:00.000Z", "2026-03-09T04:00:00.000Z", "2026-03-10T04:00:00.000Z"]);
+    expect(r.bounds.map((b) => new Date(b).toISOString())).toEqual([
+      "2026-03-07T05:00:00.000Z",
+      "2026-03-08T05:00:00.000Z",
+      "2026-03-09T04:00:00.000Z",
+      "2026-03-10T04:00:00.000Z",
+    ]);
     expect(dayIndex(r.bounds, Date.parse("2026-03-10T03:30:00Z"))).toBe(2);
     expect(dayIndex(r.bounds, Date.parse("2026-03-07T04:59:59Z"))).toBe(-1);
     expect(dayIndex(r.bounds, Date.parse("2026-03-07T05:00:00Z"))).toBe(0);
@@ -37,6 +45,11 @@ describe("resolveRange", () => {
 
 describe("percentile", () => {
   it.each([
-    [[], 0.5, null], [[7], 0.5, 7], [[3, 1, 2], 0.5, 2], [[4, 1, 3, 2], 0.5, 2.5], [[600, 1200, 1800], 0.9, 1680], [[5, 5, 5], 0.9, 5],
+    [[], 0.5, null],
+    [[7], 0.5, 7],
+    [[3, 1, 2], 0.5, 2],
+    [[4, 1, 3, 2], 0.5, 2.5],
+    [[600, 1200, 1800], 0.9, 1680],
+    [[5, 5, 5], 0.9, 5],
   ])("%j at %d → %s", (values, p, expected) => expect(percentile(values, p)).toBe(expected));
 });

@@ -30,12 +30,17 @@ describe("fetchRetrying", () => {
 
   it("says which request failed, and why, once the attempts are spent", async () => {
     const base = await serve(() => "drop");
-    await expect(fetchRetrying(`${base}/api/setup`, { method: "POST" }, { attempts: 2 })).rejects.toThrow(/POST http:\/\/127\.0\.0\.1:\d+\/api\/setup failed after 2 attempt\(s\)/);
+    await expect(fetchRetrying(`${base}/api/setup`, { method: "POST" }, { attempts: 2 })).rejects.toThrow(
+      /POST http:\/\/127\.0\.0\.1:\d+\/api\/setup failed after 2 attempt\(s\)/,
+    );
   });
 
   it("does not retry an answer the worker meant (4xx)", async () => {
     let calls = 0;
-    const base = await serve(() => { calls += 1; return 400; });
+    const base = await serve(() => {
+      calls += 1;
+      return 400;
+    });
     expect((await fetchRetrying(`${base}/x`)).status).toBe(400);
     expect(calls).toBe(1);
   });

@@ -2,7 +2,17 @@
 import { SELF, env } from "cloudflare:test";
 import type { z } from "zod";
 import { parseExactly } from "../response-shape";
-import { ErrorBody, EventsResponse, NewAgentResponse, PostedMessage, ProfileView, SetupResponse, TicketDetailResponse, TicketPage, type TicketSummary } from "../../shared/schemas";
+import {
+  ErrorBody,
+  EventsResponse,
+  NewAgentResponse,
+  PostedMessage,
+  ProfileView,
+  SetupResponse,
+  TicketDetailResponse,
+  TicketPage,
+  type TicketSummary,
+} from "../../shared/schemas";
 import { channels } from "../../worker/src/channels";
 import { twilioSignature } from "../../worker/src/webhooks/signatures";
 import { hex, hmac } from "../../worker/src/http/crypto";
@@ -36,13 +46,22 @@ class Answer implements Reply<unknown> {
   readonly #text: string;
   readonly #parsed: unknown;
   readonly #typed: boolean;
-  constructor(what: string, readonly status: number, text: string, readonly json: unknown, parsed: unknown, typed: boolean) {
+  constructor(
+    what: string,
+    readonly status: number,
+    text: string,
+    readonly json: unknown,
+    parsed: unknown,
+    typed: boolean,
+  ) {
     this.#what = what;
     this.#text = text.slice(0, 2000);
     this.#parsed = parsed;
     this.#typed = typed;
   }
-  get #success() { return this.status >= 200 && this.status < 300; }
+  get #success() {
+    return this.status >= 200 && this.status < 300;
+  }
   get body(): unknown {
     if (this.#typed && !this.#success) throw new Error(`${this.#what} answered ${this.status}, not 2xx: ${this.#text}`);
     return this.#parsed;
@@ -58,7 +77,11 @@ export function toReply(what: string, status: number, text: string): Reply<unkno
 export function toReply<S extends z.ZodTypeAny>(what: string, status: number, text: string, schema: S): Reply<z.output<S>>;
 export function toReply(what: string, status: number, text: string, schema?: z.ZodTypeAny): Reply<unknown> {
   let json: unknown = text;
-  try { json = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON: keep the text */
+  }
   if (!schema || status < 200 || status >= 300) return new Answer(what, status, text, json, json, Boolean(schema));
   return new Answer(what, status, text, json, parseExactly(schema, json, `${what} answered ${status}`), true);
 }
@@ -107,20 +130,40 @@ export interface TestWorkspace {
 let counter = 0;
 export async function createWorkspace(opts: { timezone?: string; settings?: Record<string, unknown> } = {}): Promise<TestWorkspace> {
   counter += 1;
-  const setup = await api("test-setup-token", "POST", "/api/setup", {
-    workspace: { name: `Shop ${counter}`, timezone: opts.timezone ?? "America/New_York" },
-    owner: { name: "Olivia Owner", email: `owner${counter}@shop.test` },
-  }, SetupResponse);
+  const setup = await api(
+    "test-setup-token",
+    "POST",
+    "/api/setup",
+    {
+      workspace: { name: `Shop ${counter}`, timezone: opts.timezone ?? "America/New_York" },
+      owner: { name: "Olivia Owner", email: `owner${counter}@shop.test` },
+    },
+    SetupResponse,
+  );
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.json)}`);
   const owner = { id: setup.body.agent.id, token: setup.body.token };
   const add = async (name: string, role: string) => {
-    const r = await api(owner.token, "POST", "/api/agents", { name, email: `${name.toLowerCase().replace(/\s/g, ".")}${counter}@shop.test`, role }, NewAgentResponse);
+    const r = await api(
+      owner.token,
+      "POST",
+      "/api/agents",
+      { name, email: `${name.toLowerCase().replace(/\s/g, ".")}${counter}@shop.test`, role },
+      NewAgentResponse,
+    );
     if (r.status !== 201) throw new Error(`agent failed: ${JSON.stringify(r.json)}`);
     return { id: r.body.agent.id, token: r.body.token };
   };
-  const ws = { id: setup.body.workspace.id, owner, admin: await add("Ada Admin", "admin"), support: await add("Sam Support", "support"), support2: await add("Sue Support", "support") };
+  const ws = {
+    id: setup.body.workspace.id,
+    owner,
+    admin: await add("Ada Admin", "admin"),
+    support: await add("Sam Support", "support"),
+    support2: await add("Sue Support", "support"),
+  };
   const s = await api(owner.token, "PUT", "/api/settings", {
-    sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS_NUMBER }, events: { signingSecret: EVENTS_SECRET }, ...(opts.settings ?? {}),
+    sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS_NUMBER },
+    events: { signingSecret: EVENTS_SECRET },
+    ...(opts.settings ?? {}),
   });
   if (s.status !== 200) throw new Error(`settings failed: ${JSON.stringify(s.json)}`);
   return ws;
@@ -131,7 +174,15 @@ export const newSid = () => `SM${(++sid).toString(16).padStart(8, "0")}${crypto.
 
 /** Posts a Twilio inbound SMS, signed the way Twilio signs it. */
 export async function sendSms(workspaceId: string, from: string, body: string, extra: Record<string, string> = {}, token = TWILIO_TOKEN) {
-  const params = new URLSearchParams({ MessageSid: extra.MessageSid ?? newSid(), AccountSid: "AC0000", From: from, To: BUSINESS_NUMBER, Body: body, NumMedia: "0", ...extra });
+  const params = new URLSearchParams({
+    MessageSid: extra.MessageSid ?? newSid(),
+    AccountSid: "AC0000",
+    From: from,
+    To: BUSINESS_NUMBER,
+    Body: body,
+    NumMedia: "0",
+    ...extra,
+  });
   return twilioPost(`/webhooks/${workspaceId}/twilio/sms`, params, token);
 }
 
@@ -161,7 +212,11 @@ async function afterInboundSms(path: string, params: URLSearchParams, status: nu
 export async function postEvents(workspaceId: string, events: unknown[], secret = EVENTS_SECRET) {
   const raw = JSON.stringify({ events });
   const sig = `sha256=${hex(await hmac("SHA-256", secret, raw))}`;
-  const res = await SELF.fetch(`${BASE}/webhooks/${workspaceId}/events`, { method: "POST", headers: { "content-type": "application/json", "x-sidedesk-signature": sig }, body: raw });
+  const res = await SELF.fetch(`${BASE}/webhooks/${workspaceId}/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sidedesk-signature": sig },
+    body: raw,
+  });
   return toReply(`POST /webhooks/${workspaceId}/events`, res.status, await res.text(), EventsResponse);
 }
 

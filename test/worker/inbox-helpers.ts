@@ -22,7 +22,13 @@ export async function openTicket(workspaceId: string, token: string, phone = new
 }
 
 export async function addAgent(ownerToken: string, name: string, role: string, email?: string) {
-  const r = await api(ownerToken, "POST", "/api/agents", { name, email: email ?? `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@shop.test`, role }, NewAgentResponse);
+  const r = await api(
+    ownerToken,
+    "POST",
+    "/api/agents",
+    { name, email: email ?? `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@shop.test`, role },
+    NewAgentResponse,
+  );
   if (r.status !== 201) throw new Error(`agent failed: ${JSON.stringify(r.json)}`);
   return { id: r.body.agent.id, token: r.body.token };
 }
@@ -82,7 +88,10 @@ export async function connectRealtime(token: string): Promise<Socket> {
     }
   });
   ws.accept();
-  const isType = <K extends FrameType>(type: K) => (f: RealtimeEvent): f is Frame<K> => f.type === type;
+  const isType =
+    <K extends FrameType>(type: K) =>
+    (f: RealtimeEvent): f is Frame<K> =>
+      f.type === type;
   const next = <K extends FrameType>(type: K, ms = 3000): Promise<Frame<K>> => {
     if (refused.length) return Promise.reject(new Error(`a realtime frame that drifted from its schema: ${refused[0]}`));
     const seen = frames.find(isType(type));
@@ -91,8 +100,14 @@ export async function connectRealtime(token: string): Promise<Socket> {
       const timer = setTimeout(() => reject(new Error(`no ${type} frame within ${ms} ms; got ${frames.map((f) => f.type).join(",")}`)), ms);
       waiters.push({
         type,
-        resolve: (f) => { clearTimeout(timer); if (isType(type)(f)) resolve(f); },
-        reject: (err) => { clearTimeout(timer); reject(err); },
+        resolve: (f) => {
+          clearTimeout(timer);
+          if (isType(type)(f)) resolve(f);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
       });
     });
   };

@@ -13,13 +13,24 @@ import { DevOutbox, NewAgentResponse, SetupResponse, TicketPage, type OutboxMess
 import { typedApi, type Api } from "../api";
 
 export const SHOTS = path.join(ROOT, "test-results/panel");
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 export const TWILIO_TOKEN = "e2e-twilio-auth-token";
 export const EVENTS_SECRET = "e2e-events-secret";
 export const BUSINESS = "+12025550100";
 
 /** What the dev scripts' webhook posters answer. */
-interface Posted { status: number; text: string }
+interface Posted {
+  status: number;
+  text: string;
+}
 
 export interface Stack {
   base: string;
@@ -34,7 +45,12 @@ export async function startStack(port: number): Promise<Stack> {
   const persist = `.wrangler/e2e-panel-${Math.random().toString(36).slice(2, 10)}`;
   const base = `http://127.0.0.1:${port}`;
   await applyMigrations(persist, { quiet: true });
-  const worker: { stop(): Promise<void>; exited: Promise<unknown> } = startWorker({ port, persistTo: persist, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
+  const worker: { stop(): Promise<void>; exited: Promise<unknown> } = startWorker({
+    port,
+    persistTo: persist,
+    quiet: true,
+    vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) },
+  });
   await waitForHealth(base, { exited: worker.exited });
   const api = typedApi(base);
   const setup = await api("POST", "/api/setup", {
@@ -43,14 +59,27 @@ export async function startStack(port: number): Promise<Stack> {
     schema: SetupResponse,
   });
   const owner = { id: setup.body.agent.id, token: setup.body.token };
-  const added = await api("POST", "/api/agents", { token: owner.token, body: { name: "Sam Support", email: "sam@northwind.example", role: "support" }, schema: NewAgentResponse });
-  await api("PUT", "/api/settings", { token: owner.token, body: {
-    sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS }, events: { signingSecret: EVENTS_SECRET },
-    // Order actions go to the worker's dev fake Admin API (startWorker sets SHOPIFY_ADMIN_BASE), found by this shop domain.
-    shopify: { ...SHOP }, email: { inboundAddress: INBOUND, supportAddress: SUPPORT_FROM },
-  } });
+  const added = await api("POST", "/api/agents", {
+    token: owner.token,
+    body: { name: "Sam Support", email: "sam@northwind.example", role: "support" },
+    schema: NewAgentResponse,
+  });
+  await api("PUT", "/api/settings", {
+    token: owner.token,
+    body: {
+      sms: { authToken: TWILIO_TOKEN, fromNumber: BUSINESS },
+      events: { signingSecret: EVENTS_SECRET },
+      // Order actions go to the worker's dev fake Admin API (startWorker sets SHOPIFY_ADMIN_BASE), found by this shop domain.
+      shopify: { ...SHOP },
+      email: { inboundAddress: INBOUND, supportAddress: SUPPORT_FROM },
+    },
+  });
   return {
-    base, api, workspaceId: setup.body.workspace.id, owner, support: { id: added.body.agent.id, token: added.body.token },
+    base,
+    api,
+    workspaceId: setup.body.workspace.id,
+    owner,
+    support: { id: added.body.agent.id, token: added.body.token },
     async stop() {
       await worker.stop();
       rmSync(path.join(ROOT, persist), { recursive: true, force: true });
@@ -61,7 +90,13 @@ export async function startStack(port: number): Promise<Stack> {
 let sid = 0;
 /** An inbound SMS signed like Twilio signs it. */
 export async function sms(stack: Stack, from: string, body: string): Promise<void> {
-  const r: Posted = await postTwilioSms(stack.base, stack.workspaceId, TWILIO_TOKEN, { From: from, To: BUSINESS, Body: body, MessageSid: `SM${(Date.now().toString(16) + (++sid).toString(16).padStart(6, "0")).padStart(32, "0")}`, AccountSid: "AC0" });
+  const r: Posted = await postTwilioSms(stack.base, stack.workspaceId, TWILIO_TOKEN, {
+    From: from,
+    To: BUSINESS,
+    Body: body,
+    MessageSid: `SM${(Date.now().toString(16) + (++sid).toString(16).padStart(6, "0")).padStart(32, "0")}`,
+    AccountSid: "AC0",
+  });
   if (r.status !== 200) throw new Error(`sms webhook ${r.status}: ${r.text}`);
 }
 
@@ -80,7 +115,10 @@ export async function customer(stack: Stack, c: { name: string; phone: string; e
 
 export async function ticketIdFor(stack: Stack, phone: string): Promise<string> {
   for (let i = 0; i < 40; i++) {
-    const list = await stack.api("GET", `/api/tickets?view=all&q=${encodeURIComponent(phone.replace("+", ""))}`, { token: stack.owner.token, schema: TicketPage });
+    const list = await stack.api("GET", `/api/tickets?view=all&q=${encodeURIComponent(phone.replace("+", ""))}`, {
+      token: stack.owner.token,
+      schema: TicketPage,
+    });
     const t = list.body.tickets[0];
     if (t) return t.id;
     await new Promise((r) => setTimeout(r, 250));
@@ -103,7 +141,12 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | n
   }
 }
 
-export interface Browser { context: BrowserContext; extensionId: string; panel(): Promise<Page>; close(): Promise<void> }
+export interface Browser {
+  context: BrowserContext;
+  extensionId: string;
+  panel(): Promise<Page>;
+  close(): Promise<void>;
+}
 
 /** Build once per run, then load the unpacked build into a persistent context (extensions need one). */
 export async function launchExtension(): Promise<Browser> {
@@ -117,14 +160,17 @@ export async function launchExtension(): Promise<Browser> {
     args: [...FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
     viewport: { width: 420, height: 760 },
   });
-  const sw = context.serviceWorkers()[0] ?? await context.waitForEvent("serviceworker", { timeout: 30_000 });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
   const extensionId = new URL(sw.url()).host;
   return {
-    context, extensionId,
+    context,
+    extensionId,
     async panel() {
       const page = await context.newPage();
       page.on("pageerror", (e) => console.error("[panel error]", e.message));
-      page.on("console", (m) => { if (m.type() === "error") console.error("[panel console]", m.text()); });
+      page.on("console", (m) => {
+        if (m.type() === "error") console.error("[panel console]", m.text());
+      });
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       return page;
     },
@@ -142,5 +188,12 @@ export async function shot(page: Page, name: string) {
 }
 
 /** Wait for running CSS transitions/animations (not endless ones like spinners) to finish, so screenshots show the end state. */
-export const settled = (page: Page) => page.evaluate(() =>
-  Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
+export const settled = (page: Page) =>
+  page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );

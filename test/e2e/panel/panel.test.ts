@@ -20,10 +20,28 @@ let browser: Browser;
 let panel: Page;
 const ids: Record<string, string> = {};
 
-const JANE = { name: "Jane Cooper", phone: "+15551230001", email: "jane.cooper@example.com", consent: true, text: "Hi! My order #1001 hasn't arrived yet, it's been 9 days. Can you check where it is?" };
-const MARCUS = { name: "Marcus Lee", phone: "+15551230002", email: "marcus@example.com", consent: true, text: "Do you ship to Canada? Looking at the Trail Jacket." };
+const JANE = {
+  name: "Jane Cooper",
+  phone: "+15551230001",
+  email: "jane.cooper@example.com",
+  consent: true,
+  text: "Hi! My order #1001 hasn't arrived yet, it's been 9 days. Can you check where it is?",
+};
+const MARCUS = {
+  name: "Marcus Lee",
+  phone: "+15551230002",
+  email: "marcus@example.com",
+  consent: true,
+  text: "Do you ship to Canada? Looking at the Trail Jacket.",
+};
 const PRIYA = { name: "Priya Shah", phone: "+15551230003", email: "priya@example.com", consent: false, text: "What's your return policy for sale items?" };
-const HTML = { name: "Tom Tester", phone: "+15551230004", email: "tom@example.com", consent: true, text: '<b>bold?</b> <script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">' };
+const HTML = {
+  name: "Tom Tester",
+  phone: "+15551230004",
+  email: "tom@example.com",
+  consent: true,
+  text: '<b>bold?</b> <script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">',
+};
 const OTHERS = [
   { name: "Olivia Martin", phone: "+15551230005", email: "olivia@example.com", consent: true, text: "Can I change the size on my order to a medium?" },
   { name: "Diego Alvarez", phone: "+15551230006", email: "diego@example.com", consent: true, text: "Thanks, got it! 🙌" },
@@ -54,7 +72,17 @@ beforeAll(async () => {
   await stack.api("PATCH", `/api/tickets/${ids[MARCUS.name]}`, { token: t, body: { assigneeId: stack.owner.id, tags: ["shipping/international"] } });
   await stack.api("PATCH", `/api/tickets/${ids[OTHERS[0]!.name]}`, { token: t, body: { assigneeId: stack.support.id, tags: ["orders/change"] } });
   // Jane's order #1001 (the one her SMS is about), matched to her profile by email and phone.
-  await order(stack, { number: 1001, email: JANE.email, phone: JANE.phone, first: "Jane", last: "Cooper", lines: [["Trail Jacket", "M / Forest", 1, "189.00"], ["Merino Socks", "M", 2, "18.00"]] });
+  await order(stack, {
+    number: 1001,
+    email: JANE.email,
+    phone: JANE.phone,
+    first: "Jane",
+    last: "Cooper",
+    lines: [
+      ["Trail Jacket", "M / Forest", 1, "189.00"],
+      ["Merino Socks", "M", 2, "18.00"],
+    ],
+  });
   await installBrowserClock(browser.context, WORK_HOURS);
   panel = await browser.panel();
 }, 240_000);
@@ -99,7 +127,10 @@ describe("side panel", () => {
     expect(await panel.getByTestId("count-unassigned").textContent()).toBe("4");
     await settled(panel);
     // The drawer is an opaque sheet: nothing of the list shows through it once it has slid in.
-    expect(await panel.getByTestId("nav-drawer").evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).backgroundColor])).toEqual(["1", "rgb(255, 255, 255)"]);
+    expect(await panel.getByTestId("nav-drawer").evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).backgroundColor])).toEqual([
+      "1",
+      "rgb(255, 255, 255)",
+    ]);
     await shot(panel, "03-navigation");
     await panel.getByTestId("nav-all").click();
     await expect.poll(() => panel.getByTestId("ticket-row").count()).toBe(7);
@@ -215,10 +246,12 @@ describe("side panel", () => {
   });
 
   it("follows the Shopify admin: an order page makes the panel show that customer's tickets", async () => {
-    await browser.context.route("https://admin.shopify.com/**", (route) => route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>#1001 · Orders · Shopify</title><h1>Order #1001</h1><section><h2>Customer</h2><p>${JANE.name}</p><p>${JANE.email}</p><p>+1 555-123-0001</p></section>`,
-    }));
+    await browser.context.route("https://admin.shopify.com/**", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><title>#1001 · Orders · Shopify</title><h1>Order #1001</h1><section><h2>Customer</h2><p>${JANE.name}</p><p>${JANE.email}</p><p>+1 555-123-0001</p></section>`,
+      }),
+    );
     const admin = await browser.context.newPage();
     await admin.goto("https://admin.shopify.com/store/demo/orders/1001");
     const card = panel.getByTestId("admin-context");
@@ -251,7 +284,11 @@ describe("side panel", () => {
   });
 
   it("removes an agent from settings: their token stops working at once", async () => {
-    const temp = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Tara Temp", email: "tara@e2e.example", role: "support" }, schema: NewAgentResponse });
+    const temp = await stack.api("POST", "/api/agents", {
+      token: stack.owner.token,
+      body: { name: "Tara Temp", email: "tara@e2e.example", role: "support" },
+      schema: NewAgentResponse,
+    });
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-agents").click();
     await panel.getByRole("button", { name: "Remove Tara Temp" }).click();
@@ -261,7 +298,11 @@ describe("side panel", () => {
   });
 
   it("validates the store's shop domain and says clearly when the inbound address belongs to another workspace", async () => {
-    const other = await stack.api("POST", "/api/setup", { token: "dev-setup-token", body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } }, schema: SetupResponse });
+    const other = await stack.api("POST", "/api/setup", {
+      token: "dev-setup-token",
+      body: { workspace: { name: "Other Shop" }, owner: { name: "Oscar", email: "oscar@other.example" } },
+      schema: SetupResponse,
+    });
     await stack.api("PUT", "/api/settings", { token: other.body.token, body: { email: { inboundAddress: "orders@other.example" } } });
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-store").click();
@@ -273,13 +314,17 @@ describe("side panel", () => {
     await panel.getByTestId("shop-domain").fill("e2e-shop");
     await panel.getByTestId("shop-country").selectOption("CA");
     await panel.getByRole("button", { name: "Save" }).click();
-    await expect.poll(async () => (await stack.api("GET", "/api/settings", { token: stack.owner.token, schema: SettingsView })).body.shopify).toMatchObject({ shopDomain: "e2e-shop.myshopify.com", countryCode: "CA" });
+    await expect
+      .poll(async () => (await stack.api("GET", "/api/settings", { token: stack.owner.token, schema: SettingsView })).body.shopify)
+      .toMatchObject({ shopDomain: "e2e-shop.myshopify.com", countryCode: "CA" });
     await panel.getByTestId("settings-tab-workspace").click();
     await panel.getByTestId("inbound-address").fill("orders@other.example");
     await panel.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => panel.getByTestId("inbound-error").textContent()).toContain("another Sidedesk workspace");
     await shot(panel, "16-settings-inbound-taken");
-    expect((await stack.api("GET", "/api/settings", { token: stack.owner.token, schema: SettingsView })).body.email.inboundAddress).toBe("support@inbox.northwind.example");
+    expect((await stack.api("GET", "/api/settings", { token: stack.owner.token, schema: SettingsView })).body.email.inboundAddress).toBe(
+      "support@inbox.northwind.example",
+    );
     await panel.getByRole("button", { name: "Back to inbox" }).click();
   });
 
@@ -359,14 +404,23 @@ describe("side panel", () => {
   it("shows an email with its subject, sanitized HTML in a sandboxed frame (no script, no remote image) and attachments; replies by email", async () => {
     await view("all");
     const tracker: string[] = [];
-    await browser.context.route("https://tracker.example/**", (route) => { tracker.push(route.request().url()); return route.fulfill({ status: 204 }); });
+    await browser.context.route("https://tracker.example/**", (route) => {
+      tracker.push(route.request().url());
+      return route.fulfill({ status: 204 });
+    });
     const subject = "Zipper broke on my Trail Jacket";
     await email(stack, {
-      fromName: "Lena Fischer", from: "lena@example.com", subject,
+      fromName: "Lena Fischer",
+      from: "lena@example.com",
+      subject,
       text: "Hi team, the zipper on my Trail Jacket broke after two days. Photo and receipt attached.",
-      html: `<p>Hi team,</p><p>The zipper on my <b>Trail Jacket</b> broke after two days.</p><img src="https://tracker.example/open.gif?u=lena" alt="">`
-        + `<script>parent.__emailPwned = 1; window.__emailPwned = 1</script><p onclick="parent.__emailPwned = 2">Photo and receipt attached.</p>`,
-      attachments: [{ name: "zipper.jpg", type: "image/jpeg", data: "not really a jpeg" }, { name: "receipt.pdf", type: "application/pdf", data: "%PDF-1.4 fake" }],
+      html:
+        `<p>Hi team,</p><p>The zipper on my <b>Trail Jacket</b> broke after two days.</p><img src="https://tracker.example/open.gif?u=lena" alt="">` +
+        `<script>parent.__emailPwned = 1; window.__emailPwned = 1</script><p onclick="parent.__emailPwned = 2">Photo and receipt attached.</p>`,
+      attachments: [
+        { name: "zipper.jpg", type: "image/jpeg", data: "not really a jpeg" },
+        { name: "receipt.pdf", type: "application/pdf", data: "%PDF-1.4 fake" },
+      ],
     });
     await row("Lena Fischer").waitFor({ timeout: 15_000 });
     await openFromList("Lena Fischer");
@@ -387,7 +441,9 @@ describe("side panel", () => {
     await shot(panel, "15-email");
     await panel.getByTestId("composer-input").fill("Hi Lena, sorry about that! A replacement jacket ships today.");
     await panel.getByTestId("send").click();
-    const sent = await until("email reply in the outbox", async () => (await outbox(stack)).find((m) => m.channel === "email" && m.body.includes("replacement jacket")));
+    const sent = await until("email reply in the outbox", async () =>
+      (await outbox(stack)).find((m) => m.channel === "email" && m.body.includes("replacement jacket")),
+    );
     expect(sent.subject).toBe(`Re: ${subject}`);
     expect(sent.to).toContain("lena@example.com");
     await back();
@@ -426,7 +482,11 @@ describe("side panel", () => {
   });
 
   it("lets an analyst sign in to a reports-only panel", async () => {
-    const added = await stack.api("POST", "/api/agents", { token: stack.owner.token, body: { name: "Ana Analyst", email: "ana@northwind.example", role: "analyst" }, schema: NewAgentResponse });
+    const added = await stack.api("POST", "/api/agents", {
+      token: stack.owner.token,
+      body: { name: "Ana Analyst", email: "ana@northwind.example", role: "analyst" },
+      schema: NewAgentResponse,
+    });
     expect(added.status).toBe(201);
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("sign-out").click();

@@ -32,7 +32,9 @@ describe("allowed storefront origins", () => {
     const profile = await getProfile(ws.owner.token, listed.body.tickets[0]!.profile.id, "?metric=Started%20Chat");
     expect(profile.body.activity[0]!.properties.url).toBeNull(); // the foreign page is never kept, so never linked
     const refused = await chat("POST", `/${ws.id}/sessions/${session.sessionId}/messages`, {
-      origin: "https://evil.example", token: session.token, body: { clientId: newClientId(), text: "from elsewhere" },
+      origin: "https://evil.example",
+      token: session.token,
+      body: { clientId: newClientId(), text: "from elsewhere" },
     });
     expect(refused.status).toBe(403);
   });

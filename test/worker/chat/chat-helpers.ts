@@ -7,9 +7,18 @@ import { fieldDrift } from "../../response-shape";
 import { BASE, toReply, type Reply } from "../helpers";
 import { channels } from "../../../worker/src/channels";
 
-export interface Session { workspaceId: string; sessionId: string; token: string; body: ChatSession }
+export interface Session {
+  workspaceId: string;
+  sessionId: string;
+  token: string;
+  body: ChatSession;
+}
 
-export interface ChatOptions { token?: string; body?: unknown; origin?: string }
+export interface ChatOptions {
+  token?: string;
+  body?: unknown;
+  origin?: string;
+}
 export type ChatReply<T> = Reply<T> & { readonly headers: Headers };
 
 /** Calls the widget API as the widget does; with `schema` (shared/schemas), a 2xx body is parsed and typed (see `Reply`). */
@@ -48,8 +57,10 @@ export function thread(s: Session, after = 0) {
   return chat("GET", `/${s.workspaceId}/sessions/${s.sessionId}/messages?after=${after}`, { token: s.token, schema: ChatThread });
 }
 
-export const chatStubOf = (s: { workspaceId: string; sessionId: string }) => env.TICKETS.get(env.TICKETS.idFromName(channels.webchat.ticketName(s.workspaceId, s.sessionId)));
-export const ticketIdOf = (s: { workspaceId: string; sessionId: string }) => env.TICKETS.idFromName(channels.webchat.ticketName(s.workspaceId, s.sessionId)).toString();
+export const chatStubOf = (s: { workspaceId: string; sessionId: string }) =>
+  env.TICKETS.get(env.TICKETS.idFromName(channels.webchat.ticketName(s.workspaceId, s.sessionId)));
+export const ticketIdOf = (s: { workspaceId: string; sessionId: string }) =>
+  env.TICKETS.idFromName(channels.webchat.ticketName(s.workspaceId, s.sessionId)).toString();
 
 export type ChatFrameType = ChatServerFrame["type"];
 export type ChatFrame<K extends ChatFrameType> = Extract<ChatServerFrame, { type: K }>;
@@ -67,7 +78,9 @@ export interface CustomerSocket {
 
 /** Opens the customer's socket as the widget does and records every JSON frame. */
 export async function connectCustomer(s: Session, token = s.token): Promise<CustomerSocket> {
-  const res = await SELF.fetch(`${BASE}/chat/${s.workspaceId}/sessions/${s.sessionId}/socket?token=${encodeURIComponent(token)}`, { headers: { upgrade: "websocket" } });
+  const res = await SELF.fetch(`${BASE}/chat/${s.workspaceId}/sessions/${s.sessionId}/socket?token=${encodeURIComponent(token)}`, {
+    headers: { upgrade: "websocket" },
+  });
   if (res.status !== 101 || !res.webSocket) throw new Error(`socket refused: ${res.status} ${await res.text()}`);
   const ws = res.webSocket;
   const frames: ChatServerFrame[] = [];
@@ -105,7 +118,10 @@ export async function connectCustomer(s: Session, token = s.token): Promise<Cust
           resolve(f);
           return true;
         },
-        reject: (err) => { clearTimeout(timer); reject(err); },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
       });
     });
   };
@@ -126,16 +142,23 @@ export async function eventually(check: () => Promise<void> | void, ms = 3000) {
 }
 
 export async function timerDue(s: Session, key: string): Promise<number | null> {
-  return runInDurableObject(chatStubOf(s), (_i, state) =>
-    state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = ?", key).toArray()[0]?.due_at ?? null);
+  return runInDurableObject(
+    chatStubOf(s),
+    (_i, state) => state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = ?", key).toArray()[0]?.due_at ?? null,
+  );
 }
 
 export async function makeTimerDue(s: Session, key: string) {
-  await runInDurableObject(chatStubOf(s), (_i, state) => { state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = ?", clock.now() - 1, key); });
+  await runInDurableObject(chatStubOf(s), (_i, state) => {
+    state.storage.sql.exec("UPDATE timers SET due_at = ? WHERE key = ?", clock.now() - 1, key);
+  });
 }
 
 export async function emailsTo(workspaceId: string, to?: string) {
-  const { results } = await env.DB.prepare("SELECT * FROM outbox WHERE workspace_id = ?1 AND channel = 'email' AND (?2 IS NULL OR to_address = ?2) ORDER BY created_at")
-    .bind(workspaceId, to ?? null).all<{ to_address: string; from_address: string; subject: string; body: string; mime: string | null; ticket_id: string }>();
+  const { results } = await env.DB.prepare(
+    "SELECT * FROM outbox WHERE workspace_id = ?1 AND channel = 'email' AND (?2 IS NULL OR to_address = ?2) ORDER BY created_at",
+  )
+    .bind(workspaceId, to ?? null)
+    .all<{ to_address: string; from_address: string; subject: string; body: string; mime: string | null; ticket_id: string }>();
   return results;
 }

@@ -102,7 +102,8 @@ describe("follow-up email", () => {
     await say(s, "one sec");
     const socket = await connectCustomer(s);
     await socket.next("hello");
-    await runInDurableObject(chatStubOf(s), (_i, state) => { // the widget's last sign of life was two minutes ago
+    await runInDurableObject(chatStubOf(s), (_i, state) => {
+      // the widget's last sign of life was two minutes ago
       for (const w of state.getWebSockets("customer")) w.serializeAttachment({ ...(w.deserializeAttachment() as object), connectedAt: clock.now() - 120_000 });
     });
     await reply(ws.support.token, s, "Here is the tracking link.");
@@ -134,7 +135,11 @@ function decodeMime(raw: string): string {
   const mime = raw.slice(raw.search(/content-type: text\/html/i));
   const unfolded = mime.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   const b64 = [...mime.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{40,})/g)].map((m) => {
-    try { return new TextDecoder().decode(Uint8Array.from(atob(m[1]!.replace(/\s/g, "")), (c) => c.charCodeAt(0))); } catch { return ""; }
+    try {
+      return new TextDecoder().decode(Uint8Array.from(atob(m[1]!.replace(/\s/g, "")), (c) => c.charCodeAt(0)));
+    } catch {
+      return "";
+    }
   });
   return [unfolded, ...b64].join("\n");
 }

@@ -30,7 +30,10 @@ describe("business hours", () => {
     expect((await say(s, "Anyone there?")).status).toBe(201);
     const t = await thread(s);
     expect(t.body.messages.map((m) => [m.from, m.text])).toEqual([
-      ["bot", "Hi! How can we help?"], ["customer", "Hello?"], ["bot", expected], ["customer", "Anyone there?"],
+      ["bot", "Hi! How can we help?"],
+      ["customer", "Hello?"],
+      ["bot", expected],
+      ["customer", "Anyone there?"],
     ]);
     const detail = await getTicket(ws.owner.token, ticketIdOf(s));
     expect(detail.body.messages.filter((m) => m.source === "business_hours")).toHaveLength(1);

@@ -10,7 +10,9 @@ import { chatStubOf, connectCustomer, eventually, say, startChat, ticketIdOf } f
 import { SELF } from "cloudflare:test";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
 const online = async (id: string) => (await getTicket(ws.support.token, id)).body.ticket.customerOnline;
 
@@ -56,7 +58,11 @@ describe("presence", () => {
     await eventually(() => expect(agent.frames.some((f) => f.type === "ticket.updated" && f.ticket.id === id && f.ticket.customerOnline === true)).toBe(true));
     socket.ws.close(1000, "page closed");
     await eventually(async () => expect(await online(id)).toBe(false));
-    await eventually(() => expect(agent.frames.some((f) => f.type === "ticket.updated" && f.ticket.id === id && f.change === "presence" && f.ticket.customerOnline === false)).toBe(true));
+    await eventually(() =>
+      expect(agent.frames.some((f) => f.type === "ticket.updated" && f.ticket.id === id && f.change === "presence" && f.ticket.customerOnline === false)).toBe(
+        true,
+      ),
+    );
     agent.ws.close();
   });
 

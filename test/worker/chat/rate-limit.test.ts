@@ -9,9 +9,12 @@ beforeAll(async () => {
   ws = await createWorkspace();
 });
 
-const start = (ip: string) => SELF.fetch(`${BASE}/chat/${ws.id}/sessions`, {
-  method: "POST", headers: { "content-type": "application/json", origin: "https://shop.example", "cf-connecting-ip": ip }, body: "{}",
-});
+const start = (ip: string) =>
+  SELF.fetch(`${BASE}/chat/${ws.id}/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "https://shop.example", "cf-connecting-ip": ip },
+    body: "{}",
+  });
 
 describe("chat session rate limit", () => {
   it("answers 429 once one visitor starts too many chats in a minute, without affecting other visitors", async () => {

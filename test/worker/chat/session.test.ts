@@ -44,7 +44,11 @@ describe("starting a session", () => {
     expect(s.token.length).toBeGreaterThan(40);
     expect(ChatThread.safeParse({ status: s.body.status, messages: s.body.messages }).success).toBe(true);
     expect(s.body.messages).toEqual([expect.objectContaining({ from: "bot", text: "Hi from the shop! Ask us anything." })]);
-    const stored = await env.TICKETS.get(env.TICKETS.idFromName(`chat:${ws.id}:${s.sessionId}`)).chatVerify({ workspaceId: ws.id, sessionId: s.sessionId, token: s.token });
+    const stored = await env.TICKETS.get(env.TICKETS.idFromName(`chat:${ws.id}:${s.sessionId}`)).chatVerify({
+      workspaceId: ws.id,
+      sessionId: s.sessionId,
+      token: s.token,
+    });
     expect(stored.ok).toBe(true);
     // No listed ticket yet: the customer writes first.
     expect(await listIds(ws.owner.token, "view=all&channel=webchat")).not.toContain(ticketIdOf(s));
@@ -74,7 +78,11 @@ describe("starting a session", () => {
     const named = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: s.token, body: { name: "Ravi" }, schema: ChatProfileResponse });
     expect(named.status).toBe(200);
     expect(named.body.profile).toEqual({ name: "Ravi", email: null });
-    const linked = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, { token: s.token, body: { email: "known@example.com" }, schema: ChatProfileResponse });
+    const linked = await chat("PATCH", `/${ws.id}/sessions/${s.sessionId}`, {
+      token: s.token,
+      body: { email: "known@example.com" },
+      schema: ChatProfileResponse,
+    });
     expect(linked.body.profile.email).toBe("known@example.com");
     const detail = await getTicket(ws.owner.token, ticketIdOf(s));
     expect(detail.body.ticket.profile.id).toBe(knownProfile.id);
@@ -96,7 +104,10 @@ describe("starting a session", () => {
 describe("refusals change nothing", () => {
   it("401s a wrong or missing token and 404s an unknown session", async () => {
     const s = await startChat(ws.id);
-    const wrong = await chat("POST", `/${ws.id}/sessions/${s.sessionId}/messages`, { token: `${s.token.slice(0, -2)}xx`, body: { clientId: "clientid-1", text: "hack" } });
+    const wrong = await chat("POST", `/${ws.id}/sessions/${s.sessionId}/messages`, {
+      token: `${s.token.slice(0, -2)}xx`,
+      body: { clientId: "clientid-1", text: "hack" },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.error.code).toBe("invalid_session_token");
     const missing = await chat("GET", `/${ws.id}/sessions/${s.sessionId}/messages`);

@@ -10,7 +10,9 @@ const viewer = { workspaceId: "ws_plan", agentId: "ag_plan", operator: false };
 
 async function plan(query: Record<string, string>, cursor?: string): Promise<string[]> {
   const { sql, params } = listingSql(TicketFilter.parse(query), viewer, cursor, 25);
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>();
   return results.map((r) => r.detail);
 }
 
@@ -45,7 +47,9 @@ describe("listing query plans", () => {
   });
 
   const walkers: [Record<string, string>, string][] = [
-    [{ view: "unread" }, "ticket_unread_recent"], [{ view: "favorites" }, "ticket_favorites_recent"], [{ view: "all", tag: "shipping" }, "ticket_tags_recent"],
+    [{ view: "unread" }, "ticket_unread_recent"],
+    [{ view: "favorites" }, "ticket_favorites_recent"],
+    [{ view: "all", tag: "shipping" }, "ticket_tags_recent"],
   ];
   for (const [query, index] of walkers) {
     it(`${JSON.stringify(query)} walks ${index} in activity order, without sorting the matches`, async () => {
@@ -56,7 +60,15 @@ describe("listing query plans", () => {
     });
   }
 
-  const others: Record<string, string>[] = [{ view: "unassigned" }, { view: "unread" }, { view: "favorites" }, { view: "sessions" }, { view: "all", status: "snoozed" }, { view: "all", channel: "sms" }, { view: "all", assignee: "ag_x" }];
+  const others: Record<string, string>[] = [
+    { view: "unassigned" },
+    { view: "unread" },
+    { view: "favorites" },
+    { view: "sessions" },
+    { view: "all", status: "snoozed" },
+    { view: "all", channel: "sms" },
+    { view: "all", assignee: "ag_x" },
+  ];
   for (const query of others) {
     it(`${JSON.stringify(query)} never scans the tickets table`, async () => {
       expectIndexed(await plan(query));
@@ -66,7 +78,13 @@ describe("listing query plans", () => {
 
 describe("report query plans", () => {
   const explain = async (sql: string, params: unknown[]) =>
-    (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join("\n");
+    (
+      await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...params)
+        .all<{ detail: string }>()
+    ).results
+      .map((r) => r.detail)
+      .join("\n");
 
   it("created and resolved walk the (workspace, created_at) and (workspace, closed_at) indexes, with or without a channel", async () => {
     for (const channel of [null, "sms"] as const) {
@@ -84,7 +102,13 @@ describe("report query plans", () => {
 
 describe("counts query plans", () => {
   const explain = async (sql: string, params: unknown[]) =>
-    (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join("\n");
+    (
+      await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...params)
+        .all<{ detail: string }>()
+    ).results
+      .map((r) => r.detail)
+      .join("\n");
 
   it("read the workspace's counters by primary key, nothing else", async () => {
     expect(await explain(COUNTERS_SQL, ["ws_plan"])).toMatch(/^SEARCH ticket_counters USING PRIMARY KEY \(workspace_id=\?\)$/);

@@ -21,10 +21,21 @@ export async function deliver(from: string, to: string, raw: string | Uint8Array
   const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
   let rejected: string | null = null;
   const message = {
-    from, to, rawSize: bytes.byteLength, headers: new Headers(),
-    raw: new ReadableStream<Uint8Array>({ start(c) { c.enqueue(bytes); c.close(); } }),
-    setReject: (reason: string) => { rejected = reason; },
-    forward: async () => ({ messageId: "" }), reply: async () => ({ messageId: "" }),
+    from,
+    to,
+    rawSize: bytes.byteLength,
+    headers: new Headers(),
+    raw: new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes);
+        c.close();
+      },
+    }),
+    setReject: (reason: string) => {
+      rejected = reason;
+    },
+    forward: async () => ({ messageId: "" }),
+    reply: async () => ({ messageId: "" }),
   } as unknown as ForwardableEmailMessage;
   const ctx = createExecutionContext();
   await worker.email(message, env, ctx);
@@ -42,7 +53,8 @@ export async function detail(token: string, ticketId: string) {
 
 export async function outbox(workspaceId: string) {
   const { results } = await env.DB.prepare("SELECT * FROM outbox WHERE workspace_id = ?1 AND channel = 'email' ORDER BY created_at, rowid")
-    .bind(workspaceId).all<{ to_address: string; from_address: string; subject: string; body: string; mime: string; ticket_id: string | null }>();
+    .bind(workspaceId)
+    .all<{ to_address: string; from_address: string; subject: string; body: string; mime: string; ticket_id: string | null }>();
   return results;
 }
 
@@ -50,5 +62,11 @@ export async function outbox(workspaceId: string) {
 export const parseMime = (raw: string) => PostalMime.parse(raw);
 
 export async function countRows(sql: string, ...params: unknown[]) {
-  return (await env.DB.prepare(sql).bind(...params).first<{ c: number }>())?.c ?? 0;
+  return (
+    (
+      await env.DB.prepare(sql)
+        .bind(...params)
+        .first<{ c: number }>()
+    )?.c ?? 0
+  );
 }

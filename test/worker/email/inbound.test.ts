@@ -4,7 +4,9 @@ import * as fx from "./fixtures";
 import { countRows, deliver, detail, emailWorkspace, ticketIdOf, uid } from "./email-helpers";
 
 let ws: Awaited<ReturnType<typeof emailWorkspace>>;
-beforeAll(async () => { ws = await emailWorkspace(); });
+beforeAll(async () => {
+  ws = await emailWorkspace();
+});
 
 async function receive(build: (a: fx.Addr, id: string) => string, from = `jane.${crypto.randomUUID().slice(0, 6)}@customer.example`) {
   const id = uid();
@@ -42,7 +44,12 @@ describe("email() inbound", () => {
   });
 
   it.each([
-    ["ISO-8859-1 quoted-printable", fx.latin1QuotedPrintable, "Bestellung für Müller", "Grüße aus Köln! Die Größe passt nicht, bitte umtauschen. Schönen Tag noch."],
+    [
+      "ISO-8859-1 quoted-printable",
+      fx.latin1QuotedPrintable,
+      "Bestellung für Müller",
+      "Grüße aus Köln! Die Größe passt nicht, bitte umtauschen. Schönen Tag noch.",
+    ],
     ["Windows-1252 base64", fx.windows1252Base64, "Order", "Café order – “fast” please, total €5"],
     ["Shift_JIS base64 (ISO-2022-JP subject)", fx.shiftJisBase64, "注文の件", "こんにちは。注文番号 #1001 の配送について質問があります。"],
   ])("decodes %s", async (_name, build, subject, text) => {
@@ -81,8 +88,11 @@ describe("email() inbound", () => {
   it("rejects mail for an unknown recipient and stores nothing", async () => {
     const before = await countRows("SELECT COUNT(*) AS c FROM email_messages");
     const profiles = await countRows("SELECT COUNT(*) AS c FROM profiles WHERE email = 'stranger@customer.example'");
-    const { rejected } = await deliver("stranger@customer.example", "nobody@inbound.shop.example",
-      fx.plainText({ from: "stranger@customer.example", to: "nobody@inbound.shop.example" }, uid()));
+    const { rejected } = await deliver(
+      "stranger@customer.example",
+      "nobody@inbound.shop.example",
+      fx.plainText({ from: "stranger@customer.example", to: "nobody@inbound.shop.example" }, uid()),
+    );
     expect(rejected).toMatch(/nobody@inbound\.shop\.example/);
     expect(await countRows("SELECT COUNT(*) AS c FROM email_messages")).toBe(before);
     expect(await countRows("SELECT COUNT(*) AS c FROM profiles WHERE email = 'stranger@customer.example'")).toBe(profiles);

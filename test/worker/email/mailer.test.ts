@@ -7,9 +7,16 @@ import { composeMime } from "../../../worker/src/domain/email-compose";
 import { ProviderError } from "../../../worker/src/integrations/provider-error";
 
 const mail: OutgoingEmail = {
-  workspaceId: "ws_mailer", ticketId: null, from: { name: "Café Shop", address: "support@shop.example" }, to: "jane@customer.example",
-  replyTo: "help@inbound.shop.example", subject: "Re: Größe — size", text: "Hallo Jane,\nGRÖẞE M ist unterwegs. ✓", html: "<p>Hallo <b>Jane</b></p>",
-  inReplyTo: "b@customer.example", references: ["a@customer.example", "b@customer.example"],
+  workspaceId: "ws_mailer",
+  ticketId: null,
+  from: { name: "Café Shop", address: "support@shop.example" },
+  to: "jane@customer.example",
+  replyTo: "help@inbound.shop.example",
+  subject: "Re: Größe — size",
+  text: "Hallo Jane,\nGRÖẞE M ist unterwegs. ✓",
+  html: "<p>Hallo <b>Jane</b></p>",
+  inReplyTo: "b@customer.example",
+  references: ["a@customer.example", "b@customer.example"],
 };
 
 afterEach(() => vi.restoreAllMocks());
@@ -40,7 +47,12 @@ describe("sendEmail transports", () => {
   it("records to the local outbox when no provider is configured", async () => {
     const sent = await sendEmail(env, { ...mail, workspaceId: "ws_outbox" });
     expect(sent.providerId).toMatch(/^outbox:/);
-    const row = await env.DB.prepare("SELECT * FROM outbox WHERE workspace_id = 'ws_outbox'").first<{ channel: string; subject: string; body: string; mime: string }>();
+    const row = await env.DB.prepare("SELECT * FROM outbox WHERE workspace_id = 'ws_outbox'").first<{
+      channel: string;
+      subject: string;
+      body: string;
+      mime: string;
+    }>();
     expect(row).toMatchObject({ channel: "email", subject: mail.subject, body: mail.text });
     expect((await PostalMime.parse(row!.mime)).messageId).toBe(`<${sent.messageId}>`);
   });
@@ -53,8 +65,12 @@ describe("sendEmail transports", () => {
     expect(url).toBe("https://mail.test/emails");
     expect(new Headers(init?.headers).get("authorization")).toBe("Bearer key-1");
     expect(JSON.parse(String(init?.body)) as unknown).toEqual({
-      from: '"Café Shop" <support@shop.example>', to: ["jane@customer.example"], reply_to: "help@inbound.shop.example", subject: mail.subject,
-      text: mail.text, html: mail.html,
+      from: '"Café Shop" <support@shop.example>',
+      to: ["jane@customer.example"],
+      reply_to: "help@inbound.shop.example",
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
       headers: { "Message-ID": "<m3@shop.example>", "In-Reply-To": "<b@customer.example>", References: "<a@customer.example> <b@customer.example>" },
     });
   });
@@ -72,10 +88,19 @@ describe("sendEmail transports", () => {
 
   it("uses the send_email binding when bound, and reports its refusals as permanent", async () => {
     const sends: { from: string; to: string }[] = [];
-    const EMAIL = { send: async (m: { from: string; to: string }) => { sends.push({ from: m.from, to: m.to }); return { messageId: "cf-1" }; } } as unknown as SendEmail;
+    const EMAIL = {
+      send: async (m: { from: string; to: string }) => {
+        sends.push({ from: m.from, to: m.to });
+        return { messageId: "cf-1" };
+      },
+    } as unknown as SendEmail;
     expect((await sendEmail({ ...env, EMAIL }, mail)).providerId).toBe("cf:cf-1");
     expect(sends).toEqual([{ from: "support@shop.example", to: "jane@customer.example" }]);
-    const refusing = { send: async () => { throw new Error("destination address is not verified"); } } as unknown as SendEmail;
+    const refusing = {
+      send: async () => {
+        throw new Error("destination address is not verified");
+      },
+    } as unknown as SendEmail;
     await expect(sendEmail({ ...env, EMAIL: refusing }, mail)).rejects.toMatchObject({ retryable: false });
   });
 

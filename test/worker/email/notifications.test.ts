@@ -20,7 +20,11 @@ describe("new-ticket notifications", () => {
     const ws = await emailWorkspace({ notifyRecipients: RECIPIENTS });
     const from = "nora.notify@customer.example";
     const root = uid("root");
-    await deliver(from, ws.inbound, fx.plainText({ from: `Nora <${from}>`, to: ws.inbound }, root, "Broken zipper", "The zipper <b>broke</b> & I want a refund."));
+    await deliver(
+      from,
+      ws.inbound,
+      fx.plainText({ from: `Nora <${from}>`, to: ws.inbound }, root, "Broken zipper", "The zipper <b>broke</b> & I want a refund."),
+    );
     const ticketId = ticketIdOf(ws.id, root);
     await vi.waitFor(async () => expect(await notificationsOf(ws.id)).toHaveLength(2), { timeout: 3000, interval: 50 });
     await deliver(from, ws.inbound, fx.reply({ from, to: ws.inbound }, uid(), root, [root], "Re: Broken zipper", "Hello?"));

@@ -10,14 +10,22 @@ describe("sanitizeEmailHtml", () => {
     ["removes event handlers", '<p onclick="x()" onmouseover="y()">hi</p>', "<p>hi</p>"],
     ["removes javascript: links", '<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer nofollow" target="_blank">x</a>'],
     ["removes obfuscated javascript: links", '<a href=" JaVaScRiPt:alert(1)">x</a>', '<a rel="noopener noreferrer nofollow" target="_blank">x</a>'],
-    ["keeps safe links, opening them safely", '<a href="https://a.example/">x</a>', '<a href="https://a.example/" rel="noopener noreferrer nofollow" target="_blank">x</a>'],
+    [
+      "keeps safe links, opening them safely",
+      '<a href="https://a.example/">x</a>',
+      '<a href="https://a.example/" rel="noopener noreferrer nofollow" target="_blank">x</a>',
+    ],
     ["holds back remote images", '<img src="https://t.example/p.gif" alt="">', '<img alt="" data-remote-src="https://t.example/p.gif">'],
     ["keeps cid images as references", '<img src="cid:logo@x">', '<img data-cid="logo@x">'],
     ["drops data: and other image sources", '<img src="data:image/png;base64,AAAA">', "<img>"],
     ["unwraps unknown tags, keeping text", "<custom-tag><section>text</section></custom-tag>", "text"],
     ["drops style and class attributes", '<div style="background:url(https://t.example)" class="x">d</div>', "<div>d</div>"],
     ["drops comments (conditional comments too)", "<!--[if mso]><img src=https://t.example><![endif]-->ok", "ok"],
-    ["keeps tables and formatting", '<table border="1"><tr><td colspan="2"><b>x</b></td></tr></table>', '<table border="1"><tr><td colspan="2"><b>x</b></td></tr></table>'],
+    [
+      "keeps tables and formatting",
+      '<table border="1"><tr><td colspan="2"><b>x</b></td></tr></table>',
+      '<table border="1"><tr><td colspan="2"><b>x</b></td></tr></table>',
+    ],
   ])("%s", async (_name, input, expected) => {
     expect(await sanitizeEmailHtml(input)).toBe(expected);
   });

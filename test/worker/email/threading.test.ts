@@ -6,7 +6,9 @@ import { api, postMessage, setTicketStatus } from "../helpers";
 import { deliver, detail, emailWorkspace, outbox, parseMime, ticketIdOf, uid } from "./email-helpers";
 
 let ws: Awaited<ReturnType<typeof emailWorkspace>>;
-beforeAll(async () => { ws = await emailWorkspace(); });
+beforeAll(async () => {
+  ws = await emailWorkspace();
+});
 
 const customer = () => `cust.${crypto.randomUUID().slice(0, 6)}@customer.example`;
 const addr = (from: string) => ({ from: `Jane Doe <${from}>`, to: ws.inbound });

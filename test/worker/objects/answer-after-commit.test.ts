@@ -15,7 +15,10 @@ function hangingDb() {
   const db = env.DB;
   const hanging = {
     prepare: (q: string) => db.prepare(q),
-    batch: () => new Promise<never>((_, reject) => { release = () => reject(new Error("D1_ERROR: the isolate died mid-projection")); }),
+    batch: () =>
+      new Promise<never>((_, reject) => {
+        release = () => reject(new Error("D1_ERROR: the isolate died mid-projection"));
+      }),
     exec: (q: string) => db.exec(q),
     dump: () => db.dump(),
     withSession: (c?: string) => db.withSession(c),
@@ -26,12 +29,15 @@ function hangingDb() {
 async function rawSms(workspaceId: string, from: string, body: string, sid = newSid()) {
   const url = `${BASE}/webhooks/${workspaceId}/twilio/sms`;
   const params = new URLSearchParams({ MessageSid: sid, AccountSid: "AC0000", From: from, To: BUSINESS_NUMBER, Body: body, NumMedia: "0" });
-  const res = await SELF.fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": await twilioSignature(TWILIO_TOKEN, url, params) }, body: params.toString() });
+  const res = await SELF.fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": await twilioSignature(TWILIO_TOKEN, url, params) },
+    body: params.toString(),
+  });
   return { status: res.status, text: await res.text() };
 }
 
-const listed = async (token: string) =>
-  (await getTicketPage(token, "view=all&limit=100")).body.tickets;
+const listed = async (token: string) => (await getTicketPage(token, "view=all&limit=100")).body.tickets;
 
 describe("inbound SMS: one durable write, then the answer", () => {
   it("answers while the projection is still hanging; the alarm finishes the work after it dies, once", async () => {
@@ -39,7 +45,9 @@ describe("inbound SMS: one durable write, then the answer", () => {
     const phone = newPhone();
     const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.id, phone)));
     const d1 = hangingDb();
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = d1.db; });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = d1.db;
+    });
 
     const sid = newSid();
     const answered = await rawSms(ws.id, phone, "Where is my parcel?", sid);
@@ -47,7 +55,10 @@ describe("inbound SMS: one durable write, then the answer", () => {
 
     // Committed in the object, armed for later, not yet in the listing.
     const inObject = await runInDurableObject(stub, async (_i, state) => ({
-      messages: state.storage.sql.exec<{ text: string }>("SELECT text FROM messages WHERE kind = 'inbound'").toArray().map((r) => r.text),
+      messages: state.storage.sql
+        .exec<{ text: string }>("SELECT text FROM messages WHERE kind = 'inbound'")
+        .toArray()
+        .map((r) => r.text),
       alarm: await state.storage.getAlarm(),
     }));
     expect(inObject.messages).toEqual(["Where is my parcel?"]);
@@ -55,7 +66,8 @@ describe("inbound SMS: one durable write, then the answer", () => {
     expect(await listed(ws.support.token)).toEqual([]);
 
     // The work after the answer dies; Twilio redelivers meanwhile (stored once); the alarm does the work.
-    await runInDurableObject(stub, (instance) => { // inside the object: its own I/O context dies, not the test's
+    await runInDurableObject(stub, (instance) => {
+      // inside the object: its own I/O context dies, not the test's
       d1.release();
       (instance as TicketObject).db = null;
     });
@@ -66,7 +78,10 @@ describe("inbound SMS: one durable write, then the answer", () => {
     expect(tickets).toHaveLength(1);
     expect(tickets[0]).toMatchObject({ number: 1, lastMessage: { text: "Thanks, we'll be right with you." } });
     expect((await outbox(ws.id)).map((m) => m.body)).toEqual(["Thanks, we'll be right with you."]);
-    const thread = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE kind = 'inbound'").one().n);
+    const thread = await runInDurableObject(
+      stub,
+      (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE kind = 'inbound'").one().n,
+    );
     expect(thread).toBe(1);
   });
 });
@@ -83,10 +98,15 @@ describe("ticket numbers", () => {
         prepare: (q: string) => db.prepare(q),
         batch: async (stmts: D1PreparedStatement[]) => {
           const results = await db.batch(stmts);
-          if (!lost) { lost = true; throw new Error("network: the answer from D1 was lost"); } // written, but we never heard
+          if (!lost) {
+            lost = true;
+            throw new Error("network: the answer from D1 was lost");
+          } // written, but we never heard
           return results;
         },
-        exec: (q: string) => db.exec(q), dump: () => db.dump(), withSession: (c?: string) => db.withSession(c),
+        exec: (q: string) => db.exec(q),
+        dump: () => db.dump(),
+        withSession: (c?: string) => db.withSession(c),
       } as D1Database;
     });
     expect((await rawSms(ws.id, first, "first customer")).status).toBe(200);

@@ -7,14 +7,18 @@ import { createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, postMe
 import { connectRealtime, listIds, openTicket, ticketStubOf } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
 /** env.DB, except that every batch (the projection's one write) fails as if D1 were down. */
 function failingDb(): D1Database {
   const db = env.DB;
   return {
     prepare: (q: string) => db.prepare(q),
-    batch: async () => { throw new Error("D1_ERROR: simulated outage"); },
+    batch: async () => {
+      throw new Error("D1_ERROR: simulated outage");
+    },
     exec: (q: string) => db.exec(q),
     dump: () => db.dump(),
     withSession: (c?: string) => db.withSession(c),
@@ -27,7 +31,9 @@ describe("projection to D1", () => {
   it("a failed projection is repaired by the alarm, and nothing is lost", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const stub = ticketStubOf(t.id);
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = failingDb(); });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = failingDb();
+    });
 
     const patched = await patchTicket(ws.support.token, t.id, { tags: ["shipping/delayed"], assigneeId: ws.support.id });
     expect(patched.status).toBe(200);
@@ -41,12 +47,16 @@ describe("projection to D1", () => {
     expect(await listIds(ws.support.token, "view=all&tag=shipping")).toEqual([]);
     expect(await listIds(ws.support.token, "view=mine")).toEqual([]);
     expect(await listIds(ws.support.token, "view=all&q=zanzibar")).toEqual([]);
-    const retry = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = 'sync'").toArray());
+    const retry = await runInDurableObject(stub, (_i, state) =>
+      state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = 'sync'").toArray(),
+    );
     expect(retry).toHaveLength(1);
     expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).not.toBeNull();
 
     const socket = await connectRealtime(ws.support2.token);
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = null; });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = null;
+    });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
 
     const fixed = await summary(t.id);
@@ -78,11 +88,15 @@ describe("projection to D1", () => {
   it("keeps retrying while D1 stays down", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const stub = ticketStubOf(t.id);
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = failingDb(); });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = failingDb();
+    });
     await patchTicket(ws.support.token, t.id, { description: "VIP #wholesale" });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).not.toBeNull();
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = null; });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = null;
+    });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const row = await env.DB.prepare("SELECT version FROM tickets WHERE id = ?1").bind(t.id).first<{ version: number }>();
     const detail = await getTicket(ws.support.token, t.id);

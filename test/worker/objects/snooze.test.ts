@@ -6,7 +6,9 @@ import { createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, setTic
 import { listIds, openTicket, sleep, ticketStubOf } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace({ timezone: "America/New_York" }); });
+beforeAll(async () => {
+  ws = await createWorkspace({ timezone: "America/New_York" });
+});
 
 const detail = async (id: string) => (await getTicket(ws.support.token, id)).body;
 const activities = async (id: string) => (await detail(id)).messages.filter((m) => m.kind === "activity").map((m) => m.text);
@@ -102,7 +104,10 @@ describe("snooze", () => {
     const bad = [
       { status: "snoozed", until: new Date(clock.now() - 60_000).toISOString() },
       { status: "snoozed", until: new Date(clock.now() + 3600_000).toISOString(), preset: "tomorrow" },
-      { status: "snoozed" }, { status: "closed", preset: "tomorrow" }, { status: "paused" }, { status: "snoozed", until: "tomorrow-ish" },
+      { status: "snoozed" },
+      { status: "closed", preset: "tomorrow" },
+      { status: "paused" },
+      { status: "snoozed", until: "tomorrow-ish" },
     ];
     for (const body of bad) {
       const res = await setTicketStatus(ws.support.token, t.id, body);

@@ -6,20 +6,33 @@ import { api, createWorkspace, newSid, sendSms, ticketFor, getTicket, postMessag
 import { listIds, newPhone, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
 describe("routing races", () => {
   it("two concurrent first messages from one new number make exactly one ticket with both messages", async () => {
     const phone = newPhone();
-    const [r1, r2] = await Promise.all([sendSms(ws.id, phone, "first at once", { MessageSid: newSid() }), sendSms(ws.id, phone, "second at once", { MessageSid: newSid() })]);
+    const [r1, r2] = await Promise.all([
+      sendSms(ws.id, phone, "first at once", { MessageSid: newSid() }),
+      sendSms(ws.id, phone, "second at once", { MessageSid: newSid() }),
+    ]);
     expect([r1.status, r2.status]).toEqual([200, 200]);
-    const { results } = await env.DB.prepare("SELECT t.id, t.number FROM tickets t JOIN profiles p ON p.id = t.profile_id WHERE p.workspace_id = ?1 AND p.phone = ?2")
-      .bind(ws.id, phone).all<{ id: string; number: number }>();
+    const { results } = await env.DB.prepare(
+      "SELECT t.id, t.number FROM tickets t JOIN profiles p ON p.id = t.profile_id WHERE p.workspace_id = ?1 AND p.phone = ?2",
+    )
+      .bind(ws.id, phone)
+      .all<{ id: string; number: number }>();
     expect(results).toHaveLength(1);
-    const profiles = await env.DB.prepare("SELECT COUNT(*) AS n FROM profiles WHERE workspace_id = ?1 AND phone = ?2").bind(ws.id, phone).first<{ n: number }>();
+    const profiles = await env.DB.prepare("SELECT COUNT(*) AS n FROM profiles WHERE workspace_id = ?1 AND phone = ?2")
+      .bind(ws.id, phone)
+      .first<{ n: number }>();
     expect(profiles?.n).toBe(1);
     const d = (await getTicket(ws.support.token, results[0]!.id)).body;
-    const inbound = d.messages.filter((m) => m.kind === "inbound").map((m) => m.text).sort();
+    const inbound = d.messages
+      .filter((m) => m.kind === "inbound")
+      .map((m) => m.text)
+      .sort();
     expect(inbound).toEqual(["first at once", "second at once"]);
     // the auto-responder answers the opening only once
     expect(d.messages.filter((m) => m.source === "auto_responder")).toHaveLength(1);

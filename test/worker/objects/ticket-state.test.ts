@@ -7,17 +7,42 @@ import { createWorkspace, getTicket, postMessage } from "../helpers";
 import { openTicket, ticketStubOf } from "../inbox-helpers";
 
 const v1 = {
-  ticketId: "t1", workspaceId: "w1", channel: "sms", opened: true, number: 7,
+  ticketId: "t1",
+  workspaceId: "w1",
+  channel: "sms",
+  opened: true,
+  number: 7,
   profile: { id: "p1", name: "Ann", phone: "+12025550111", email: null },
-  status: "open", snoozedUntil: null, assigneeId: null, followers: [], tags: ["vip"], description: "", attribution: null,
-  lastMarketing: null, lastAttributedSeq: null, lastInboundSeq: 1, blocked: false, origin: null, version: 3, projectedVersion: 3,
-  indexedSeq: 1, createdAt: 1_000, updatedAt: 2_000,
+  status: "open",
+  snoozedUntil: null,
+  assigneeId: null,
+  followers: [],
+  tags: ["vip"],
+  description: "",
+  attribution: null,
+  lastMarketing: null,
+  lastAttributedSeq: null,
+  lastInboundSeq: 1,
+  blocked: false,
+  origin: null,
+  version: 3,
+  projectedVersion: 3,
+  indexedSeq: 1,
+  createdAt: 1_000,
+  updatedAt: 2_000,
 };
 
 describe("ticket state schema", () => {
   it("upgrades a version-1 state of each channel to the current shape", () => {
     const sms = upgradeState(v1);
-    expect(sms).toMatchObject({ schemaVersion: STATE_SCHEMA_VERSION, channel: "sms", firstResponseAt: null, periodStartedAt: 1_000, closedAt: null, tags: ["vip"] });
+    expect(sms).toMatchObject({
+      schemaVersion: STATE_SCHEMA_VERSION,
+      channel: "sms",
+      firstResponseAt: null,
+      periodStartedAt: 1_000,
+      closedAt: null,
+      tags: ["vip"],
+    });
     const chat = upgradeState({ ...v1, channel: "webchat" });
     expect(chat.channel === "webchat" && chat.customerOnline).toBe(false);
     const thread = { subject: "Order", rootId: "a@x", lastMessageId: "b@x", references: ["a@x", "b@x"] };
@@ -39,8 +64,11 @@ describe("ticket state schema", () => {
     const ws = await createWorkspace();
     const t = await openTicket(ws.id, ws.support.token);
     const stub = ticketStubOf(t.id);
-    const stored = () => runInDurableObject(stub, (_i, state) =>
-      JSON.parse(state.storage.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").one().value) as Record<string, unknown>);
+    const stored = () =>
+      runInDurableObject(
+        stub,
+        (_i, state) => JSON.parse(state.storage.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").one().value) as Record<string, unknown>,
+      );
     // Rewrite the stored row as an object created before the schema version existed.
     await runInDurableObject(stub, (_i, state) => {
       const current = JSON.parse(state.storage.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").one().value) as Record<string, unknown>;
@@ -60,8 +88,11 @@ describe("ticket state schema", () => {
     const ws = await createWorkspace();
     const t = await openTicket(ws.id, ws.support.token);
     const stub = ticketStubOf(t.id);
-    const version = () => runInDurableObject(stub, (_i, state) =>
-      state.storage.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'storage_version'").toArray()[0]?.value ?? null);
+    const version = () =>
+      runInDurableObject(
+        stub,
+        (_i, state) => state.storage.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'storage_version'").toArray()[0]?.value ?? null,
+      );
     const current = await version();
     expect(Number(current)).toBeGreaterThanOrEqual(1);
     await runInDurableObject(stub, (instance, state) => {

@@ -7,7 +7,12 @@ import { createWorkspace } from "../helpers";
 import { openTicket, ticketStubOf } from "../inbox-helpers";
 
 const timers = (stub: DurableObjectStub) =>
-  runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ key: string }>("SELECT key FROM timers ORDER BY key").toArray().map((r) => r.key));
+  runInDurableObject(stub, (_i, state) =>
+    state.storage.sql
+      .exec<{ key: string }>("SELECT key FROM timers ORDER BY key")
+      .toArray()
+      .map((r) => r.key),
+  );
 
 describe("ticket timers", () => {
   it("drops a due timer of no known kind, and a notify timer whose payload does not parse; the ticket still works", async () => {
@@ -16,7 +21,11 @@ describe("ticket timers", () => {
     const stub = ticketStubOf(t.id);
     await runInDurableObject(stub, async (_i, state) => {
       const due = clock.now() - 1;
-      state.storage.sql.exec("INSERT OR REPLACE INTO timers (key, due_at, payload) VALUES ('mystery:1', ?, NULL), ('notify', ?, '\"not an object\"')", due, due);
+      state.storage.sql.exec(
+        "INSERT OR REPLACE INTO timers (key, due_at, payload) VALUES ('mystery:1', ?, NULL), ('notify', ?, '\"not an object\"')",
+        due,
+        due,
+      );
       await state.storage.setAlarm(Date.now() + 60_000);
     });
     expect(await timers(stub)).toEqual(expect.arrayContaining(["mystery:1", "notify"]));

@@ -46,8 +46,11 @@ describe("roles", () => {
     expect(me.status).toBe(200);
     expect(me.body.agent.role).toBe("analyst");
     for (const [method, path] of [
-      ["GET", "/api/tickets"], ["GET", "/api/tickets/counts"], ["GET", `/api/tickets/${ticketId}`],
-      ["GET", `/api/tickets/${ticketId}/messages?before=10`], ["POST", `/api/tickets/${ticketId}/read`],
+      ["GET", "/api/tickets"],
+      ["GET", "/api/tickets/counts"],
+      ["GET", `/api/tickets/${ticketId}`],
+      ["GET", `/api/tickets/${ticketId}/messages?before=10`],
+      ["POST", `/api/tickets/${ticketId}/read`],
     ] as const) {
       const res = await api(analyst.token, method, path);
       expect(res.status, `${method} ${path}`).toBe(403);

@@ -38,7 +38,7 @@ describe("bulk actions by ids", () => {
     await bulk({ ids: [a, b], action: { type: "leave" } });
     expect((await detail(a)).ticket.followers).toEqual([]);
     await bulk({ ids: [a, b], action: { type: "unassign" } });
-    expect(await listIds(ws.support2.token, "status=snoozed&assignee=" + ws.support2.id)).toEqual([]);
+    expect(await listIds(ws.support2.token, `status=snoozed&assignee=${ws.support2.id}`)).toEqual([]);
   });
 
   it("reports failures per id: too many tags, unknown assignee, replies without consent", async () => {
@@ -57,8 +57,13 @@ describe("bulk actions by ids", () => {
   });
 
   it("refuses malformed bodies", async () => {
-    for (const body of [{ action: { type: "read" } }, { ids: [ids[0]], filter: { view: "all" }, action: { type: "read" } }, { ids: [], action: { type: "read" } },
-      { ids: [ids[0]], action: { type: "explode" } }, { ids: [ids[0]], action: { type: "status", change: { status: "snoozed" } } }]) {
+    for (const body of [
+      { action: { type: "read" } },
+      { ids: [ids[0]], filter: { view: "all" }, action: { type: "read" } },
+      { ids: [], action: { type: "read" } },
+      { ids: [ids[0]], action: { type: "explode" } },
+      { ids: [ids[0]], action: { type: "status", change: { status: "snoozed" } } },
+    ]) {
       expect((await bulk(body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await bulk({ ids: Array.from({ length: 501 }, (_, i) => `id${i}`), action: { type: "read" } })).status).toBe(400);

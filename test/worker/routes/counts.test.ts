@@ -10,7 +10,12 @@ const counts = async (token: string) => (await api(token, "GET", "/api/tickets/c
 beforeAll(async () => {
   ws = await createWorkspace();
   await addAgent(ws.owner.token, "Ana Analyst", "analyst");
-  const [a, b, c, d] = [await openTicket(ws.id, ws.support.token), await openTicket(ws.id, ws.support.token), await openTicket(ws.id, ws.support.token), await openTicket(ws.id, ws.support.token)];
+  const [a, b, c, d] = [
+    await openTicket(ws.id, ws.support.token),
+    await openTicket(ws.id, ws.support.token),
+    await openTicket(ws.id, ws.support.token),
+    await openTicket(ws.id, ws.support.token),
+  ];
   await patchTicket(ws.support.token, a.id, { assigneeId: ws.support.id, tags: ["shipping/delayed", "vip"], favorite: true });
   await patchTicket(ws.support.token, b.id, { assigneeId: ws.support.id, tags: ["shipping/lost"] });
   await patchTicket(ws.support.token, c.id, { assigneeId: ws.support2.id, followers: [ws.support.id], tags: ["shipping"] });

@@ -6,12 +6,22 @@ import { api, createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, t
 import { listIds, openTicket, ticketStubOf } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
-const TABLES: [string, string][] = [["tickets", "id"], ["ticket_tags", "ticket_id"], ["ticket_followers", "ticket_id"], ["ticket_favorites", "ticket_id"], ["ticket_unread", "ticket_id"], ["messages_fts", "ticket_id"]];
+const TABLES: [string, string][] = [
+  ["tickets", "id"],
+  ["ticket_tags", "ticket_id"],
+  ["ticket_followers", "ticket_id"],
+  ["ticket_favorites", "ticket_id"],
+  ["ticket_unread", "ticket_id"],
+  ["messages_fts", "ticket_id"],
+];
 async function d1Rows(id: string) {
   const out: Record<string, number> = {};
-  for (const [table, col] of TABLES) out[table] = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${col} = ?1`).bind(id).first<{ n: number }>())!.n;
+  for (const [table, col] of TABLES)
+    out[table] = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${col} = ?1`).bind(id).first<{ n: number }>())!.n;
   return out;
 }
 
@@ -36,7 +46,10 @@ describe("permanent delete", () => {
     expect(await d1Rows(t.id)).toEqual({ tickets: 0, ticket_tags: 0, ticket_followers: 0, ticket_favorites: 0, ticket_unread: 0, messages_fts: 0 });
 
     const stored = await runInDurableObject(ticketStubOf(t.id), async (_i, state) => {
-      const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'").toArray().map((r) => r.name);
+      const tables = state.storage.sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'")
+        .toArray()
+        .map((r) => r.name);
       // Only the tables' own migration version may remain: no message, state, timer or event of the deleted ticket.
       const count = (name: string) => `SELECT COUNT(*) AS n FROM "${name}"${name === "kv" ? " WHERE key != 'storage_version'" : ""}`;
       const rows = tables.reduce((n, name) => n + state.storage.sql.exec<{ n: number }>(count(name)).one().n, 0);

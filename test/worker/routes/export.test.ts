@@ -17,7 +17,9 @@ describe("POST /api/tickets/export", () => {
     const t = await openTicket(ws.id, ws.owner.token, newPhone(), "first message");
     for (let i = 0; i < 55; i++) await postMessage(ws.owner.token, t.id, { kind: "note", text: `note ${i}` });
     const res = await SELF.fetch(`${BASE}/api/tickets/export`, {
-      method: "POST", headers: { authorization: `Bearer ${ws.owner.token}`, "content-type": "application/json" }, body: JSON.stringify({ ids: [t.id] }),
+      method: "POST",
+      headers: { authorization: `Bearer ${ws.owner.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ ids: [t.id] }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="sidedesk-export-\d{4}-\d{2}-\d{2}\.json"$/);

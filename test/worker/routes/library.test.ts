@@ -13,14 +13,26 @@ beforeAll(async () => {
 
 describe("quick replies", () => {
   it("admins create, edit and delete; every inbox agent reads and searches", async () => {
-    const made = await api(ws.admin.token, "POST", "/api/quick-replies", { title: "Shipping times", text: "We ship within 2 business days." }, QuickReplyResponse);
+    const made = await api(
+      ws.admin.token,
+      "POST",
+      "/api/quick-replies",
+      { title: "Shipping times", text: "We ship within 2 business days." },
+      QuickReplyResponse,
+    );
     expect(made.status).toBe(201);
     await api(ws.owner.token, "POST", "/api/quick-replies", { title: "Returns", text: "Returns are free for 30 days." });
     const all = await api(ws.support.token, "GET", "/api/quick-replies", undefined, QuickReplyList);
     expect(all.body.quickReplies.map((r) => r.title)).toEqual(["Returns", "Shipping times"]);
     const found = await api(ws.support.token, "GET", "/api/quick-replies?q=30%20days", undefined, QuickReplyList);
     expect(found.body.quickReplies.map((r) => r.title)).toEqual(["Returns"]);
-    const edited = await api(ws.admin.token, "PUT", `/api/quick-replies/${made.body.quickReply.id}`, { title: "Shipping", text: "We ship within 1 business day." }, QuickReplyResponse);
+    const edited = await api(
+      ws.admin.token,
+      "PUT",
+      `/api/quick-replies/${made.body.quickReply.id}`,
+      { title: "Shipping", text: "We ship within 1 business day." },
+      QuickReplyResponse,
+    );
     expect(edited.body.quickReply).toMatchObject({ title: "Shipping", text: "We ship within 1 business day." });
     expect((await api(ws.admin.token, "DELETE", `/api/quick-replies/${made.body.quickReply.id}`)).status).toBe(204);
     expect((await api(ws.support.token, "GET", "/api/quick-replies", undefined, QuickReplyList)).body.quickReplies.map((r) => r.title)).toEqual(["Returns"]);
@@ -56,7 +68,13 @@ describe("saved views", () => {
 
   it("private views stay private, shared ones are visible, only the author deletes", async () => {
     await api(ws.support.token, "POST", "/api/views", { name: "Private", filter: { view: "unread" } });
-    const shared = await api(ws.support.token, "POST", "/api/views", { name: "Team SMS", filter: { view: "all", channel: "sms" }, shared: true }, SavedViewResponse);
+    const shared = await api(
+      ws.support.token,
+      "POST",
+      "/api/views",
+      { name: "Team SMS", filter: { view: "all", channel: "sms" }, shared: true },
+      SavedViewResponse,
+    );
     const seen = (await api(ws.support2.token, "GET", "/api/views", undefined, SavedViewList)).body.views;
     expect(seen.map((v) => v.name)).toEqual(["Team SMS"]);
     expect(seen[0]?.mine).toBe(false);

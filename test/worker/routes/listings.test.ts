@@ -10,8 +10,16 @@ const t: Record<string, { id: string; phone: string }> = {};
 beforeAll(async () => {
   ws = await createWorkspace();
   const nora = newPhone();
-  expect((await postEvents(ws.id, [{ type: "activity", id: "ev-nora", profile: { phone: nora, name: "Nora Lindqvist", email: "nora.l@example.com" }, metric: "Viewed page" }])).status).toBe(200);
-  const open = async (key: string, text: string, phone = newPhone()) => { t[key] = { id: (await openTicket(ws.id, ws.support.token, phone, text)).id, phone }; };
+  expect(
+    (
+      await postEvents(ws.id, [
+        { type: "activity", id: "ev-nora", profile: { phone: nora, name: "Nora Lindqvist", email: "nora.l@example.com" }, metric: "Viewed page" },
+      ])
+    ).status,
+  ).toBe(200);
+  const open = async (key: string, text: string, phone = newPhone()) => {
+    t[key] = { id: (await openTicket(ws.id, ws.support.token, phone, text)).id, phone };
+  };
   await open("mine", "Where is my parcel?", nora);
   await open("closed", "Refund for the invoice");
   await open("followed", "Size exchange");
@@ -56,8 +64,14 @@ describe("views", () => {
   it("a summary carries what the list shows", async () => {
     const list = (await getTicketPage(ws.support.token, "view=mine")).body.tickets;
     expect(list[0]).toMatchObject({
-      id: t.mine!.id, channel: "sms", status: "open", assigneeId: ws.support.id, tags: ["shipping/delayed"], favorite: false,
-      profile: { name: "Nora Lindqvist", phone: t.mine!.phone, email: "nora.l@example.com" }, snoozedUntil: null,
+      id: t.mine!.id,
+      channel: "sms",
+      status: "open",
+      assigneeId: ws.support.id,
+      tags: ["shipping/delayed"],
+      favorite: false,
+      profile: { name: "Nora Lindqvist", phone: t.mine!.phone, email: "nora.l@example.com" },
+      snoozedUntil: null,
     });
     expect(list[0]?.lastMessage?.direction).toBe("outbound"); // the auto-responder answered last
     const fav = (await getTicketPage(ws.support.token, "view=favorites")).body.tickets[0];

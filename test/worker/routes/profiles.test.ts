@@ -5,7 +5,9 @@ import { api, createWorkspace, postEvents, sendSms, getProfile, getTicket, postM
 import { listIds, newPhone, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
 describe("profiles", () => {
   it("shows the profile with its activity and tickets", async () => {

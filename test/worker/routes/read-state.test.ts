@@ -4,7 +4,9 @@ import { api, createWorkspace, sendSms, getTicket, getTicketPage, patchTicket, p
 import { listIds, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
 async function unreadFor(token: string, id: string) {
   const inView = (await listIds(token, "view=unread")).includes(id);

@@ -7,7 +7,9 @@ import { api, BASE, createWorkspace, sendSms, postMessage, setTicketStatus, type
 import { connectRealtime, newPhone, openTicket, type FrameType } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 
 describe("realtime socket", () => {
   it("upgrades with 101, says hello, and pushes message, ticket and counts events for an inbound SMS", async () => {
@@ -82,7 +84,8 @@ describe("realtime socket", () => {
     const second = await connectRealtime(ws.support2.token);
     await second.next("hello");
     const deadline = clock.now() + 2000;
-    while (!first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id)) && clock.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id)) && clock.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(first.frames.some((f) => f.type === "presence" && f.online.includes(ws.support2.id))).toBe(true);
     first.ws.close();
     second.ws.close();

@@ -9,8 +9,15 @@ import { api, createWorkspace, sendSms, getTicket, patchTicket, postMessage, set
 import { addAgent, newPhone, openTicket } from "../inbox-helpers";
 import { say, startChat, ticketIdOf } from "../chat/chat-helpers";
 
-interface Row { created_at: number; first_response_at: number | null; first_responder_id: string | null; period_started_at: number | null; closed_at: number | null }
-const row = (id: string) => env.DB.prepare("SELECT created_at, first_response_at, first_responder_id, period_started_at, closed_at FROM tickets WHERE id = ?1").bind(id).first<Row>();
+interface Row {
+  created_at: number;
+  first_response_at: number | null;
+  first_responder_id: string | null;
+  period_started_at: number | null;
+  closed_at: number | null;
+}
+const row = (id: string) =>
+  env.DB.prepare("SELECT created_at, first_response_at, first_responder_id, period_started_at, closed_at FROM tickets WHERE id = ?1").bind(id).first<Row>();
 const report = (token: string, q = "") => api(token, "GET", `/api/reports${q}`, undefined, Report);
 const post = (token: string, id: string, kind: "reply" | "note", text = "On it") => postMessage(token, id, { kind, text });
 const setStatus = (token: string, id: string, status: string) => setTicketStatus(token, id, { status });
@@ -25,7 +32,8 @@ async function consented(w: TestWorkspace, text = "Where is my order?") {
 
 async function move(id: string, t: { created: number; firstResponse?: number | null; closed?: number | null }) {
   await env.DB.prepare("UPDATE tickets SET created_at = ?2, period_started_at = ?2, first_response_at = ?3, closed_at = ?4 WHERE id = ?1")
-    .bind(id, t.created, t.firstResponse ?? null, t.closed ?? null).run();
+    .bind(id, t.created, t.firstResponse ?? null, t.closed ?? null)
+    .run();
 }
 
 describe("what a ticket records", () => {
@@ -97,10 +105,18 @@ describe("the report over a date range", () => {
     await patchTicket(ws.owner.token, a.id, { assigneeId: ws.support.id, tags: ["shipping/delayed"] });
     await patchTicket(ws.owner.token, b.id, { assigneeId: ws.support2.id, tags: ["shipping/lost", "vip"] });
     await patchTicket(ws.owner.token, c.id, { assigneeId: ws.support.id, tags: ["billing"] });
-    for (const [who, id] of [[ws.support, a.id], [ws.support2, b.id], [ws.support, c.id]] as const) expect((await post(who.token, id, "reply")).status).toBe(201);
+    for (const [who, id] of [
+      [ws.support, a.id],
+      [ws.support2, b.id],
+      [ws.support, c.id],
+    ] as const)
+      expect((await post(who.token, id, "reply")).status).toBe(201);
     for (const id of [a.id, b.id, d.id, f]) expect((await setStatus(ws.owner.token, id, "closed")).status).toBe(200);
     // Known instants (New York is UTC-5 until 8 March 2026, then UTC-4).
-    const A = at("2026-03-02T14:00:00Z"), B = at("2026-03-02T15:00:00Z"), C = at("2026-03-10T03:30:00Z"), F = at("2026-03-03T12:00:00Z");
+    const A = at("2026-03-02T14:00:00Z"),
+      B = at("2026-03-02T15:00:00Z"),
+      C = at("2026-03-10T03:30:00Z"),
+      F = at("2026-03-03T12:00:00Z");
     await move(a.id, { created: A, firstResponse: A + 600_000, closed: A + 3_600_000 });
     await move(b.id, { created: B, firstResponse: B + 1_200_000, closed: B + 7_200_000 });
     await move(c.id, { created: C, firstResponse: C + 1_800_000 }); // 23:30 on 9 March in New York
@@ -120,7 +136,14 @@ describe("the report over a date range", () => {
     expect(r.status).toBe(200);
     expect(r.body.range).toEqual({ from: "2026-03-01", to: "2026-03-10", timezone: "America/New_York", channel: null });
     // first responses 600, 1200, 1800 s (the chat got none); resolutions 3600, 3600, 7200 s and 13 days
-    expect(r.body.totals).toEqual({ created: 4, resolved: 4, openNow: 2, medianFirstResponseSeconds: 1200, p90FirstResponseSeconds: 1680, medianResolutionSeconds: 5400 });
+    expect(r.body.totals).toEqual({
+      created: 4,
+      resolved: 4,
+      openNow: 2,
+      medianFirstResponseSeconds: 1200,
+      p90FirstResponseSeconds: 1680,
+      medianResolutionSeconds: 5400,
+    });
   });
 
   it("volume per day is bucketed in the workspace time zone", async () => {
@@ -128,8 +151,10 @@ describe("the report over a date range", () => {
     expect(volume).toHaveLength(10);
     const nonZero = volume.filter((d) => d.created || d.resolved);
     expect(nonZero).toEqual([
-      { date: "2026-03-02", created: 2, resolved: 2 }, { date: "2026-03-03", created: 1, resolved: 1 },
-      { date: "2026-03-05", created: 0, resolved: 1 }, { date: "2026-03-09", created: 1, resolved: 0 },
+      { date: "2026-03-02", created: 2, resolved: 2 },
+      { date: "2026-03-03", created: 1, resolved: 1 },
+      { date: "2026-03-05", created: 0, resolved: 1 },
+      { date: "2026-03-09", created: 1, resolved: 0 },
     ]);
     // 03:30 UTC on 10 March is still 9 March in New York: a range of only 10 March does not hold it
     expect((await report(ws.owner.token, "?from=2026-03-10&to=2026-03-10")).body.totals.created).toBe(0);
@@ -153,7 +178,7 @@ describe("the report over a date range", () => {
     const byAgent = Object.fromEntries((await report(ws.owner.token, RANGE)).body.byAgent.map((a) => [a.name, a]));
     expect(byAgent["Sam Support"]).toEqual({ agentId: ws.support.id, name: "Sam Support", assigned: 2, resolved: 1, medianFirstResponseSeconds: 1200 });
     expect(byAgent["Sue Support"]).toEqual({ agentId: ws.support2.id, name: "Sue Support", assigned: 1, resolved: 1, medianFirstResponseSeconds: 1200 });
-    expect(byAgent["Unassigned"]).toEqual({ agentId: null, name: "Unassigned", assigned: 1, resolved: 2, medianFirstResponseSeconds: null });
+    expect(byAgent.Unassigned).toEqual({ agentId: null, name: "Unassigned", assigned: 1, resolved: 2, medianFirstResponseSeconds: null });
     expect(byAgent["Olivia Owner"]).toMatchObject({ assigned: 0, resolved: 0 });
     expect(byAgent["Ana Analyst"]).toBeUndefined();
   });
@@ -188,8 +213,15 @@ describe("the report over a date range", () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(clock.nowDate());
     expect(d.range.to).toBe(today);
     expect(d.volume).toHaveLength(30);
-    for (const q of ["?from=2026-13-01", "?from=2026-02-30", "?from=2026-03-10&to=2026-03-01", "?from=2025-01-01&to=2026-01-02",
-      "?channel=fax", "?from=yesterday", "?bogus=1"]) {
+    for (const q of [
+      "?from=2026-13-01",
+      "?from=2026-02-30",
+      "?from=2026-03-10&to=2026-03-01",
+      "?from=2025-01-01&to=2026-01-02",
+      "?channel=fax",
+      "?from=yesterday",
+      "?bogus=1",
+    ]) {
       const r = await report(analyst.token, q);
       expect(r.status, q).toBe(400);
       expect(r.error.code, q).toMatch(/invalid_(request|range)/);

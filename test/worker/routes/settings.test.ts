@@ -7,11 +7,19 @@ import { api } from "../helpers";
 let n = 0;
 async function freshOwner() {
   n += 1;
-  const res = await api("test-setup-token", "POST", "/api/setup", { workspace: { name: `Settings ${n}`, timezone: "Europe/Paris" }, owner: { name: "O", email: `o${n}@s.test` } }, SetupResponse);
+  const res = await api(
+    "test-setup-token",
+    "POST",
+    "/api/setup",
+    { workspace: { name: `Settings ${n}`, timezone: "Europe/Paris" }, owner: { name: "O", email: `o${n}@s.test` } },
+    SetupResponse,
+  );
   return { token: res.body.token, workspaceId: res.body.workspace.id };
 }
 const ciphertext = async (workspaceId: string) =>
-  (await env.DB.prepare("SELECT settings_json, secrets_ciphertext FROM settings WHERE workspace_id = ?1").bind(workspaceId).first<{ settings_json: string; secrets_ciphertext: string | null }>())!;
+  (await env.DB.prepare("SELECT settings_json, secrets_ciphertext FROM settings WHERE workspace_id = ?1")
+    .bind(workspaceId)
+    .first<{ settings_json: string; secrets_ciphertext: string | null }>())!;
 
 describe("settings", () => {
   it("GET returns the documented defaults with secrets shown as not set", async () => {
@@ -21,8 +29,13 @@ describe("settings", () => {
     expect(res.body.timezone).toBe("Europe/Paris");
     expect(res.body.unreadBadge).toBe(true);
     expect(res.body.sms).toMatchObject({
-      autoResponder: { audience: "non_consented" }, shortenLinks: true, attributionWindowHours: 24, fromNumber: null,
-      accountSid: { set: false }, authToken: { set: false }, quietHours: { start: "20:00", end: "08:00" },
+      autoResponder: { audience: "non_consented" },
+      shortenLinks: true,
+      attributionWindowHours: 24,
+      fromNumber: null,
+      accountSid: { set: false },
+      authToken: { set: false },
+      quietHours: { start: "20:00", end: "08:00" },
     });
     expect(res.body.sms.autoResponder.text).toContain("{{Organization prefix}}");
     expect(res.body.shopify).toMatchObject({ shopDomain: null, adminToken: { set: false }, webhookSecret: { set: false } });
@@ -46,8 +59,12 @@ describe("settings", () => {
     const { token } = await freshOwner();
     const before = (await api(token, "GET", "/api/settings", undefined, SettingsView)).body;
     for (const body of [
-      { sms: { attributionWindowHours: 0 } }, { sms: { fromNumber: "555-1234" } }, { timezone: "Mars/Olympus" },
-      { unreadBadge: false, sms: { autoResponder: { audience: "some" } } }, { nonsense: true }, "not json{",
+      { sms: { attributionWindowHours: 0 } },
+      { sms: { fromNumber: "555-1234" } },
+      { timezone: "Mars/Olympus" },
+      { unreadBadge: false, sms: { autoResponder: { audience: "some" } } },
+      { nonsense: true },
+      "not json{",
     ]) {
       const res = await api(token, "PUT", "/api/settings", body);
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -59,7 +76,10 @@ describe("settings", () => {
   it("secrets are write-only, encrypted at rest, and cleared by null", async () => {
     const { token, workspaceId } = await freshOwner();
     const secret = "tw-auth-SECRET-value-123456";
-    const res = await api(token, "PUT", "/api/settings", { sms: { accountSid: "AC-secret-sid-987", authToken: secret }, shopify: { adminToken: "shpat_topsecret" } });
+    const res = await api(token, "PUT", "/api/settings", {
+      sms: { accountSid: "AC-secret-sid-987", authToken: secret },
+      shopify: { adminToken: "shpat_topsecret" },
+    });
     expect(res.status).toBe(200);
     const shown = JSON.stringify(res.json) + JSON.stringify((await api(token, "GET", "/api/settings")).json);
     for (const plain of [secret, "AC-secret-sid-987", "shpat_topsecret"]) expect(shown).not.toContain(plain);

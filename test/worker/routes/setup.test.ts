@@ -4,7 +4,13 @@ import { api, createWorkspace } from "../helpers";
 
 describe("POST /api/setup", () => {
   it("creates a workspace and an owner whose token works", async () => {
-    const res = await api("test-setup-token", "POST", "/api/setup", { workspace: { name: "Acme", timezone: "Europe/Paris" }, owner: { name: "Ann", email: "ann@acme.test" } }, SetupResponse);
+    const res = await api(
+      "test-setup-token",
+      "POST",
+      "/api/setup",
+      { workspace: { name: "Acme", timezone: "Europe/Paris" }, owner: { name: "Ann", email: "ann@acme.test" } },
+      SetupResponse,
+    );
     expect(res.status).toBe(201);
     expect(res.body.agent.role).toBe("owner");
     expect(res.body.workspace.timezone).toBe("Europe/Paris");

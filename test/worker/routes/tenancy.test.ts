@@ -21,11 +21,18 @@ describe("cross-workspace access", () => {
     const id = aTicket.id;
     const before = await getTicket(a.owner.token, id);
     const calls: [string, string, unknown?][] = [
-      ["GET", `/api/tickets/${id}`], ["GET", `/api/tickets/${id}/messages?before=100`],
+      ["GET", `/api/tickets/${id}`],
+      ["GET", `/api/tickets/${id}/messages?before=100`],
       ["POST", `/api/tickets/${id}/messages`, { kind: "note", text: "from B" }],
-      ["POST", `/api/tickets/${id}/status`, { status: "closed" }], ["PATCH", `/api/tickets/${id}`, { tags: ["hacked"] }], ["PATCH", `/api/tickets/${id}`, { assigneeId: a.support.id }],
-      ["POST", `/api/tickets/${id}/read`], ["POST", `/api/tickets/${id}/unread`], ["POST", `/api/tickets/${id}/leave`],
-      ["DELETE", `/api/tickets/${id}`], ["GET", `/api/profiles/${aTicket.profile.id}`], ["POST", `/api/profiles/${aTicket.profile.id}/block`],
+      ["POST", `/api/tickets/${id}/status`, { status: "closed" }],
+      ["PATCH", `/api/tickets/${id}`, { tags: ["hacked"] }],
+      ["PATCH", `/api/tickets/${id}`, { assigneeId: a.support.id }],
+      ["POST", `/api/tickets/${id}/read`],
+      ["POST", `/api/tickets/${id}/unread`],
+      ["POST", `/api/tickets/${id}/leave`],
+      ["DELETE", `/api/tickets/${id}`],
+      ["GET", `/api/profiles/${aTicket.profile.id}`],
+      ["POST", `/api/profiles/${aTicket.profile.id}/block`],
     ];
     for (const [method, path, body] of calls) {
       const res = await api(b.owner.token, method, path, body);
@@ -64,13 +71,28 @@ describe("cross-workspace access", () => {
   });
 
   it("bulk actions with A's ids fail per id from B and change nothing", async () => {
-    const res = await api(b.owner.token, "POST", "/api/tickets/bulk", { ids: [aTicket.id, "garbage", bTicketId], action: { type: "tags", add: ["vip"] } }, BulkResult);
+    const res = await api(
+      b.owner.token,
+      "POST",
+      "/api/tickets/bulk",
+      { ids: [aTicket.id, "garbage", bTicketId], action: { type: "tags", add: ["vip"] } },
+      BulkResult,
+    );
     expect(res.status).toBe(200);
     expect(res.body.matched).toBe(3);
     expect(res.body.applied).toBe(1);
-    expect(res.body.failed.map((f) => [f.id, f.code])).toEqual([[aTicket.id, "not_found"], ["garbage", "not_found"]]);
+    expect(res.body.failed.map((f) => [f.id, f.code])).toEqual([
+      [aTicket.id, "not_found"],
+      ["garbage", "not_found"],
+    ]);
     expect((await getTicket(a.owner.token, aTicket.id)).body.ticket.tags).toEqual([]);
-    const closeAll = await api(b.owner.token, "POST", "/api/tickets/bulk", { ids: [aTicket.id], action: { type: "status", change: { status: "closed" } } }, BulkResult);
+    const closeAll = await api(
+      b.owner.token,
+      "POST",
+      "/api/tickets/bulk",
+      { ids: [aTicket.id], action: { type: "status", change: { status: "closed" } } },
+      BulkResult,
+    );
     expect(closeAll.body.applied).toBe(0);
     expect((await getTicket(a.owner.token, aTicket.id)).body.ticket.status).toBe("open");
   });

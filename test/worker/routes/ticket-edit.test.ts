@@ -5,7 +5,9 @@ import { api, createWorkspace, getTicket, patchTicket, type TestWorkspace } from
 import { addAgent, listIds, openTicket } from "../inbox-helpers";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await createWorkspace(); });
+beforeAll(async () => {
+  ws = await createWorkspace();
+});
 const get = async (id: string) => (await getTicket(ws.support.token, id)).body;
 const activity = async (id: string) => (await get(id)).messages.filter((m) => m.kind === "activity").map((m) => m.text);
 
@@ -26,7 +28,12 @@ describe("PATCH /api/tickets/:id", () => {
     const t = await openTicket(ws.id, ws.support.token);
     const analyst = await addAgent(ws.owner.token, "Ana Analyst", "analyst");
     const other = await createWorkspace();
-    for (const body of [{ assigneeId: "ag_nobody" }, { assigneeId: analyst.id }, { assigneeId: other.support.id }, { followers: [ws.support.id, "ag_ghost"] }]) {
+    for (const body of [
+      { assigneeId: "ag_nobody" },
+      { assigneeId: analyst.id },
+      { assigneeId: other.support.id },
+      { followers: [ws.support.id, "ag_ghost"] },
+    ]) {
       const res = await patchTicket(ws.support.token, t.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.error.code).toBe("unknown_agent");
@@ -39,16 +46,26 @@ describe("PATCH /api/tickets/:id", () => {
   it("sets followers, tags, description and favorite; leave removes me from followers", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const res = await patchTicket(ws.support.token, t.id, {
-      followers: [ws.support.id, ws.support2.id], tags: ["Shipping/Delayed", "vip"], description: "Wholesale buyer #vip", favorite: true,
+      followers: [ws.support.id, ws.support2.id],
+      tags: ["Shipping/Delayed", "vip"],
+      description: "Wholesale buyer #vip",
+      favorite: true,
     });
     expect(res.status).toBe(200);
-    expect(res.body.ticket).toMatchObject({ followers: [ws.support.id, ws.support2.id], tags: ["shipping/delayed", "vip"], description: "Wholesale buyer #vip", favorite: true });
+    expect(res.body.ticket).toMatchObject({
+      followers: [ws.support.id, ws.support2.id],
+      tags: ["shipping/delayed", "vip"],
+      description: "Wholesale buyer #vip",
+      favorite: true,
+    });
     expect(await listIds(ws.support2.token, "view=sessions")).toContain(t.id);
     const left = await api(ws.support2.token, "POST", `/api/tickets/${t.id}/leave`, undefined, TicketDetailResponse);
     expect(left.status).toBe(200);
     expect(left.body.ticket.followers).toEqual([ws.support.id]);
     expect(await listIds(ws.support2.token, "view=sessions")).not.toContain(t.id);
-    expect((await api(ws.support2.token, "POST", `/api/tickets/${t.id}/leave`, undefined, TicketDetailResponse)).body.ticket.followers).toEqual([ws.support.id]);
+    expect((await api(ws.support2.token, "POST", `/api/tickets/${t.id}/leave`, undefined, TicketDetailResponse)).body.ticket.followers).toEqual([
+      ws.support.id,
+    ]);
     const retag = await patchTicket(ws.support.token, t.id, { tags: [] });
     expect(retag.body.ticket.tags).toEqual([]);
     expect(await listIds(ws.support.token, "tag=vip")).toEqual([]);

@@ -10,14 +10,23 @@ import { installFakeShopify, type FakeShopify } from "./shopify-fake";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => { ws = await storeWorkspace({ connected: true }); });
-beforeEach(() => { fake = installFakeShopify(SHOP, ADMIN_TOKEN); });
+beforeAll(async () => {
+  ws = await storeWorkspace({ connected: true });
+});
+beforeEach(() => {
+  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
+});
 afterEach(() => fake.restore());
 
 const post = (path: string, body: unknown, token = ws.support.token) => api(token, "POST", path, body);
 const editQuantity = (orderId: string, body: unknown) => api(ws.support.token, "POST", `/api/orders/${orderId}/edit-quantity`, body, OrderEditResponse);
 const cancelOrder = (orderId: string, body: unknown) => api(ws.support.token, "POST", `/api/orders/${orderId}/cancel`, body, OrderCancelResponse);
-interface OrderRow { line_items_json: string; total_price: string; financial_status: string | null; cancelled_at: number | null }
+interface OrderRow {
+  line_items_json: string;
+  total_price: string;
+  financial_status: string | null;
+  cancelled_at: number | null;
+}
 async function row(id: string): Promise<OrderRow> {
   const found = await env.DB.prepare("SELECT * FROM orders WHERE workspace_id = ?1 AND id = ?2").bind(ws.id, id).first<OrderRow>();
   if (!found) throw new Error(`no order ${id} in D1`);
@@ -94,13 +103,28 @@ describe("cancel an order", () => {
     expect(res.status).toBe(200);
     expect(res.body.job).toMatchObject({ id: expect.stringMatching(/^gid:\/\/shopify\/Job\//), done: false });
     expect(res.body.order.cancelledAt).not.toBeNull();
-    expect(fake.calls).toEqual([{
-      operation: "orderCancel", operationName: "SidedeskOrderCancel",
-      variables: { orderId: `gid://shopify/Order/${o.id}`, reason: "INVENTORY", refundMethod: { originalPaymentMethodsRefund: true }, restock: true, notifyCustomer: true, staffNote: "Out of stock" },
-    }]);
+    expect(fake.calls).toEqual([
+      {
+        operation: "orderCancel",
+        operationName: "SidedeskOrderCancel",
+        variables: {
+          orderId: `gid://shopify/Order/${o.id}`,
+          reason: "INVENTORY",
+          refundMethod: { originalPaymentMethodsRefund: true },
+          restock: true,
+          notifyCustomer: true,
+          staffNote: "Out of stock",
+        },
+      },
+    ]);
     expect(fake.orders.get(o.id)).toMatchObject({ financialStatus: "refunded" });
     // Shopify's own orders/cancelled webhook follows; it applies over the local mark and adds no second activity.
-    await postShopify(ws.id, "orders/cancelled", { ...o.payload, cancelled_at: "2026-10-02T00:00:00Z", financial_status: "refunded", updated_at: "2026-10-02T00:00:01Z" });
+    await postShopify(ws.id, "orders/cancelled", {
+      ...o.payload,
+      cancelled_at: "2026-10-02T00:00:00Z",
+      financial_status: "refunded",
+      updated_at: "2026-10-02T00:00:01Z",
+    });
     expect(await row(o.id)).toMatchObject({ financial_status: "refunded", cancelled_at: Date.parse("2026-10-02T00:00:00Z") });
     const panel = (await getProfile(ws.support.token, o.profileId)).body;
     expect(panel.activity.filter((a) => a.metric === "Cancelled Order")).toHaveLength(1);
@@ -118,13 +142,20 @@ describe("cancel an order", () => {
     fake.put({ ...fake.orders.get(p.id)!, cancelledAt: "2026-10-03T00:00:00.000Z" });
     const refused = await post(`/api/orders/${p.id}/cancel`, CANCEL);
     expect(refused.status).toBe(422);
-    expect(refused.error).toMatchObject({ code: "store_refused", issues: [{ path: "orderId", message: "Order has already been cancelled.", code: "INVALID" }] });
+    expect(refused.error).toMatchObject({
+      code: "store_refused",
+      issues: [{ path: "orderId", message: "Order has already been cancelled.", code: "INVALID" }],
+    });
     expect((await row(p.id)).cancelled_at).toBeNull();
   });
 
   it("validates the reason and options", async () => {
     const o = await seedOrder(ws.id, fake);
-    for (const body of [{ ...CANCEL, reason: "bored" }, { reason: "customer", refund: true }, { ...CANCEL, extra: 1 }]) {
+    for (const body of [
+      { ...CANCEL, reason: "bored" },
+      { reason: "customer", refund: true },
+      { ...CANCEL, extra: 1 },
+    ]) {
       expect((await post(`/api/orders/${o.id}/cancel`, body)).status).toBe(400);
     }
     expect(fake.calls).toEqual([]);
@@ -135,7 +166,10 @@ describe("when the store cannot act", () => {
   it("not connected → 409 store_not_connected", async () => {
     const offline = await storeWorkspace();
     const o = await seedOrder(offline.id, null);
-    for (const [path, body] of [[`/api/orders/${o.id}/cancel`, CANCEL], [`/api/orders/${o.id}/edit-quantity`, { lineItemId: String(o.payload.line_items[0]!.id), quantity: 3 }]] as const) {
+    for (const [path, body] of [
+      [`/api/orders/${o.id}/cancel`, CANCEL],
+      [`/api/orders/${o.id}/edit-quantity`, { lineItemId: String(o.payload.line_items[0]!.id), quantity: 3 }],
+    ] as const) {
       const res = await post(path, body, offline.support.token);
       expect(res.status).toBe(409);
       expect(res.error.code).toBe("store_not_connected");

@@ -11,8 +11,12 @@ import { installFakeShopify, type FakeShopify } from "./shopify-fake";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => { ws = await storeWorkspace({ connected: true }); });
-beforeEach(() => { fake = installFakeShopify(SHOP, ADMIN_TOKEN); });
+beforeAll(async () => {
+  ws = await storeWorkspace({ connected: true });
+});
+beforeEach(() => {
+  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
+});
 afterEach(() => fake.restore());
 
 const get = (path: string, token = ws.support.token) => api(token, "GET", path);
@@ -23,14 +27,24 @@ const getOrder = (path: string, token = ws.support.token) => api(token, "GET", p
 
 describe("order lookups", () => {
   it("lists a profile's recent orders with line items, refreshed from the store by customer id", async () => {
-    const a = await seedOrder(ws.id, fake, { email: "lena@example.com", customer: { id: 7_200_000_010_001, email: "lena@example.com", first_name: "Lena", last_name: "Berg", phone: null, updated_at: "2026-10-01T10:00:00Z" }, created_at: "2026-09-01T10:00:00Z" });
-    await seedOrder(ws.id, fake, { email: "lena@example.com", customer: { id: 7_200_000_010_001, email: "lena@example.com", first_name: "Lena", last_name: "Berg", phone: null, updated_at: "2026-10-01T10:00:00Z" } });
+    const a = await seedOrder(ws.id, fake, {
+      email: "lena@example.com",
+      customer: { id: 7_200_000_010_001, email: "lena@example.com", first_name: "Lena", last_name: "Berg", phone: null, updated_at: "2026-10-01T10:00:00Z" },
+      created_at: "2026-09-01T10:00:00Z",
+    });
+    await seedOrder(ws.id, fake, {
+      email: "lena@example.com",
+      customer: { id: 7_200_000_010_001, email: "lena@example.com", first_name: "Lena", last_name: "Berg", phone: null, updated_at: "2026-10-01T10:00:00Z" },
+    });
     const res = await getOrders(`/api/profiles/${a.profileId}/orders`);
     expect(res.status).toBe(200);
     expect(res.body.source).toBe("store");
     expect(res.body.orders).toHaveLength(2);
     expect(res.body.orders[1]).toMatchObject({ id: a.id, name: a.payload.name, adminUrl: `https://${SHOP}/admin/orders/${a.id}` });
-    expect(res.body.orders[1]?.lineItems.map((l) => [l.title, l.quantity])).toEqual([["Trailblazer 45L Backpack", 1], ["Trail Socks (3-pack)", 2]]);
+    expect(res.body.orders[1]?.lineItems.map((l) => [l.title, l.quantity])).toEqual([
+      ["Trailblazer 45L Backpack", 1],
+      ["Trail Socks (3-pack)", 2],
+    ]);
     expect(fake.calls).toEqual([{ operation: "orders", operationName: "SidedeskOrders", variables: { first: 20, query: "customer_id:7200000010001" } }]);
     expect(fake.urls[0]).toBe(`https://${SHOP}/admin/api/2026-10/graphql.json`);
   });
@@ -52,10 +66,17 @@ describe("order lookups", () => {
   it("refreshes an order from the store: a change the webhooks have not delivered yet shows and lands in D1", async () => {
     const o = await seedOrder(ws.id, fake);
     const stored = fake.orders.get(o.id)!;
-    fake.put({ ...stored, fulfillmentStatus: "fulfilled", lineItems: stored.lineItems.map((l) => ({ ...l, fulfilledQuantity: l.quantity })), updatedAt: "2026-10-05T00:00:00.000Z" });
+    fake.put({
+      ...stored,
+      fulfillmentStatus: "fulfilled",
+      lineItems: stored.lineItems.map((l) => ({ ...l, fulfilledQuantity: l.quantity })),
+      updatedAt: "2026-10-05T00:00:00.000Z",
+    });
     const res = await getOrder(`/api/orders/${o.id}`);
     expect(res.body).toMatchObject({ source: "store", order: { id: o.id, fulfillmentStatus: "fulfilled", profileId: o.profileId } });
-    const row = await env.DB.prepare("SELECT fulfillment_status FROM orders WHERE workspace_id = ?1 AND id = ?2").bind(ws.id, o.id).first<{ fulfillment_status: string | null }>();
+    const row = await env.DB.prepare("SELECT fulfillment_status FROM orders WHERE workspace_id = ?1 AND id = ?2")
+      .bind(ws.id, o.id)
+      .first<{ fulfillment_status: string | null }>();
     expect(row?.fulfillment_status).toBe("fulfilled");
     expect(fake.calls[0]).toEqual({ operation: "order", operationName: "SidedeskOrder", variables: { id: `gid://shopify/Order/${o.id}` } });
     expect((await getOrder(`/api/orders/${encodeURIComponent(`gid://shopify/Order/${o.id}`)}`)).body.order.id).toBe(o.id);
@@ -70,11 +91,19 @@ describe("order lookups", () => {
     expect(res.body).toMatchObject({ source: "store", order: { id: other.id, profileId: known.profileId } });
   });
 
-  it.each([["slow", 2001], ["down", 2002], ["error", 2003]] as const)("falls back to D1 when the store is %s, and says so", async (mode, number) => {
+  it.each([
+    ["slow", 2001],
+    ["down", 2002],
+    ["error", 2003],
+  ] as const)("falls back to D1 when the store is %s, and says so", async (mode, number) => {
     const o = await seedOrder(ws.id, fake, { name: `#${number}`, order_number: number });
     fake.setMode(mode);
     const started = clock.now();
-    const [one, byName, byProfile] = [await getOrder(`/api/orders/${o.id}`), await getOrders(`/api/orders?q=${number}`), await getOrders(`/api/profiles/${o.profileId}/orders`)];
+    const [one, byName, byProfile] = [
+      await getOrder(`/api/orders/${o.id}`),
+      await getOrders(`/api/orders?q=${number}`),
+      await getOrders(`/api/profiles/${o.profileId}/orders`),
+    ];
     expect(clock.now() - started).toBeLessThan(4000);
     for (const r of [one, byName, byProfile]) {
       expect(r.status).toBe(200);

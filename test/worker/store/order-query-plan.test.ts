@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { ORDER_SQL } from "../../../worker/src/db/orders";
 
 async function plan(sql: string, ...params: unknown[]): Promise<string> {
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>();
   return results.map((r) => r.detail).join("\n");
 }
 
@@ -18,7 +20,10 @@ describe("order query plans", () => {
     expect(text).not.toMatch(/SCAN orders/);
   });
 
-  it.each([["byProfile", ORDER_SQL.byProfile, 10], ["facts", ORDER_SQL.facts]] as const)("%s walks the profile index in date order", async (_n, sql, ...rest) => {
+  it.each([
+    ["byProfile", ORDER_SQL.byProfile, 10],
+    ["facts", ORDER_SQL.facts],
+  ] as const)("%s walks the profile index in date order", async (_n, sql, ...rest) => {
     const text = await plan(sql, "ws", "pr", ...rest);
     expect(text).toMatch(/SEARCH orders USING INDEX orders_by_profile \(workspace_id=\? AND profile_id=\?\)/);
     expect(text).not.toContain("USE TEMP B-TREE FOR ORDER BY");

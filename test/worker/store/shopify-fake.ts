@@ -26,7 +26,9 @@ export function installFakeShopify(shopDomain: string, accessToken: string) {
       data: {
         all: async () => [...orders.values()],
         get: async (id) => orders.get(id) ?? null,
-        save: async (o) => { orders.set(o.id, o); },
+        save: async (o) => {
+          orders.set(o.id, o);
+        },
       },
     });
   });
@@ -34,7 +36,9 @@ export function installFakeShopify(shopDomain: string, accessToken: string) {
     orders,
     calls,
     urls,
-    setMode: (m: Mode) => { mode = m; },
+    setMode: (m: Mode) => {
+      mode = m;
+    },
     put: (o: StoreOrder) => orders.set(o.id, structuredClone(o)),
     restore: () => spy.mockRestore(),
   };
@@ -45,6 +49,9 @@ export type FakeShopify = ReturnType<typeof installFakeShopify>;
 function untilAborted(signal: AbortSignal | null | undefined, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(timer); reject(signal.reason ?? new DOMException("aborted", "AbortError")); });
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason ?? new DOMException("aborted", "AbortError"));
+    });
   });
 }

@@ -8,9 +8,21 @@ import { customerPayload, orderPayload, postShopify, shopifyHmac, storeWorkspace
 import { shopifySignature } from "../../../worker/src/webhooks/signatures";
 
 let ws: TestWorkspace;
-beforeAll(async () => { ws = await storeWorkspace(); });
+beforeAll(async () => {
+  ws = await storeWorkspace();
+});
 
-interface OrderRow { name: string; order_number: number | null; email: string | null; total_price: string; customer_id: string | null; financial_status: string | null; fulfillment_status: string | null; cancelled_at: number | null; updated_at: number }
+interface OrderRow {
+  name: string;
+  order_number: number | null;
+  email: string | null;
+  total_price: string;
+  customer_id: string | null;
+  financial_status: string | null;
+  fulfillment_status: string | null;
+  cancelled_at: number | null;
+  updated_at: number;
+}
 const orderRow = (id: string | number) => env.DB.prepare("SELECT * FROM orders WHERE workspace_id = ?1 AND id = ?2").bind(ws.id, String(id)).first<OrderRow>();
 const countOrders = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM orders WHERE workspace_id = ?1").bind(ws.id).first<{ n: number }>())!.n;
 /** The customer panel of the profile a webhook answered with (a null id is asked for as is, and 404s). */
@@ -46,12 +58,28 @@ describe("Shopify webhook signature", () => {
 
 describe("Shopify webhook topics", () => {
   it("orders/create stores the order with its lines and links a profile by email (created, named, customer id set)", async () => {
-    const p = orderPayload({ email: "Ada.Lovelace@Example.com", customer: { id: 7_200_000_000_100, email: "ada.lovelace@example.com", first_name: "Ada", last_name: "Lovelace", phone: null, updated_at: "2026-10-01T10:00:00-04:00" } });
+    const p = orderPayload({
+      email: "Ada.Lovelace@Example.com",
+      customer: {
+        id: 7_200_000_000_100,
+        email: "ada.lovelace@example.com",
+        first_name: "Ada",
+        last_name: "Lovelace",
+        phone: null,
+        updated_at: "2026-10-01T10:00:00-04:00",
+      },
+    });
     const res = await postShopify(ws.id, "orders/create", p, { schema: ShopifyApplied });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ topic: "orders/create", applied: true });
     const row = await orderRow(p.id);
-    expect(row).toMatchObject({ name: p.name, order_number: p.order_number, email: "ada.lovelace@example.com", total_price: "199.00", customer_id: "7200000000100" });
+    expect(row).toMatchObject({
+      name: p.name,
+      order_number: p.order_number,
+      email: "ada.lovelace@example.com",
+      total_price: "199.00",
+      customer_id: "7200000000100",
+    });
     const panel = await profileOf(res.body.profileId);
     expect(panel.profile).toMatchObject({ name: "Ada Lovelace", email: "ada.lovelace@example.com", storeCustomerId: "7200000000100" });
     expect(panel.orders).toHaveLength(1);
@@ -59,16 +87,24 @@ describe("Shopify webhook topics", () => {
       expect.objectContaining({ title: "Trailblazer 45L Backpack", variantTitle: "Slate", quantity: 1, price: "149.00", sku: "TB45-SL", fulfilledQuantity: 0 }),
       expect.objectContaining({ title: "Trail Socks (3-pack)", quantity: 2, price: "25.00" }),
     ]);
-    expect(panel.activity).toEqual([expect.objectContaining({ metric: "Placed Order", properties: expect.objectContaining({ orderId: p.name, value: 199, currency: "USD" }) })]);
+    expect(panel.activity).toEqual([
+      expect.objectContaining({ metric: "Placed Order", properties: expect.objectContaining({ orderId: p.name, value: 199, currency: "USD" }) }),
+    ]);
   });
 
   it("links by phone, reading a national-format number in the address country as E.164", async () => {
-    const p = orderPayload({ email: null, phone: "(202) 555-0142", customer: { id: 7_200_000_000_200, email: null, phone: null, first_name: "Grace", last_name: "Hopper", updated_at: "2026-10-01T10:00:00-04:00" } });
+    const p = orderPayload({
+      email: null,
+      phone: "(202) 555-0142",
+      customer: { id: 7_200_000_000_200, email: null, phone: null, first_name: "Grace", last_name: "Hopper", updated_at: "2026-10-01T10:00:00-04:00" },
+    });
     const res = await postShopify(ws.id, "orders/create", p, { schema: ShopifyApplied });
     expect(res.status).toBe(200);
     expect((await profileOf(res.body.profileId)).profile).toMatchObject({ phone: "+12025550142", name: "Grace Hopper", email: null });
     // The same customer texting in later lands on the same profile.
-    const again = await postShopify(ws.id, "orders/create", orderPayload({ email: null, phone: "+1 202-555-0142", customer: null }), { schema: ShopifyApplied });
+    const again = await postShopify(ws.id, "orders/create", orderPayload({ email: null, phone: "+1 202-555-0142", customer: null }), {
+      schema: ShopifyApplied,
+    });
     expect(again.body.profileId).toBe(res.body.profileId);
   });
 
@@ -89,7 +125,11 @@ describe("Shopify webhook topics", () => {
     const res = await postShopify(ws.id, "orders/updated", stale, { schema: ShopifyApplied });
     expect(res.status).toBe(200);
     expect(res.body.applied).toBe(false);
-    expect(await orderRow(p.id)).toMatchObject({ financial_status: "partially_refunded", fulfillment_status: "partially_fulfilled", updated_at: Date.parse(newer.updated_at) });
+    expect(await orderRow(p.id)).toMatchObject({
+      financial_status: "partially_refunded",
+      fulfillment_status: "partially_fulfilled",
+      updated_at: Date.parse(newer.updated_at),
+    });
   });
 
   it("orders/cancelled marks the order cancelled and records a Cancelled Order activity once", async () => {
@@ -108,12 +148,24 @@ describe("Shopify webhook topics", () => {
     const c = customerPayload();
     const res = await postShopify(ws.id, "customers/create", c, { schema: ShopifyApplied });
     expect(res.status).toBe(200);
-    expect((await profileOf(res.body.profileId)).profile).toMatchObject({ email: "bob.norman@example.com", phone: "+16136120707", name: "Bob Norman", storeCustomerId: "7200000000777" });
-    const upd = await postShopify(ws.id, "customers/update", { ...c, last_name: "Normanton", updated_at: "2026-09-05T12:00:00-04:00" }, { schema: ShopifyApplied });
+    expect((await profileOf(res.body.profileId)).profile).toMatchObject({
+      email: "bob.norman@example.com",
+      phone: "+16136120707",
+      name: "Bob Norman",
+      storeCustomerId: "7200000000777",
+    });
+    const upd = await postShopify(
+      ws.id,
+      "customers/update",
+      { ...c, last_name: "Normanton", updated_at: "2026-09-05T12:00:00-04:00" },
+      { schema: ShopifyApplied },
+    );
     expect(upd.body.profileId).toBe(res.body.profileId);
     const stale = await postShopify(ws.id, "customers/update", { ...c, last_name: "Old", updated_at: "2026-08-01T12:00:00-04:00" }, { schema: ShopifyApplied });
     expect(stale.body.applied).toBe(false);
-    const row = await env.DB.prepare("SELECT last_name FROM store_customers WHERE workspace_id = ?1 AND id = ?2").bind(ws.id, "7200000000777").first<{ last_name: string | null }>();
+    const row = await env.DB.prepare("SELECT last_name FROM store_customers WHERE workspace_id = ?1 AND id = ?2")
+      .bind(ws.id, "7200000000777")
+      .first<{ last_name: string | null }>();
     expect(row?.last_name).toBe("Normanton");
   });
 

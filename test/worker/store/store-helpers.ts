@@ -13,7 +13,9 @@ export const WEBHOOK_SECRET = "shopify-webhook-secret-for-tests";
 
 /** A workspace whose store webhooks are signed with WEBHOOK_SECRET; `connected` also sets the Admin API token. */
 export async function storeWorkspace(opts: { connected?: boolean } = {}): Promise<TestWorkspace> {
-  return createWorkspace({ settings: { shopify: { shopDomain: SHOP, webhookSecret: WEBHOOK_SECRET, ...(opts.connected ? { adminToken: ADMIN_TOKEN } : {}) } } });
+  return createWorkspace({
+    settings: { shopify: { shopDomain: SHOP, webhookSecret: WEBHOOK_SECRET, ...(opts.connected ? { adminToken: ADMIN_TOKEN } : {}) } },
+  });
 }
 
 export async function shopifyHmac(secret: string, raw: string): Promise<string> {
@@ -24,21 +26,39 @@ export async function shopifyHmac(secret: string, raw: string): Promise<string> 
 }
 
 let delivery = 0;
-export interface ShopifyPostOptions { webhookId?: string; secret?: string; hmac?: string; raw?: string }
+export interface ShopifyPostOptions {
+  webhookId?: string;
+  secret?: string;
+  hmac?: string;
+  raw?: string;
+}
 /**
  * Posts a webhook signed as Shopify signs it. The body is read with the shared ShopifyWebhookResponse (handled, ignored or
  * duplicate); give `schema: ShopifyApplied` to read `applied` and `profileId` of a handled topic.
  */
 export async function postShopify(workspaceId: string, topic: string, payload: unknown, opts?: ShopifyPostOptions): Promise<Reply<ShopifyWebhookResponse>>;
-export async function postShopify<S extends z.ZodTypeAny>(workspaceId: string, topic: string, payload: unknown, opts: ShopifyPostOptions & { schema: S }): Promise<Reply<z.output<S>>>;
-export async function postShopify(workspaceId: string, topic: string, payload: unknown, opts: ShopifyPostOptions & { schema?: z.ZodTypeAny } = {}): Promise<Reply<unknown>> {
+export async function postShopify<S extends z.ZodTypeAny>(
+  workspaceId: string,
+  topic: string,
+  payload: unknown,
+  opts: ShopifyPostOptions & { schema: S },
+): Promise<Reply<z.output<S>>>;
+export async function postShopify(
+  workspaceId: string,
+  topic: string,
+  payload: unknown,
+  opts: ShopifyPostOptions & { schema?: z.ZodTypeAny } = {},
+): Promise<Reply<unknown>> {
   const raw = opts.raw ?? JSON.stringify(payload);
   const res = await SELF.fetch(`${BASE}/webhooks/${workspaceId}/shopify`, {
     method: "POST",
     headers: {
-      "content-type": "application/json", "x-shopify-topic": topic, "x-shopify-shop-domain": SHOP, "x-shopify-api-version": "2026-10",
+      "content-type": "application/json",
+      "x-shopify-topic": topic,
+      "x-shopify-shop-domain": SHOP,
+      "x-shopify-api-version": "2026-10",
       "x-shopify-webhook-id": opts.webhookId ?? `wh-${++delivery}-${crypto.randomUUID()}`,
-      "x-shopify-hmac-sha256": opts.hmac ?? await shopifyHmac(opts.secret ?? WEBHOOK_SECRET, raw),
+      "x-shopify-hmac-sha256": opts.hmac ?? (await shopifyHmac(opts.secret ?? WEBHOOK_SECRET, raw)),
     },
     body: raw,
   });
@@ -55,11 +75,23 @@ export function orderPayload(over: PayloadOverrides = {}) {
   const id = over.id ?? 5_600_000_000_000 + seq;
   const number = over.order_number ?? 10_000 + seq;
   return {
-    id, admin_graphql_id: `gid://shopify/Order/${id}`, name: `#${number}`, order_number: number,
-    email: "jon@example.com", phone: null, currency: "USD", financial_status: "paid", fulfillment_status: null, cancelled_at: null,
-    total_price: "199.00", current_total_price: "199.00", created_at: "2026-10-01T10:00:00-04:00", updated_at: "2026-10-01T10:00:05-04:00",
+    id,
+    admin_graphql_id: `gid://shopify/Order/${id}`,
+    name: `#${number}`,
+    order_number: number,
+    email: "jon@example.com",
+    phone: null,
+    currency: "USD",
+    financial_status: "paid",
+    fulfillment_status: null,
+    cancelled_at: null,
+    total_price: "199.00",
+    current_total_price: "199.00",
+    created_at: "2026-10-01T10:00:00-04:00",
+    updated_at: "2026-10-01T10:00:05-04:00",
     customer: { id: 7_200_000_000_001, email: "jon@example.com", phone: null, first_name: "Jon", last_name: "Snow", updated_at: "2026-10-01T10:00:00-04:00" },
-    billing_address: { country_code: "US" }, shipping_address: { country_code: "US" },
+    billing_address: { country_code: "US" },
+    shipping_address: { country_code: "US" },
     line_items: [
       lineItem(13_500_000_000_000 + seq * 10, "Trailblazer 45L Backpack", "Slate", 1, "149.00", "TB45-SL"),
       lineItem(13_500_000_000_001 + seq * 10, "Trail Socks (3-pack)", "M", 2, "25.00", "TS3-M"),
@@ -70,14 +102,32 @@ export function orderPayload(over: PayloadOverrides = {}) {
 
 export function lineItem(id: number, title: string, variant: string | null, quantity: number, price: string, sku: string) {
   return {
-    id, admin_graphql_id: `gid://shopify/LineItem/${id}`, title, variant_title: variant, quantity, current_quantity: quantity,
-    fulfillable_quantity: quantity, price, sku, product_id: 632910392 + (id % 97), variant_id: 808950810 + (id % 89), name: `${title} - ${variant}`,
+    id,
+    admin_graphql_id: `gid://shopify/LineItem/${id}`,
+    title,
+    variant_title: variant,
+    quantity,
+    current_quantity: quantity,
+    fulfillable_quantity: quantity,
+    price,
+    sku,
+    product_id: 632910392 + (id % 97),
+    variant_id: 808950810 + (id % 89),
+    name: `${title} - ${variant}`,
   };
 }
 
 export const customerPayload = (over: Record<string, unknown> = {}) => ({
-  id: 7_200_000_000_777, email: "bob.norman@example.com", phone: "+16136120707", first_name: "Bob", last_name: "Norman",
-  created_at: "2026-09-01T12:00:00-04:00", updated_at: "2026-09-01T12:00:00-04:00", state: "enabled", default_address: { country_code: "CA" }, ...over,
+  id: 7_200_000_000_777,
+  email: "bob.norman@example.com",
+  phone: "+16136120707",
+  first_name: "Bob",
+  last_name: "Norman",
+  created_at: "2026-09-01T12:00:00-04:00",
+  updated_at: "2026-09-01T12:00:00-04:00",
+  state: "enabled",
+  default_address: { country_code: "CA" },
+  ...over,
 });
 
 export const ordersOfProfile = async (token: string, profileId: string) => (await getProfile(token, profileId)).body;

@@ -8,13 +8,29 @@ import { BASE, EVENTS_SECRET, postEvents, sendSms, getProfile, toReply } from ".
 import { detail, EMPTY, firstTicket, footprint, listTickets, newPhone, profileByPhone, smsWorkspace, thread } from "./sms-helpers";
 
 let n = 0;
-const flowSms = (phone: string, name: string, text: string, at?: string) =>
-  ({ type: "outbound_message", id: `evt_${++n}`, profile: { phone }, source: "flow", name, text, ...(at ? { at } : {}) });
-const campaignSms = (phone: string, name: string, text: string) => ({ type: "outbound_message", id: `evt_${++n}`, profile: { phone }, source: "campaign", name, text });
+const flowSms = (phone: string, name: string, text: string, at?: string) => ({
+  type: "outbound_message",
+  id: `evt_${++n}`,
+  profile: { phone },
+  source: "flow",
+  name,
+  text,
+  ...(at ? { at } : {}),
+});
+const campaignSms = (phone: string, name: string, text: string) => ({
+  type: "outbound_message",
+  id: `evt_${++n}`,
+  profile: { phone },
+  source: "campaign",
+  name,
+  text,
+});
 
 async function signedRaw(wsId: string, raw: string) {
   const res = await SELF.fetch(`${BASE}/webhooks/${wsId}/events`, {
-    method: "POST", headers: { "content-type": "application/json", "x-sidedesk-signature": `sha256=${hex(await hmac("SHA-256", EVENTS_SECRET, raw))}` }, body: raw,
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sidedesk-signature": `sha256=${hex(await hmac("SHA-256", EVENTS_SECRET, raw))}` },
+    body: raw,
   });
   return toReply(`POST /webhooks/${wsId}/events`, res.status, await res.text(), EventsResponse);
 }
@@ -100,14 +116,24 @@ describe("profile activity events", () => {
   it("are stored once each and shown on the profile, filterable by metric", async () => {
     const ws = await smsWorkspace();
     const phone = newPhone();
-    const viewed = { type: "activity", id: "act_1", profile: { phone, name: "Rosa Diaz" }, metric: "Viewed page", properties: { url: "/products/boots" }, at: "2026-05-01T10:00:00Z" };
+    const viewed = {
+      type: "activity",
+      id: "act_1",
+      profile: { phone, name: "Rosa Diaz" },
+      metric: "Viewed page",
+      properties: { url: "/products/boots" },
+      at: "2026-05-01T10:00:00Z",
+    };
     const ordered = { type: "activity", id: "act_2", profile: { phone }, metric: "Placed order", properties: { total: 120 }, at: "2026-05-01T11:00:00Z" };
     expect((await postEvents(ws.id, [viewed, ordered, viewed])).body).toEqual({ accepted: 2, duplicates: 1 });
     const profile = await profileByPhone(ws.id, phone);
     const all = await getProfile(ws.support.token, profile!.id);
     expect(all.status).toBe(200);
     expect(all.body.profile.name).toBe("Rosa Diaz");
-    expect(all.body.activity.map((a) => [a.metric, a.at])).toEqual([["Placed order", "2026-05-01T11:00:00.000Z"], ["Viewed page", "2026-05-01T10:00:00.000Z"]]);
+    expect(all.body.activity.map((a) => [a.metric, a.at])).toEqual([
+      ["Placed order", "2026-05-01T11:00:00.000Z"],
+      ["Viewed page", "2026-05-01T10:00:00.000Z"],
+    ]);
     const filtered = await getProfile(ws.support.token, profile!.id, `?metric=${encodeURIComponent("Viewed page")}`);
     expect(filtered.body.activity).toEqual([{ id: "act_1", metric: "Viewed page", properties: { url: "/products/boots" }, at: "2026-05-01T10:00:00.000Z" }]);
   });
@@ -160,11 +186,21 @@ describe("refused event posts change nothing", () => {
     ["no events", JSON.stringify({ events: [] }), "invalid_request"],
     ["an unknown type", JSON.stringify({ events: [{ type: "bought", id: "x", profile: { phone: "+12025550100" } }] }), "invalid_request"],
     ["a profile without phone or email", JSON.stringify({ events: [{ type: "activity", id: "x", profile: {}, metric: "Viewed page" }] }), "invalid_request"],
-    ["a bad phone number", JSON.stringify({ events: [{ type: "activity", id: "x", profile: { phone: "555-0100" }, metric: "Viewed page" }] }), "invalid_request"],
-    ["a valid event followed by an outbound SMS without a phone", JSON.stringify({ events: [
-      { type: "activity", id: "ok_1", profile: { email: "ann@example.test" }, metric: "Viewed page" },
-      { type: "outbound_message", id: "bad_1", profile: { email: "bob@example.test" }, source: "flow", name: "Welcome", text: "hi" },
-    ] }), "invalid_request"],
+    [
+      "a bad phone number",
+      JSON.stringify({ events: [{ type: "activity", id: "x", profile: { phone: "555-0100" }, metric: "Viewed page" }] }),
+      "invalid_request",
+    ],
+    [
+      "a valid event followed by an outbound SMS without a phone",
+      JSON.stringify({
+        events: [
+          { type: "activity", id: "ok_1", profile: { email: "ann@example.test" }, metric: "Viewed page" },
+          { type: "outbound_message", id: "bad_1", profile: { email: "bob@example.test" }, source: "flow", name: "Welcome", text: "hi" },
+        ],
+      }),
+      "invalid_request",
+    ],
   ])("answers 400 to %s", async (_label, raw, code) => {
     const ws = await smsWorkspace();
     const r = await signedRaw(ws.id, raw);

@@ -11,11 +11,18 @@ import { eventProfile } from "../../../worker/src/webhooks/event-profile";
 
 const INBOUND = "help-race@inbound.shop.example";
 let n = 0;
-const activity = (profile: Record<string, string>) => ({ type: "activity", id: `race-${++n}`, profile, metric: "Viewed Page", properties: { url: "https://shop.example/p" } });
+const activity = (profile: Record<string, string>) => ({
+  type: "activity",
+  id: `race-${++n}`,
+  profile,
+  metric: "Viewed Page",
+  properties: { url: "https://shop.example/p" },
+});
 
 async function profilesOf(workspaceId: string, phone: string, email: string) {
   const { results } = await env.DB.prepare("SELECT id, phone, email FROM profiles WHERE workspace_id = ?1 AND (phone = ?2 OR email = ?3)")
-    .bind(workspaceId, phone, email).all<{ id: string; phone: string | null; email: string | null }>();
+    .bind(workspaceId, phone, email)
+    .all<{ id: string; phone: string | null; email: string | null }>();
   return results;
 }
 
@@ -26,7 +33,10 @@ describe("profiles under concurrent first contact", () => {
     const deliveries = people.flatMap((p, i) => [
       ...Array.from({ length: 2 }, () => () => postEvents(ws.id, [activity({ email: p.email })])),
       ...Array.from({ length: 5 }, () => () => postEvents(ws.id, [activity({ phone: p.phone, email: p.email, name: "Rae Racer" })])),
-      ...Array.from({ length: 2 }, () => () => postShopify(ws.id, "customers/create", customerPayload({ id: 7_200_000_001_000 + i, email: p.email, phone: p.phone }))),
+      ...Array.from(
+        { length: 2 },
+        () => () => postShopify(ws.id, "customers/create", customerPayload({ id: 7_200_000_001_000 + i, email: p.email, phone: p.phone })),
+      ),
       () => deliver(p.email, INBOUND, plainText({ from: p.email, to: INBOUND }, uid())).then((r) => ({ status: r.rejected ? 550 : 200, body: r.rejected })),
     ]);
     const results = await Promise.all(deliveries.map((d) => d()));
@@ -53,10 +63,20 @@ describe("profiles under concurrent first contact", () => {
 describe("profile resolution racing itself", () => {
   // Called directly, the deliveries' statements reach D1 interleaved in a fixed order: every ordering of a first
   // contact by phone + email against one by email alone, by phone alone, or by both again is tried.
-  const keysOf = (p: { phone: string; email: string }) => [{ phone: p.phone, email: p.email }, { email: p.email }, { phone: p.phone, email: p.email, name: "Rae" }];
+  const keysOf = (p: { phone: string; email: string }) => [
+    { phone: p.phone, email: p.email },
+    { email: p.email },
+    { phone: p.phone, email: p.email, name: "Rae" },
+  ];
   it("every interleaving of first contacts leaves one profile and throws nothing", async () => {
     const ws = await createWorkspace();
-    for (const [a, b] of [[0, 1], [1, 0], [0, 2], [2, 0], [0, 0]] as const) {
+    for (const [a, b] of [
+      [0, 1],
+      [1, 0],
+      [0, 2],
+      [2, 0],
+      [0, 0],
+    ] as const) {
       const p = { phone: newPhone(), email: `inter.${a}${b}.${crypto.randomUUID().slice(0, 6)}@customer.example` };
       const keys = keysOf(p);
       const settled = await Promise.allSettled([eventProfile(env, ws.id, keys[a]!), eventProfile(env, ws.id, keys[b]!), eventProfile(env, ws.id, keys[a]!)]);

@@ -44,7 +44,8 @@ describe("auto-responder text", () => {
 
   it("uses a custom text with placeholders in any case", async () => {
     const ws = await smsWorkspace({
-      sms: { autoResponder: { audience: "all", text: "Thanks! {{ organization prefix }} replies within a day. Email: {{EMAIL}}" } }, email: { supportAddress: "care@shop.test" },
+      sms: { autoResponder: { audience: "all", text: "Thanks! {{ organization prefix }} replies within a day. Email: {{EMAIL}}" } },
+      email: { supportAddress: "care@shop.test" },
     });
     await sendSms(ws.id, newPhone(), "hi");
     expect((await outbox(ws.id)).map((m) => m.body)).toEqual([expect.stringMatching(/^Thanks! Shop \d+ replies within a day\. Email: care@shop\.test$/)]);

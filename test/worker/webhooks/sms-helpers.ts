@@ -26,14 +26,18 @@ export async function firstTicket(token: string, query = "view=all") {
 }
 
 export async function outbox(workspaceId: string) {
-  const { results } = await env.DB.prepare("SELECT to_address, from_address, body, media_json, ticket_id FROM outbox WHERE workspace_id = ?1 ORDER BY created_at, rowid")
-    .bind(workspaceId).all<{ to_address: string; from_address: string | null; body: string; media_json: string; ticket_id: string | null }>();
+  const { results } = await env.DB.prepare(
+    "SELECT to_address, from_address, body, media_json, ticket_id FROM outbox WHERE workspace_id = ?1 ORDER BY created_at, rowid",
+  )
+    .bind(workspaceId)
+    .all<{ to_address: string; from_address: string | null; body: string; media_json: string; ticket_id: string | null }>();
   return results.map((r) => ({ to: r.to_address, from: r.from_address, body: r.body, media: JSON.parse(r.media_json) as string[], ticketId: r.ticket_id }));
 }
 
 export async function profileByPhone(workspaceId: string, phone: string) {
   return env.DB.prepare("SELECT id, sms_consent, blocked, timezone FROM profiles WHERE workspace_id = ?1 AND phone = ?2")
-    .bind(workspaceId, phone).first<{ id: string; sms_consent: string | null; blocked: number; timezone: string | null }>();
+    .bind(workspaceId, phone)
+    .first<{ id: string; sms_consent: string | null; blocked: number; timezone: string | null }>();
 }
 
 /** Rows a webhook could have written for a workspace: used to prove a refused request changed nothing. */

@@ -127,8 +127,16 @@ describe("quiet hours in the ticket detail", () => {
   it("prefers the profile's own time zone, daylight saving included", async () => {
     const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" });
     await env.DB.prepare("UPDATE profiles SET timezone = 'America/Los_Angeles' WHERE id = ?1").bind(ticket.profile.id).run();
-    expect(await shownAt("2026-01-15T20:30:00Z", ws.support.token, ticket.id)).toEqual({ timezone: "America/Los_Angeles", localTime: "12:30", inQuietHours: false });
-    expect(await shownAt("2026-07-15T03:30:00Z", ws.support.token, ticket.id)).toEqual({ timezone: "America/Los_Angeles", localTime: "20:30", inQuietHours: true });
+    expect(await shownAt("2026-01-15T20:30:00Z", ws.support.token, ticket.id)).toEqual({
+      timezone: "America/Los_Angeles",
+      localTime: "12:30",
+      inQuietHours: false,
+    });
+    expect(await shownAt("2026-07-15T03:30:00Z", ws.support.token, ticket.id)).toEqual({
+      timezone: "America/Los_Angeles",
+      localTime: "20:30",
+      inQuietHours: true,
+    });
   });
 
   it("follows a custom quiet-hours window from the settings", async () => {

@@ -10,7 +10,9 @@ import { footprint, newPhone, outbox, profileByPhone, smsWorkspace } from "./sms
 
 /** A D1 binding where every statement fails, as when the shard is unreachable. */
 const downDb = {
-  prepare: () => { throw new Error("D1_ERROR: shard unreachable"); },
+  prepare: () => {
+    throw new Error("D1_ERROR: shard unreachable");
+  },
   batch: () => Promise.reject(new Error("D1_ERROR: shard unreachable")),
   exec: () => Promise.reject(new Error("D1_ERROR: shard unreachable")),
 } as unknown as D1Database;
@@ -20,7 +22,9 @@ describe("inbound SMS in two steps", () => {
     const ws = await smsWorkspace();
     const phone = newPhone();
     const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.id, phone)));
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = downDb; });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = downDb;
+    });
 
     const sid = newSid();
     expect((await sendSms(ws.id, phone, "STOP", { MessageSid: sid })).status).toBe(200);
@@ -32,7 +36,9 @@ describe("inbound SMS in two steps", () => {
     expect(stored).toEqual({ inbound: 1, pending: 1 });
     expect(await profileByPhone(ws.id, phone)).toBeNull(); // nothing reached D1 yet
 
-    await runInDurableObject(stub, (instance) => { (instance as TicketObject).db = null; });
+    await runInDurableObject(stub, (instance) => {
+      (instance as TicketObject).db = null;
+    });
     // A minute later, when the failed step's retry is due:
     await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("UPDATE timers SET due_at = 1 WHERE key LIKE 'sms-in:%'"));
     await runDurableObjectAlarm(stub);

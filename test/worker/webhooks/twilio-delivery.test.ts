@@ -43,7 +43,10 @@ describe("sending through Twilio", () => {
     expect(r.body.message.status).toBe("queued"); // the answer comes at the commit, before Twilio is called
     expect(await messageById(ws.support.token, ticket.id, r.body.message.id)).toMatchObject({ status: "sent" });
     expect(twilio.sent.at(-1)).toMatchObject({
-      accountSid: ACCOUNT_SID, to: phone, from: BUSINESS_NUMBER, body: "Invoice sent to your email.",
+      accountSid: ACCOUNT_SID,
+      to: phone,
+      from: BUSINESS_NUMBER,
+      body: "Invoice sent to your email.",
       statusCallback: `${BASE}/webhooks/${ws.id}/twilio/status`,
     });
     expect(twilio.sent[0]?.body).toMatch(/subscribed/); // the START confirmation went through Twilio too

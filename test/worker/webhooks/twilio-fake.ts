@@ -3,7 +3,15 @@
 import * as clock from "../../../worker/src/clock";
 import { vi } from "vitest";
 
-export interface SentSms { accountSid: string; to: string; from: string; body: string; statusCallback: string | null; media: string[]; sid: string }
+export interface SentSms {
+  accountSid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback: string | null;
+  media: string[];
+  sid: string;
+}
 type Behaviour = "accept" | { status: number; code: number; message: string };
 
 export function installFakeTwilio(creds: { accountSid: string; authToken: string }) {
@@ -34,19 +42,39 @@ export function installFakeTwilio(creds: { accountSid: string; authToken: string
     const sid = `SM${crypto.randomUUID().replace(/-/g, "")}`;
     sent.push({ accountSid: match[1]!, to, from, body, statusCallback: form.get("StatusCallback"), media: form.getAll("MediaUrl"), sid });
     const now = clock.nowDate().toUTCString();
-    return Response.json({
-      account_sid: creds.accountSid, api_version: "2010-04-01", body, date_created: now, date_sent: null, date_updated: now,
-      direction: "outbound-api", error_code: null, error_message: null, from, messaging_service_sid: null, num_media: String(form.getAll("MediaUrl").length),
-      num_segments: "1", price: null, price_unit: "USD", sid, status: "queued", to,
-      subresource_uris: { media: `/2010-04-01/Accounts/${creds.accountSid}/Messages/${sid}/Media.json` },
-      uri: `/2010-04-01/Accounts/${creds.accountSid}/Messages/${sid}.json`,
-    }, { status: 201 });
+    return Response.json(
+      {
+        account_sid: creds.accountSid,
+        api_version: "2010-04-01",
+        body,
+        date_created: now,
+        date_sent: null,
+        date_updated: now,
+        direction: "outbound-api",
+        error_code: null,
+        error_message: null,
+        from,
+        messaging_service_sid: null,
+        num_media: String(form.getAll("MediaUrl").length),
+        num_segments: "1",
+        price: null,
+        price_unit: "USD",
+        sid,
+        status: "queued",
+        to,
+        subresource_uris: { media: `/2010-04-01/Accounts/${creds.accountSid}/Messages/${sid}/Media.json` },
+        uri: `/2010-04-01/Accounts/${creds.accountSid}/Messages/${sid}.json`,
+      },
+      { status: 201 },
+    );
   });
   return {
     sent,
     refused,
     /** The next sends answer with these errors, in order; after them Twilio accepts again. */
-    failNext: (...errors: Exclude<Behaviour, "accept">[]) => { next = [...next, ...errors]; },
+    failNext: (...errors: Exclude<Behaviour, "accept">[]) => {
+      next = [...next, ...errors];
+    },
     restore: () => spy.mockRestore(),
   };
 }

@@ -29,7 +29,13 @@ describe("Twilio signature algorithm", () => {
 
   it("does not depend on the order the parameters arrive in", async () => {
     const { token, url, signature } = TWILIO_EXAMPLE;
-    const shuffled = new URLSearchParams([["To", "+18005551212"], ["Digits", "1234"], ["From", "+14158675310"], ["CallSid", "CA1234567890ABCDE"], ["Caller", "+14158675310"]]);
+    const shuffled = new URLSearchParams([
+      ["To", "+18005551212"],
+      ["Digits", "1234"],
+      ["From", "+14158675310"],
+      ["CallSid", "CA1234567890ABCDE"],
+      ["Caller", "+14158675310"],
+    ]);
     expect(await verifyTwilio(token, url, shuffled, signature)).toBe(true);
   });
 
@@ -79,7 +85,11 @@ describe("POST /webhooks/:ws/twilio/sms authentication and validation", () => {
 
   it("refuses a request without X-Twilio-Signature with 401", async () => {
     const ws = await createWorkspace();
-    const res = await SELF.fetch(`${BASE}${path(ws.id)}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form().toString() });
+    const res = await SELF.fetch(`${BASE}${path(ws.id)}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form().toString(),
+    });
     expect(res.status).toBe(401);
     expect(ErrorBody.parse(await res.json()).error.code).toBe("invalid_signature");
     expect(await footprint(ws.id)).toEqual(EMPTY);

@@ -68,9 +68,16 @@ describe("inbound SMS", () => {
   it("shows MMS media as links on the inbound message", async () => {
     const ws = await createWorkspace();
     const phone = newPhone();
-    const media = ["https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2"];
+    const media = [
+      "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+      "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2",
+    ];
     await sendSms(ws.id, phone, "Here is the damaged box", {
-      NumMedia: "2", MediaUrl0: media[0]!, MediaContentType0: "image/jpeg", MediaUrl1: media[1]!, MediaContentType1: "image/png",
+      NumMedia: "2",
+      MediaUrl0: media[0]!,
+      MediaContentType0: "image/jpeg",
+      MediaUrl1: media[1]!,
+      MediaContentType1: "image/png",
     });
     const ticket = await firstTicket(ws.support.token);
     const inbound = (await detail(ws.support.token, ticket.id)).messages.find((m) => m.kind === "inbound");

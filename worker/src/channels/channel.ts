@@ -6,9 +6,17 @@ import type { StateOf } from "../objects/ticket-state";
 import type { TicketStore } from "../objects/ticket-store";
 
 /** Why an agent may not reply on this channel now: the same rule for the reply route and the ticket detail. */
-export interface ReplyRefusal { code: "profile_blocked" | "consent_required"; message: string }
+export interface ReplyRefusal {
+  code: "profile_blocked" | "consent_required";
+  message: string;
+}
 
-export interface Sent { providerId: string; status: "sent" | "delivered"; email?: EmailParts; messageId?: string }
+export interface Sent {
+  providerId: string;
+  status: "sent" | "delivered";
+  email?: EmailParts;
+  messageId?: string;
+}
 
 export interface SendContext<C extends Channel> {
   env: Env;
@@ -19,10 +27,16 @@ export interface SendContext<C extends Channel> {
 }
 
 /** A customer message as the core hands it to the channel, to update the channel's own part of the state. */
-export interface InboundFacts { emailThread?: { subject: string; rootId: string; messageId: string; references: string[] } }
+export interface InboundFacts {
+  emailThread?: { subject: string; rootId: string; messageId: string; references: string[] };
+}
 
 /** What the ticket detail shows that depends on the channel. */
-export interface ChannelDetail { quietHours: QuietHours | null; customerOnline: boolean | null; followUpEmail: boolean }
+export interface ChannelDetail {
+  quietHours: QuietHours | null;
+  customerOnline: boolean | null;
+  followUpEmail: boolean;
+}
 
 type ChannelPart<C extends Channel> = Omit<StateOf<C>, keyof StateOf<"sms">> & { channel: C };
 

@@ -14,9 +14,12 @@ export const channels: { [C in Channel]: ChannelAdapter<C> } = { sms, email, web
  */
 export function withChannel<R>(state: TicketState, use: <C extends Channel>(adapter: ChannelAdapter<C>, state: StateOf<C>) => R): R {
   switch (state.channel) {
-    case "sms": return use(channels.sms, state);
-    case "email": return use(channels.email, state);
-    case "webchat": return use(channels.webchat, state);
+    case "sms":
+      return use(channels.sms, state);
+    case "email":
+      return use(channels.email, state);
+    case "webchat":
+      return use(channels.webchat, state);
   }
 }
 

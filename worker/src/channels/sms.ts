@@ -15,15 +15,25 @@ export const sms: ChannelAdapter<"sms"> = {
   whenClosed: "reopen",
   onInbound: () => {},
   replyGate: (profile) =>
-    profile?.blocked ? { code: "profile_blocked", message: "This profile is blocked; unblock it to reply." }
-    : profile?.smsConsent ? null
-    : { code: "consent_required", message: "This customer has not consented to receive SMS, so replies by SMS are not allowed." },
-  prepareReply: (env, at, text) => (at.settings.sms.shortenLinks ? shortenLinks(directory(env), at.workspaceId, at.ticketId, at.origin, text) : Promise.resolve(text)),
+    profile?.blocked
+      ? { code: "profile_blocked", message: "This profile is blocked; unblock it to reply." }
+      : profile?.smsConsent
+        ? null
+        : { code: "consent_required", message: "This customer has not consented to receive SMS, so replies by SMS are not allowed." },
+  prepareReply: (env, at, text) =>
+    at.settings.sms.shortenLinks ? shortenLinks(directory(env), at.workspaceId, at.ticketId, at.origin, text) : Promise.resolve(text),
   send: async ({ env, state, message }) => {
     if (!state.profile.phone) throw new ProviderError("The profile has no phone number.", false);
     // Where Twilio's status callbacks go: the public URL, else the origin the ticket was last reached at (none: no callbacks).
     const origin = env.PUBLIC_URL ?? state.origin ?? "";
-    return sendSms(env, { workspaceId: state.workspaceId, ticketId: state.ticketId, to: state.profile.phone, body: message.text, media: message.media, origin });
+    return sendSms(env, {
+      workspaceId: state.workspaceId,
+      ticketId: state.ticketId,
+      to: state.profile.phone,
+      body: message.text,
+      media: message.media,
+      origin,
+    });
   },
   afterSend: () => {},
   detail: (_state, at) => ({ quietHours: quietHours(at.now, at.timeZone, at.settings.sms.quietHours), customerOnline: null, followUpEmail: false }),

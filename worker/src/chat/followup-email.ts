@@ -24,16 +24,21 @@ export function buildFollowUpEmail(input: FollowUpInput): { subject: string; tex
   const subject = followUpSubject(input.accountName);
 
   const text = [
-    `${input.accountName} replied to your chat:`, "",
+    `${input.accountName} replied to your chat:`,
+    "",
     ...recap.flatMap((r) => [`${r.who}:`, r.text, ""]),
     chatLink ? `Continue the conversation: ${chatLink}` : "Reply to this email to continue the conversation.",
     ...(policies ? ["", `Privacy policy: ${policies.privacy}`, `Terms of service: ${policies.terms}`] : []),
   ].join("\n");
 
   const name = esc(input.accountName);
-  const rows = recap.map((r) => `<tr><td style="padding:8px 0;border-bottom:1px solid #eee">
+  const rows = recap
+    .map(
+      (r) => `<tr><td style="padding:8px 0;border-bottom:1px solid #eee">
 <div style="font-size:12px;color:#666;margin-bottom:2px">${esc(r.who)}</div>
-<div style="font-size:15px;color:#111;white-space:pre-wrap">${esc(r.text)}</div></td></tr>`).join("\n");
+<div style="font-size:15px;color:#111;white-space:pre-wrap">${esc(r.text)}</div></td></tr>`,
+    )
+    .join("\n");
   const button = chatLink
     ? `<p style="margin:24px 0"><a href="${esc(chatLink)}" style="background:#1f2937;color:#fff;text-decoration:none;padding:12px 20px;border-radius:6px;display:inline-block;font-weight:600">Continue the chat</a></p>`
     : `<p style="margin:24px 0">Reply to this email to continue the conversation.</p>`;
@@ -69,7 +74,9 @@ function siteOf(input: FollowUpInput): { page: string; origin: string } | null {
     try {
       const url = new URL(candidate);
       if (url.protocol === "https:" || url.protocol === "http:") return { page: url.toString(), origin: url.origin };
-    } catch { /* not a URL: try the next */ }
+    } catch {
+      /* not a URL: try the next */
+    }
   }
   return null;
 }

@@ -10,7 +10,9 @@ export async function forgetAgent(db: D1Database, workspaceId: string, agentId: 
 }
 
 export async function ticketsAssignedTo(db: D1Database, workspaceId: string, agentId: string, limit: number): Promise<string[]> {
-  const { results } = await db.prepare("SELECT id FROM tickets WHERE workspace_id = ?1 AND assignee_id = ?2 LIMIT ?3")
-    .bind(workspaceId, agentId, limit).all<{ id: string }>();
+  const { results } = await db
+    .prepare("SELECT id FROM tickets WHERE workspace_id = ?1 AND assignee_id = ?2 LIMIT ?3")
+    .bind(workspaceId, agentId, limit)
+    .all<{ id: string }>();
   return results.map((r) => r.id);
 }

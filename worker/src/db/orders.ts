@@ -2,10 +2,22 @@
 import { OrderLineItem, type StoreOrder } from "../../../shared/schemas";
 
 interface OrderRow {
-  id: string; name: string; order_number: number | null; profile_id: string | null; customer_id: string | null;
-  email: string | null; phone: string | null; financial_status: string | null; fulfillment_status: string | null;
-  cancelled_at: number | null; currency: string; total_price: string; line_items_json: string; admin_graphql_id: string | null;
-  created_at: number; updated_at: number;
+  id: string;
+  name: string;
+  order_number: number | null;
+  profile_id: string | null;
+  customer_id: string | null;
+  email: string | null;
+  phone: string | null;
+  financial_status: string | null;
+  fulfillment_status: string | null;
+  cancelled_at: number | null;
+  currency: string;
+  total_price: string;
+  line_items_json: string;
+  admin_graphql_id: string | null;
+  created_at: number;
+  updated_at: number;
 }
 
 const COLUMNS = `id, name, order_number, profile_id, customer_id, email, phone, financial_status, fulfillment_status, cancelled_at,
@@ -25,11 +37,22 @@ export const ORDER_SQL = {
 const LineItems = OrderLineItem.array();
 
 export const toOrder = (r: OrderRow): StoreOrder => ({
-  id: r.id, adminGraphqlId: r.admin_graphql_id ?? `gid://shopify/Order/${r.id}`, name: r.name, orderNumber: r.order_number,
-  profileId: r.profile_id, customerId: r.customer_id, email: r.email, phone: r.phone,
-  financialStatus: r.financial_status, fulfillmentStatus: r.fulfillment_status, cancelledAt: r.cancelled_at === null ? null : iso(r.cancelled_at),
-  currency: r.currency, totalPrice: r.total_price, lineItems: LineItems.parse(JSON.parse(r.line_items_json)),
-  createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+  id: r.id,
+  adminGraphqlId: r.admin_graphql_id ?? `gid://shopify/Order/${r.id}`,
+  name: r.name,
+  orderNumber: r.order_number,
+  profileId: r.profile_id,
+  customerId: r.customer_id,
+  email: r.email,
+  phone: r.phone,
+  financialStatus: r.financial_status,
+  fulfillmentStatus: r.fulfillment_status,
+  cancelledAt: r.cancelled_at === null ? null : iso(r.cancelled_at),
+  currency: r.currency,
+  totalPrice: r.total_price,
+  lineItems: LineItems.parse(JSON.parse(r.line_items_json)),
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
 });
 
 /**
@@ -37,8 +60,9 @@ export const toOrder = (r: OrderRow): StoreOrder => ({
  * Returns whether this version was applied.
  */
 export async function upsertOrder(db: D1Database, workspaceId: string, o: StoreOrder): Promise<{ applied: boolean }> {
-  const row = await db.prepare(
-    `INSERT INTO orders (workspace_id, id, name, order_number, profile_id, customer_id, email, phone, financial_status, fulfillment_status,
+  const row = await db
+    .prepare(
+      `INSERT INTO orders (workspace_id, id, name, order_number, profile_id, customer_id, email, phone, financial_status, fulfillment_status,
        cancelled_at, currency, total_price, line_items_json, admin_graphql_id, created_at, updated_at)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
      ON CONFLICT(workspace_id, id) DO UPDATE SET
@@ -49,11 +73,27 @@ export async function upsertOrder(db: D1Database, workspaceId: string, o: StoreO
        admin_graphql_id = excluded.admin_graphql_id, created_at = excluded.created_at, updated_at = excluded.updated_at
      WHERE excluded.updated_at >= orders.updated_at
      RETURNING id`,
-  ).bind(
-    workspaceId, o.id, o.name, o.orderNumber, o.profileId, o.customerId, o.email, o.phone, o.financialStatus, o.fulfillmentStatus,
-    o.cancelledAt === null ? null : Date.parse(o.cancelledAt), o.currency, o.totalPrice, JSON.stringify(o.lineItems), o.adminGraphqlId,
-    Date.parse(o.createdAt), Date.parse(o.updatedAt),
-  ).first<{ id: string }>();
+    )
+    .bind(
+      workspaceId,
+      o.id,
+      o.name,
+      o.orderNumber,
+      o.profileId,
+      o.customerId,
+      o.email,
+      o.phone,
+      o.financialStatus,
+      o.fulfillmentStatus,
+      o.cancelledAt === null ? null : Date.parse(o.cancelledAt),
+      o.currency,
+      o.totalPrice,
+      JSON.stringify(o.lineItems),
+      o.adminGraphqlId,
+      Date.parse(o.createdAt),
+      Date.parse(o.updatedAt),
+    )
+    .first<{ id: string }>();
   return { applied: row !== null };
 }
 
@@ -77,8 +117,16 @@ export async function listProfileOrders(db: D1Database, workspaceId: string, pro
 
 /** Every order of a profile, reduced to what the stats need (a customer has hundreds at most). */
 export async function profileOrderFacts(db: D1Database, workspaceId: string, profileId: string) {
-  const { results } = await db.prepare(ORDER_SQL.facts).bind(workspaceId, profileId).all<{ total_price: string; currency: string; created_at: number; cancelled_at: number | null }>();
-  return results.map((r) => ({ totalPrice: r.total_price, currency: r.currency, createdAt: iso(r.created_at), cancelledAt: r.cancelled_at === null ? null : iso(r.cancelled_at) }));
+  const { results } = await db
+    .prepare(ORDER_SQL.facts)
+    .bind(workspaceId, profileId)
+    .all<{ total_price: string; currency: string; created_at: number; cancelled_at: number | null }>();
+  return results.map((r) => ({
+    totalPrice: r.total_price,
+    currency: r.currency,
+    createdAt: iso(r.created_at),
+    cancelledAt: r.cancelled_at === null ? null : iso(r.cancelled_at),
+  }));
 }
 
 /**
@@ -91,6 +139,9 @@ export async function markOrderCancelled(db: D1Database, workspaceId: string, id
 
 /** The newest orders of a workspace (the dev fake store searches these). */
 export async function listWorkspaceOrders(db: D1Database, workspaceId: string, limit = 500): Promise<StoreOrder[]> {
-  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM orders WHERE workspace_id = ?1 ORDER BY created_at DESC LIMIT ?2`).bind(workspaceId, limit).all<OrderRow>();
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM orders WHERE workspace_id = ?1 ORDER BY created_at DESC LIMIT ?2`)
+    .bind(workspaceId, limit)
+    .all<OrderRow>();
   return results.map(toOrder);
 }

@@ -3,13 +3,27 @@
 import type { Channel } from "../../../shared/schemas";
 
 export interface CreatedRow {
-  id: string; channel: Channel; assignee_id: string | null; created_at: number;
-  first_response_at: number | null; first_responder_id: string | null; tags: string;
+  id: string;
+  channel: Channel;
+  assignee_id: string | null;
+  created_at: number;
+  first_response_at: number | null;
+  first_responder_id: string | null;
+  tags: string;
 }
 export interface ResolvedRow {
-  id: string; channel: Channel; assignee_id: string | null; closed_at: number; started_at: number; tags: string;
+  id: string;
+  channel: Channel;
+  assignee_id: string | null;
+  closed_at: number;
+  started_at: number;
+  tags: string;
 }
-export interface ReportRows { created: CreatedRow[]; resolved: ResolvedRow[]; openNow: number }
+export interface ReportRows {
+  created: CreatedRow[];
+  resolved: ResolvedRow[];
+  openNow: number;
+}
 
 // ticket_tags already holds every ancestor (`shipping/delayed` is also `shipping`), so parents count their sub-tags.
 const TAGS = "(SELECT json_group_array(tt.tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.workspace_id = ?1) AS tags";
@@ -31,9 +45,18 @@ export async function reportRows(db: D1Database, workspaceId: string, from: numb
   const sql = reportSql(channel);
   const ranged = [workspaceId, from, to, ...(channel ? [channel] : [])];
   const [created, resolved, open] = await Promise.all([
-    db.prepare(sql.created).bind(...ranged).all<CreatedRow>(),
-    db.prepare(sql.resolved).bind(...ranged).all<ResolvedRow>(),
-    db.prepare(sql.openNow).bind(workspaceId, ...(channel ? [channel] : [])).first<{ n: number }>(),
+    db
+      .prepare(sql.created)
+      .bind(...ranged)
+      .all<CreatedRow>(),
+    db
+      .prepare(sql.resolved)
+      .bind(...ranged)
+      .all<ResolvedRow>(),
+    db
+      .prepare(sql.openNow)
+      .bind(workspaceId, ...(channel ? [channel] : []))
+      .first<{ n: number }>(),
   ]);
   return { created: created.results, resolved: resolved.results, openNow: open?.n ?? 0 };
 }

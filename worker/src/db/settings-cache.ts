@@ -12,7 +12,9 @@ export function cached<T>(key: string, load: () => Promise<T>, ttlMs = SETTINGS_
   if (hit && Date.now() - hit.at < ttlMs) return hit.value as Promise<T>;
   const value = load();
   entries.set(key, { at: Date.now(), value });
-  value.catch(() => { if (entries.get(key)?.value === value) entries.delete(key); });
+  value.catch(() => {
+    if (entries.get(key)?.value === value) entries.delete(key);
+  });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   return value;
 }

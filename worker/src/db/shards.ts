@@ -33,7 +33,10 @@ export function shardNameFor(env: Env, workspaceId: string): string {
 
 /** The configured shard binding names; each must be a D1 binding of the worker. */
 export function shardNames(env: Env): string[] {
-  const names = (env.D1_SHARDS ?? "DB").split(",").map((s) => s.trim()).filter(Boolean);
+  const names = (env.D1_SHARDS ?? "DB")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.length ? names : ["DB"];
 }
 

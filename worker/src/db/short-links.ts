@@ -1,8 +1,13 @@
 // Short links in the directory: `/s/<code>` is resolved before any workspace is known.
 
 export async function insertShortLinks(db: D1Database, links: { code: string; workspaceId: string; ticketId: string; url: string; createdAt: number }[]) {
-  await db.batch(links.map((l) =>
-    db.prepare("INSERT INTO short_links (code, workspace_id, ticket_id, url, created_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(l.code, l.workspaceId, l.ticketId, l.url, l.createdAt)));
+  await db.batch(
+    links.map((l) =>
+      db
+        .prepare("INSERT INTO short_links (code, workspace_id, ticket_id, url, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(l.code, l.workspaceId, l.ticketId, l.url, l.createdAt),
+    ),
+  );
 }
 
 /** Counts the click and returns where to go, or null for an unknown code. */

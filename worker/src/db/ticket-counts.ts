@@ -3,7 +3,11 @@
 import type { Agent, TicketCounts } from "../../../shared/schemas";
 import { INBOX_ROLES } from "../../../shared/schemas";
 
-export interface CountsViewer { workspaceId: string; agentId: string; operator: boolean }
+export interface CountsViewer {
+  workspaceId: string;
+  agentId: string;
+  operator: boolean;
+}
 
 /** The one statement counts runs (exported for the query-plan tests). */
 export const COUNTERS_SQL = "SELECT name, n FROM ticket_counters WHERE workspace_id = ?1 AND n > 0";
@@ -16,12 +20,22 @@ export async function ticketCounts(db: D1Database, v: CountsViewer, agents: Agen
     Object.fromEntries([...count].filter(([name]) => name.startsWith(prefix)).map(([name, value]) => [name.slice(prefix.length), value]));
   const mine = n(`open_assignee:${v.agentId}`);
   const unassigned = n("open_assignee:");
-  const people = agents.filter((a) => INBOX_ROLES.includes(a.role)).map((a) => ({
-    agentId: a.id, name: a.name, operator: a.operator, online: online.includes(a.id), open: n(`open_assignee:${a.id}`),
-  }));
+  const people = agents
+    .filter((a) => INBOX_ROLES.includes(a.role))
+    .map((a) => ({
+      agentId: a.id,
+      name: a.name,
+      operator: a.operator,
+      online: online.includes(a.id),
+      open: n(`open_assignee:${a.id}`),
+    }));
   return {
     views: {
-      mine, unassigned, all: n("all"), unread: n(`unread:${v.agentId}`), favorites: n(`favorites:${v.agentId}`),
+      mine,
+      unassigned,
+      all: n("all"),
+      unread: n(`unread:${v.agentId}`),
+      favorites: n(`favorites:${v.agentId}`),
       // My sessions: my open tickets, open ones I follow assigned to others, and the unassigned ones I follow — or, in
       // operator mode, every unassigned one.
       sessions: mine + n(`followed_other:${v.agentId}`) + (v.operator ? unassigned : n(`followed_unassigned:${v.agentId}`)),

@@ -3,17 +3,41 @@ import type { TicketFilter, TicketPage, TicketSummary } from "../../../shared/sc
 import { TicketSummary as SummarySchema } from "../../../shared/schemas";
 import { HttpError } from "../http/errors";
 
-export interface Viewer { workspaceId: string; agentId: string; operator: boolean }
+export interface Viewer {
+  workspaceId: string;
+  agentId: string;
+  operator: boolean;
+}
 
 interface SummaryRow {
-  id: string; number: number | null; channel: string; status: string; snoozed_until: number | null; assignee_id: string | null;
-  tags_json: string; last_text: string | null; last_at: number; last_direction: string | null; attributed_type: string | null;
-  attributed_name: string | null; created_at: number; updated_at: number; profile_id: string; p_name: string | null; p_phone: string | null;
-  p_email: string | null; unread: number; favorite: number;
+  id: string;
+  number: number | null;
+  channel: string;
+  status: string;
+  snoozed_until: number | null;
+  assignee_id: string | null;
+  tags_json: string;
+  last_text: string | null;
+  last_at: number;
+  last_direction: string | null;
+  attributed_type: string | null;
+  attributed_name: string | null;
+  created_at: number;
+  updated_at: number;
+  profile_id: string;
+  p_name: string | null;
+  p_phone: string | null;
+  p_email: string | null;
+  unread: number;
+  favorite: number;
 }
 
 /** Where rows come from and in which order: a per-agent or per-tag table walks its own (…, last_at, id) index. */
-interface Source { from: string; at: string; id: string }
+interface Source {
+  from: string;
+  at: string;
+  id: string;
+}
 
 /** Builds the source and `WHERE` clauses for a filter; parameters are numbered from ?1 = workspace, ?2 = viewer. */
 export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: string[]; params: unknown[] } {
@@ -35,13 +59,22 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
       source = { ...source, from: "tickets t INDEXED BY tickets_assignee" };
       where.push("t.assignee_id = ?2");
       break;
-    case "unassigned": where.push("t.assignee_id IS NULL"); break;
-    case "unread": source = drive("ticket_unread", "d.agent_id = ?2"); break;
-    case "favorites": source = drive("ticket_favorites", "d.agent_id = ?2"); break;
-    case "sessions":
-      where.push(`(t.assignee_id = ?2 OR t.id IN (SELECT ticket_id FROM ticket_followers WHERE workspace_id = ?1 AND agent_id = ?2)${v.operator ? " OR t.assignee_id IS NULL" : ""})`);
+    case "unassigned":
+      where.push("t.assignee_id IS NULL");
       break;
-    case "all": break;
+    case "unread":
+      source = drive("ticket_unread", "d.agent_id = ?2");
+      break;
+    case "favorites":
+      source = drive("ticket_favorites", "d.agent_id = ?2");
+      break;
+    case "sessions":
+      where.push(
+        `(t.assignee_id = ?2 OR t.id IN (SELECT ticket_id FROM ticket_followers WHERE workspace_id = ?1 AND agent_id = ?2)${v.operator ? " OR t.assignee_id IS NULL" : ""})`,
+      );
+      break;
+    case "all":
+      break;
   }
   if (f.channel) where.push(`t.channel = ${p(f.channel)}`);
   if (f.assignee) where.push(f.assignee === "none" ? "t.assignee_id IS NULL" : `t.assignee_id = ${p(f.assignee)}`);
@@ -66,7 +99,12 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
 
 /** Every word must match as a prefix; quotes keep user text from being read as FTS syntax. */
 export function ftsQuery(q: string): string | null {
-  const words = q.normalize("NFKC").split(/[^\p{L}\p{N}@.+_-]+/u).flatMap((w) => w.split(/[@.+_-]+/)).filter(Boolean).slice(0, 8);
+  const words = q
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}@.+_-]+/u)
+    .flatMap((w) => w.split(/[@.+_-]+/))
+    .filter(Boolean)
+    .slice(0, 8);
   return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" ") : null;
 }
 
@@ -90,7 +128,10 @@ export function listingSql(f: TicketFilter, v: Viewer, cursor: string | undefine
 
 export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cursor: string | undefined, limit: number): Promise<TicketPage> {
   const { sql, params } = listingSql(f, v, cursor, limit);
-  const { results } = await db.prepare(sql).bind(...params).all<SummaryRow>();
+  const { results } = await db
+    .prepare(sql)
+    .bind(...params)
+    .all<SummaryRow>();
   const page = results.slice(0, limit);
   const last = page[page.length - 1];
   return { tickets: page.map(toSummary), nextCursor: results.length > limit && last ? encodeCursor(last.last_at, last.id) : null };
@@ -99,8 +140,10 @@ export async function listTickets(db: D1Database, f: TicketFilter, v: Viewer, cu
 /** Ids of every ticket matching a filter (bulk actions), capped. */
 export async function matchingIds(db: D1Database, f: TicketFilter, v: Viewer, cap: number): Promise<string[]> {
   const { source, where, params } = filterSql(f, v);
-  const { results } = await db.prepare(`SELECT t.id FROM ${source.from} WHERE ${where.join(" AND ")} ORDER BY ${source.at} DESC, ${source.id} DESC LIMIT ?${params.push(cap)}`)
-    .bind(...params).all<{ id: string }>();
+  const { results } = await db
+    .prepare(`SELECT t.id FROM ${source.from} WHERE ${where.join(" AND ")} ORDER BY ${source.at} DESC, ${source.id} DESC LIMIT ?${params.push(cap)}`)
+    .bind(...params)
+    .all<{ id: string }>();
   return results.map((r) => r.id);
 }
 
@@ -110,12 +153,20 @@ export async function ticketWorkspace(db: D1Database, ticketId: string): Promise
 
 export function toSummary(r: SummaryRow): TicketSummary {
   return SummarySchema.parse({
-    id: r.id, number: r.number, channel: r.channel, status: r.status, snoozedUntil: r.snoozed_until === null ? null : new Date(r.snoozed_until).toISOString(),
-    assigneeId: r.assignee_id, tags: JSON.parse(r.tags_json), unread: r.unread === 1, favorite: r.favorite === 1,
+    id: r.id,
+    number: r.number,
+    channel: r.channel,
+    status: r.status,
+    snoozedUntil: r.snoozed_until === null ? null : new Date(r.snoozed_until).toISOString(),
+    assigneeId: r.assignee_id,
+    tags: JSON.parse(r.tags_json),
+    unread: r.unread === 1,
+    favorite: r.favorite === 1,
     profile: { id: r.profile_id, name: r.p_name, phone: r.p_phone, email: r.p_email },
     lastMessage: r.last_text === null ? null : { text: r.last_text, at: new Date(r.last_at).toISOString(), direction: r.last_direction ?? "inbound" },
     attribution: r.attributed_type ? { type: r.attributed_type, name: r.attributed_name } : null,
-    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
   });
 }
 

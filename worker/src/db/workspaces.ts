@@ -2,12 +2,31 @@
 import type { Agent, Role, Workspace } from "../../../shared/schemas";
 import { Role as RoleSchema } from "../../../shared/schemas";
 
-interface WorkspaceRow { id: string; name: string; timezone: string; created_at: number }
-interface AgentRow { id: string; workspace_id: string; name: string; email: string; role: string; operator: number; created_at: number }
+interface WorkspaceRow {
+  id: string;
+  name: string;
+  timezone: string;
+  created_at: number;
+}
+interface AgentRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string;
+  role: string;
+  operator: number;
+  created_at: number;
+}
 
 export const toWorkspace = (r: WorkspaceRow): Workspace => ({ id: r.id, name: r.name, timezone: r.timezone, createdAt: new Date(r.created_at).toISOString() });
 export const toAgent = (r: AgentRow): Agent => ({
-  id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, role: RoleSchema.parse(r.role), operator: r.operator === 1, createdAt: new Date(r.created_at).toISOString(),
+  id: r.id,
+  workspaceId: r.workspace_id,
+  name: r.name,
+  email: r.email,
+  role: RoleSchema.parse(r.role),
+  operator: r.operator === 1,
+  createdAt: new Date(r.created_at).toISOString(),
 });
 
 export async function getWorkspace(db: D1Database, id: string): Promise<Workspace | null> {
@@ -19,37 +38,51 @@ export function insertWorkspaceStmt(db: D1Database, w: { id: string; name: strin
   return db.prepare("INSERT INTO workspaces (id, name, timezone, created_at) VALUES (?1, ?2, ?3, ?4)").bind(w.id, w.name, w.timezone, w.createdAt);
 }
 
-export function insertAgentStmt(db: D1Database, a: { id: string; workspaceId: string; name: string; email: string; role: Role; tokenHash: string; createdAt: number }) {
-  return db.prepare("INSERT INTO agents (id, workspace_id, name, email, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+export function insertAgentStmt(
+  db: D1Database,
+  a: { id: string; workspaceId: string; name: string; email: string; role: Role; tokenHash: string; createdAt: number },
+) {
+  return db
+    .prepare("INSERT INTO agents (id, workspace_id, name, email, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
     .bind(a.id, a.workspaceId, a.name, a.email, a.role, a.tokenHash, a.createdAt);
 }
 
 /** The agent with this token hash and its workspace, in one round trip (every API request authenticates). */
 export async function agentAndWorkspaceByTokenHash(db: D1Database, tokenHash: string) {
-  const row = await db.prepare(
-    `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.created_at, a.token_hash,
+  const row = await db
+    .prepare(
+      `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.created_at, a.token_hash,
        w.name AS workspace_name, w.timezone AS workspace_timezone, w.created_at AS workspace_created_at
      FROM agents a JOIN workspaces w ON w.id = a.workspace_id WHERE a.token_hash = ?1`,
-  ).bind(tokenHash).first<AgentRow & { token_hash: string; workspace_name: string; workspace_timezone: string; workspace_created_at: number }>();
+    )
+    .bind(tokenHash)
+    .first<AgentRow & { token_hash: string; workspace_name: string; workspace_timezone: string; workspace_created_at: number }>();
   if (!row) return null;
   const workspace = toWorkspace({ id: row.workspace_id, name: row.workspace_name, timezone: row.workspace_timezone, created_at: row.workspace_created_at });
   return { agent: toAgent(row), workspace, tokenHash: row.token_hash };
 }
 
 export async function listAgents(db: D1Database, workspaceId: string) {
-  const { results } = await db.prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at")
-    .bind(workspaceId).all<AgentRow>();
+  const { results } = await db
+    .prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at")
+    .bind(workspaceId)
+    .all<AgentRow>();
   return results.map(toAgent);
 }
 
 export async function getAgent(db: D1Database, workspaceId: string, agentId: string) {
-  const row = await db.prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2")
-    .bind(workspaceId, agentId).first<AgentRow>();
+  const row = await db
+    .prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2")
+    .bind(workspaceId, agentId)
+    .first<AgentRow>();
   return row ? toAgent(row) : null;
 }
 
 export async function setOperator(db: D1Database, workspaceId: string, agentId: string, operator: boolean) {
-  await db.prepare("UPDATE agents SET operator = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, operator ? 1 : 0).run();
+  await db
+    .prepare("UPDATE agents SET operator = ?3 WHERE workspace_id = ?1 AND id = ?2")
+    .bind(workspaceId, agentId, operator ? 1 : 0)
+    .run();
 }
 
 /** Removing an agent from the directory revokes their token at once. */

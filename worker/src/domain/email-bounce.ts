@@ -2,7 +2,10 @@
 import type { Email } from "postal-mime";
 import { normalizeMessageId } from "./email-thread";
 
-export interface Bounce { messageIds: string[]; reason: string }
+export interface Bounce {
+  messageIds: string[];
+  reason: string;
+}
 
 const BOUNCE_SENDER = /^(mailer-daemon|postmaster)@/i;
 

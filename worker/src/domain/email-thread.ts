@@ -1,9 +1,18 @@
 // Email threading rules: Message-ID normalization, which earlier ids a message points at, reply subjects and References.
-export interface EmailThread { subject: string; rootId: string; lastMessageId: string; references: string[] }
+export interface EmailThread {
+  subject: string;
+  rootId: string;
+  lastMessageId: string;
+  references: string[];
+}
 
 /** Message-IDs compare without angle brackets and case-insensitively (ticket names are lower-cased too). */
 export function normalizeMessageId(raw: string | null | undefined): string | null {
-  const id = (raw ?? "").trim().replace(/^<+|>+$/g, "").trim().toLowerCase();
+  const id = (raw ?? "")
+    .trim()
+    .replace(/^<+|>+$/g, "")
+    .trim()
+    .toLowerCase();
   return id && !/[\s<>]/.test(id) ? id : null;
 }
 
@@ -34,7 +43,10 @@ export function appendReference(chain: string[], id: string, max = 20): string[]
 }
 
 /** The ticket's thread state after a customer message: subject kept from the first message, chain extended. */
-export function threadAfterInbound(prev: EmailThread | undefined, msg: { subject: string; rootId: string; messageId: string; references: string[] }): EmailThread {
+export function threadAfterInbound(
+  prev: EmailThread | undefined,
+  msg: { subject: string; rootId: string; messageId: string; references: string[] },
+): EmailThread {
   let chain = prev?.references ?? [];
   for (const id of [...msg.references, msg.messageId]) chain = appendReference(chain, id);
   return { subject: prev?.subject || msg.subject, rootId: prev?.rootId ?? msg.rootId, lastMessageId: msg.messageId, references: chain };

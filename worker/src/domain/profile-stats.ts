@@ -4,7 +4,12 @@
 //   churn risk = days since last order ÷ average gap:  < 1.5 → low,  < 3 → medium,  otherwise high
 import type { ProfileStats } from "../../../shared/schemas";
 
-export interface StatsOrder { totalPrice: string; currency: string; createdAt: string; cancelledAt: string | null }
+export interface StatsOrder {
+  totalPrice: string;
+  currency: string;
+  createdAt: string;
+  cancelledAt: string | null;
+}
 
 export type ChurnRisk = NonNullable<ProfileStats["churnRisk"]>;
 export type { ProfileStats };
@@ -14,7 +19,10 @@ const DAY = 86_400_000;
 const MIN_GAP = DAY;
 
 export function profileStats(orders: readonly StatsOrder[], ticketCount: number, now: number): ProfileStats {
-  const placed = orders.filter((o) => o.cancelledAt === null).map((o) => ({ ...o, at: Date.parse(o.createdAt) })).sort((a, b) => a.at - b.at);
+  const placed = orders
+    .filter((o) => o.cancelledAt === null)
+    .map((o) => ({ ...o, at: Date.parse(o.createdAt) }))
+    .sort((a, b) => a.at - b.at);
   const cents = placed.reduce((sum, o) => sum + Math.round(Number(o.totalPrice) * 100), 0);
   const last = placed.at(-1);
   const base: ProfileStats = {

@@ -4,7 +4,11 @@ import { Channel, Report, type ReportAgent, type ReportTag } from "../../../shar
 import { dayIndex, percentile, type ReportRange } from "../../../shared/rules/report-range";
 import type { CreatedRow, ReportRows, ResolvedRow } from "../db/reports";
 
-export interface ReportAgentInfo { id: string; name: string; inbox: boolean }
+export interface ReportAgentInfo {
+  id: string;
+  name: string;
+  inbox: boolean;
+}
 
 const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
 const firstResponse = (r: CreatedRow) => (r.first_response_at === null ? null : seconds(r.first_response_at - r.created_at));
@@ -18,22 +22,38 @@ export function buildReport(rows: ReportRows, range: ReportRange, timezone: stri
   const { created, resolved } = rows;
   const firstResponses = defined(created.map(firstResponse));
   const volume = range.dates.map((date) => ({ date, created: 0, resolved: 0 }));
-  for (const r of created) { const i = dayIndex(range.bounds, r.created_at); if (i >= 0) volume[i]!.created += 1; }
-  for (const r of resolved) { const i = dayIndex(range.bounds, r.closed_at); if (i >= 0) volume[i]!.resolved += 1; }
+  for (const r of created) {
+    const i = dayIndex(range.bounds, r.created_at);
+    if (i >= 0) volume[i]!.created += 1;
+  }
+  for (const r of resolved) {
+    const i = dayIndex(range.bounds, r.closed_at);
+    if (i >= 0) volume[i]!.resolved += 1;
+  }
   return Report.parse({
     range: { from: range.from, to: range.to, timezone, channel },
     totals: {
-      created: created.length, resolved: resolved.length, openNow: rows.openNow,
-      medianFirstResponseSeconds: median(firstResponses), p90FirstResponseSeconds: round(percentile(firstResponses, 0.9)),
+      created: created.length,
+      resolved: resolved.length,
+      openNow: rows.openNow,
+      medianFirstResponseSeconds: median(firstResponses),
+      p90FirstResponseSeconds: round(percentile(firstResponses, 0.9)),
       medianResolutionSeconds: median(resolved.map(resolution)),
     },
     volume,
-    byChannel: Channel.options.filter((c) => !channel || c === channel).map((c) => {
-      const made = created.filter((r) => r.channel === c);
-      const closed = resolved.filter((r) => r.channel === c);
-      return { channel: c, created: made.length, resolved: closed.length,
-        medianFirstResponseSeconds: median(defined(made.map(firstResponse))), medianResolutionSeconds: median(closed.map(resolution)) };
-    }),
+    byChannel: Channel.options
+      .filter((c) => !channel || c === channel)
+      .map((c) => {
+        const made = created.filter((r) => r.channel === c);
+        const closed = resolved.filter((r) => r.channel === c);
+        return {
+          channel: c,
+          created: made.length,
+          resolved: closed.length,
+          medianFirstResponseSeconds: median(defined(made.map(firstResponse))),
+          medianResolutionSeconds: median(closed.map(resolution)),
+        };
+      }),
     byAgent: byAgent(rows, agents),
     byTag: byTag(rows),
   });
@@ -47,7 +67,7 @@ function byAgent({ created, resolved }: ReportRows, agents: ReportAgentInfo[]): 
   for (const r of created) if (r.first_responder_id) ids.add(r.first_responder_id);
   const rows = [...ids].map((id) => ({
     agentId: id,
-    name: id === null ? "Unassigned" : names.get(id) ?? "Removed agent",
+    name: id === null ? "Unassigned" : (names.get(id) ?? "Removed agent"),
     assigned: created.filter((r) => r.assignee_id === id).length,
     resolved: resolved.filter((r) => r.assignee_id === id).length,
     medianFirstResponseSeconds: id === null ? null : median(defined(created.filter((r) => r.first_responder_id === id).map(firstResponse))),
@@ -63,6 +83,7 @@ function byTag({ created, resolved }: ReportRows): ReportTag[] {
   const entry = (tag: string) => tags.get(tag) ?? tags.set(tag, { created: 0, durations: [] }).get(tag)!;
   for (const r of created) for (const t of tagsOf(r)) entry(t).created += 1;
   for (const r of resolved) for (const t of tagsOf(r)) entry(t).durations.push(resolution(r));
-  return [...tags].map(([tag, v]) => ({ tag, created: v.created, resolved: v.durations.length, medianResolutionSeconds: median(v.durations) }))
+  return [...tags]
+    .map(([tag, v]) => ({ tag, created: v.created, resolved: v.durations.length, medianResolutionSeconds: median(v.durations) }))
     .sort((a, b) => b.created + b.resolved - (a.created + a.resolved) || a.tag.localeCompare(b.tag));
 }

@@ -1,18 +1,102 @@
 // Sanitizes inbound email HTML with workerd's HTMLRewriter (lol-html): an allowlist of tags and attributes,
 // no scripts or event handlers, and remote images held back (`data-remote-src`) so tracking pixels never load by default.
 const ALLOWED_TAGS = new Set([
-  "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div", "dl", "dt", "em", "font", "h1", "h2", "h3",
-  "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "table",
-  "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "center",
+  "a",
+  "abbr",
+  "b",
+  "blockquote",
+  "br",
+  "caption",
+  "code",
+  "col",
+  "colgroup",
+  "dd",
+  "del",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "font",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "i",
+  "img",
+  "ins",
+  "li",
+  "ol",
+  "p",
+  "pre",
+  "q",
+  "s",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "u",
+  "ul",
+  "center",
 ]);
 /** Elements removed together with their content. */
-const DROPPED_WITH_CONTENT = new Set(["script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "form", "head", "title", "frameset", "frame", "applet", "audio", "video", "canvas"]);
-const ALLOWED_ATTRS = new Set(["href", "title", "alt", "width", "height", "colspan", "rowspan", "align", "valign", "dir", "lang", "border", "cellpadding", "cellspacing"]);
+const DROPPED_WITH_CONTENT = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "form",
+  "head",
+  "title",
+  "frameset",
+  "frame",
+  "applet",
+  "audio",
+  "video",
+  "canvas",
+]);
+const ALLOWED_ATTRS = new Set([
+  "href",
+  "title",
+  "alt",
+  "width",
+  "height",
+  "colspan",
+  "rowspan",
+  "align",
+  "valign",
+  "dir",
+  "lang",
+  "border",
+  "cellpadding",
+  "cellspacing",
+]);
 const SAFE_HREF = /^(https?:|mailto:|tel:|#)/i;
 
 export async function sanitizeEmailHtml(html: string): Promise<string> {
   const rewriter = new HTMLRewriter()
-    .onDocument({ comments: (c) => { c.remove(); }, doctype: () => {} })
+    .onDocument({
+      comments: (c) => {
+        c.remove();
+      },
+      doctype: () => {},
+    })
     .on("*", {
       element(el) {
         const tag = el.tagName.toLowerCase();

@@ -15,7 +15,7 @@ export function inboundSmsPlan(body: string, settings: Settings, org: string): I
   const keyword = detectKeyword(body);
   const supportEmail = settings.email.supportAddress;
   if (keyword) {
-    const consent = keyword === "opt_out" ? null : keyword === "opt_in" ? "marketing" as const : undefined;
+    const consent = keyword === "opt_out" ? null : keyword === "opt_in" ? ("marketing" as const) : undefined;
     return { ...(consent !== undefined ? { consent } : {}), keywordReply: keywordReply(keyword, org, supportEmail), autoReply: () => null };
   }
   const { audience, text } = settings.sms.autoResponder;

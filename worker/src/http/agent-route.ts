@@ -8,7 +8,8 @@ export type AppRouter = ReturnType<typeof Router<IRequest, [Env, ExecutionContex
 export type AgentHandler = (request: IRequest, env: Env, who: AgentContext, ctx: ExecutionContext) => Promise<Response> | Response;
 
 /** Authenticates, then (unless `anyRole`) refuses roles that may not use the inbox. */
-export const agentRoute = (handler: AgentHandler, opts: { anyRole?: boolean } = {}) =>
+export const agentRoute =
+  (handler: AgentHandler, opts: { anyRole?: boolean } = {}) =>
   async (request: IRequest, env: Env, ctx: ExecutionContext) => {
     const who = await authenticate(env, bearer(request));
     if (!opts.anyRole) requireInbox(who);

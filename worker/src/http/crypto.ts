@@ -55,7 +55,8 @@ const aesKeys = new Map<string, Promise<CryptoKey>>();
 function aesKey(material: string): Promise<CryptoKey> {
   let key = aesKeys.get(material);
   if (!key) {
-    key = crypto.subtle.digest("SHA-256", encoder.encode(`sidedesk-secrets:${material}`))
+    key = crypto.subtle
+      .digest("SHA-256", encoder.encode(`sidedesk-secrets:${material}`))
       .then((digest) => crypto.subtle.importKey("raw", digest, "AES-GCM", false, ["encrypt", "decrypt"]));
     aesKeys.set(material, key);
   }
@@ -65,13 +66,21 @@ function aesKey(material: string): Promise<CryptoKey> {
 /** AES-GCM with a random 96-bit IV; output is `iv.ciphertext` in base64. The workspace id is bound as associated data. */
 export async function encryptSecret(material: string, plaintext: string, workspaceId: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(workspaceId) }, await aesKey(material), encoder.encode(plaintext));
+  const data = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: encoder.encode(workspaceId) },
+    await aesKey(material),
+    encoder.encode(plaintext),
+  );
   return `${base64(iv)}.${base64(data)}`;
 }
 
 export async function decryptSecret(material: string, stored: string, workspaceId: string): Promise<string> {
   const [iv, data] = stored.split(".");
   if (!iv || !data) throw new Error("malformed ciphertext");
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64(iv), additionalData: encoder.encode(workspaceId) }, await aesKey(material), fromBase64(data));
+  const plain = await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: fromBase64(iv), additionalData: encoder.encode(workspaceId) },
+    await aesKey(material),
+    fromBase64(data),
+  );
   return new TextDecoder().decode(plain);
 }

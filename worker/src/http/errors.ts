@@ -3,7 +3,12 @@ import type { ZodError, ZodTypeAny, z } from "zod";
 import type { ErrorIssue } from "../../../shared/schemas";
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: ErrorIssue[]) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
     super(message);
   }
 }
@@ -16,7 +21,7 @@ export function errorResponse(err: unknown, context: string): Response {
     const body = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
     return Response.json(body, { status: err.status });
   }
-  console.error(`unhandled error in ${context}:`, err instanceof Error ? err.stack ?? err.message : err);
+  console.error(`unhandled error in ${context}:`, err instanceof Error ? (err.stack ?? err.message) : err);
   return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
 }
 

@@ -28,12 +28,31 @@ export function buildRouter(): AppRouter {
   const router = Router<IRequest, [Env, ExecutionContext]>();
   router.get("/healthz", () => new Response("ok"));
   for (const register of [
-    registerSetupRoutes, registerAgentRoutes, registerSettingsRoutes, registerBulkRoutes, registerExportRoutes, registerTicketRoutes, registerProfileRoutes,
-    registerRealtimeRoutes, registerLinkRoutes, registerDevRoutes, registerTwilioWebhooks, registerEventWebhooks,
-    registerChatRoutes, registerWidgetRoutes, registerOrderRoutes, registerDevFakeShopify, registerShopifyWebhooks, registerLibraryRoutes, registerAgentAccessRoutes,
+    registerSetupRoutes,
+    registerAgentRoutes,
+    registerSettingsRoutes,
+    registerBulkRoutes,
+    registerExportRoutes,
+    registerTicketRoutes,
+    registerProfileRoutes,
+    registerRealtimeRoutes,
+    registerLinkRoutes,
+    registerDevRoutes,
+    registerTwilioWebhooks,
+    registerEventWebhooks,
+    registerChatRoutes,
+    registerWidgetRoutes,
+    registerOrderRoutes,
+    registerDevFakeShopify,
+    registerShopifyWebhooks,
+    registerLibraryRoutes,
+    registerAgentAccessRoutes,
     registerReportRoutes,
-  ]) register(router);
-  router.all("*", () => { throw new HttpError(404, "not_found", "No such route."); });
+  ])
+    register(router);
+  router.all("*", () => {
+    throw new HttpError(404, "not_found", "No such route.");
+  });
   return router;
 }
 

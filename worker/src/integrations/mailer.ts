@@ -7,7 +7,19 @@ import { recordOutbox } from "../db/outbox";
 import { ProviderError } from "./provider-error";
 import { directory } from "../db/shards";
 
-export interface OutgoingEmail { workspaceId: string; ticketId: string | null; from: { name?: string; address: string }; to: string; replyTo?: string; subject: string; text: string; html?: string; messageId?: string; inReplyTo?: string; references?: string[] }
+export interface OutgoingEmail {
+  workspaceId: string;
+  ticketId: string | null;
+  from: { name?: string; address: string };
+  to: string;
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+}
 
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.?[^\s@<>,;"]*$/;
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -20,8 +32,14 @@ export async function sendEmail(env: Env, mail: OutgoingEmail): Promise<{ provid
   if (env.EMAIL) return { providerId: await viaBinding(env.EMAIL, mail, raw), messageId };
   if (env.MAIL_API_URL && env.MAIL_API_KEY) return { providerId: await viaHttp(env.MAIL_API_URL, env.MAIL_API_KEY, mail, messageId), messageId };
   const id = await recordOutbox(directory(env), {
-    workspaceId: mail.workspaceId, ticketId: mail.ticketId, channel: "email", to: mail.to, from: mail.from.address,
-    subject: mail.subject, body: mail.text, mime: raw,
+    workspaceId: mail.workspaceId,
+    ticketId: mail.ticketId,
+    channel: "email",
+    to: mail.to,
+    from: mail.from.address,
+    subject: mail.subject,
+    body: mail.text,
+    mime: raw,
   });
   return { providerId: `outbox:${id}`, messageId };
 }

@@ -11,7 +11,10 @@ export interface FakeShopData {
   save(order: StoreOrder): Promise<void>;
 }
 
-interface EditSession { orderId: string; staged: Map<string, { quantity: number; restock: boolean }> }
+interface EditSession {
+  orderId: string;
+  staged: Map<string, { quantity: number; restock: boolean }>;
+}
 /** Open edit sessions by calculated-order id (module-wide: the three edit calls may arrive on different requests). */
 const sessions = new Map<string, EditSession>();
 let nextSession = 1;
@@ -27,10 +30,14 @@ export function matchesSearch(o: StoreOrder, query: string | null | undefined): 
   if (!m) return o.name.includes(query.trim());
   const value = m[2]!.trim().replace(/^["']|["']$/g, "");
   switch (m[1]) {
-    case "name": return o.name.replace(/^#/, "") === value.replace(/^#/, "");
-    case "customer_id": return o.customerId === legacyId(value);
-    case "email": return o.email?.toLowerCase() === value.toLowerCase();
-    default: return false;
+    case "name":
+      return o.name.replace(/^#/, "") === value.replace(/^#/, "");
+    case "customer_id":
+      return o.customerId === legacyId(value);
+    case "email":
+      return o.email?.toLowerCase() === value.toLowerCase();
+    default:
+      return false;
   }
 }
 
@@ -40,7 +47,10 @@ export async function orderOp(data: FakeShopData, v: { id: string }) {
 }
 
 export async function ordersOp(data: FakeShopData, v: { first: number; query?: string | null }) {
-  const hits = (await data.all()).filter((o) => matchesSearch(o, v.query)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, v.first);
+  const hits = (await data.all())
+    .filter((o) => matchesSearch(o, v.query))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, v.first);
   return { orders: { nodes: hits.map(toGqlOrder), pageInfo: { hasNextPage: false, endCursor: null } } };
 }
 
@@ -52,19 +62,32 @@ export async function editBeginOp(data: FakeShopData, v: { id: string }) {
   const n = nextSession++;
   sessions.set(gid("CalculatedOrder", String(n)), { orderId: o.id, staged: new Map() });
   const lineItems = o.lineItems.map((li) => ({
-    id: gid("CalculatedLineItem", li.id), quantity: li.quantity, editableQuantity: li.quantity - li.fulfilledQuantity, title: li.title, sku: li.sku,
+    id: gid("CalculatedLineItem", li.id),
+    quantity: li.quantity,
+    editableQuantity: li.quantity - li.fulfilledQuantity,
+    title: li.title,
+    sku: li.sku,
   }));
-  return { orderEditBegin: { calculatedOrder: { id: gid("CalculatedOrder", String(n)), lineItems: { nodes: lineItems } }, orderEditSession: { id: gid("OrderEditSession", String(n)) }, userErrors: [] } };
+  return {
+    orderEditBegin: {
+      calculatedOrder: { id: gid("CalculatedOrder", String(n)), lineItems: { nodes: lineItems } },
+      orderEditSession: { id: gid("OrderEditSession", String(n)) },
+      userErrors: [],
+    },
+  };
 }
 
 export async function editSetQuantityOp(data: FakeShopData, v: { id: string; lineItemId: string; quantity: number; restock?: boolean | null }) {
-  const refuse = (field: string, message: string) => ({ orderEditSetQuantity: { calculatedLineItem: null, calculatedOrder: null, userErrors: [{ field: [field], message }] } });
+  const refuse = (field: string, message: string) => ({
+    orderEditSetQuantity: { calculatedLineItem: null, calculatedOrder: null, userErrors: [{ field: [field], message }] },
+  });
   const session = sessions.get(v.id);
   const o = session ? await data.get(session.orderId) : null;
   if (!session || !o) return refuse("id", "The calculated order does not exist.");
   const line = o.lineItems.find((li) => li.id === legacyId(v.lineItemId));
   if (!line) return refuse("lineItemId", "The line item does not exist on this order.");
-  if (v.quantity < line.fulfilledQuantity) return refuse("quantity", `Quantity can't be less than the fulfilled quantity (${line.fulfilledQuantity}) of ${line.title}.`);
+  if (v.quantity < line.fulfilledQuantity)
+    return refuse("quantity", `Quantity can't be less than the fulfilled quantity (${line.fulfilledQuantity}) of ${line.title}.`);
   session.staged.set(line.id, { quantity: v.quantity, restock: v.restock ?? false });
   return { orderEditSetQuantity: { calculatedLineItem: { id: v.lineItemId, quantity: v.quantity }, calculatedOrder: { id: v.id }, userErrors: [] } };
 }
@@ -89,9 +112,13 @@ export async function editCommitOp(data: FakeShopData, v: { id: string }) {
 }
 
 export interface CancelVars {
-  orderId: string; reason: string; restock: boolean; refund?: boolean | null;
+  orderId: string;
+  reason: string;
+  restock: boolean;
+  refund?: boolean | null;
   refundMethod?: { originalPaymentMethodsRefund?: boolean | null; storeCreditRefund?: unknown } | null;
-  notifyCustomer?: boolean | null; staffNote?: string | null;
+  notifyCustomer?: boolean | null;
+  staffNote?: string | null;
 }
 
 export async function cancelOp(data: FakeShopData, v: CancelVars) {
@@ -99,8 +126,10 @@ export async function cancelOp(data: FakeShopData, v: CancelVars) {
   const o = await data.get(legacyId(v.orderId));
   if (!o) return refuse({ field: ["orderId"], message: "Order not found.", code: "NOT_FOUND" });
   if (o.cancelledAt) return refuse({ field: ["orderId"], message: "Order has already been cancelled.", code: "INVALID" });
-  if (o.lineItems.some((li) => li.fulfilledQuantity > 0)) return refuse({ field: ["orderId"], message: "Order has fulfilled items; cancel its fulfillments first.", code: "INVALID" });
-  if (v.refund == null && v.refundMethod == null) return refuse({ field: ["refundMethod"], message: "Either refund or refundMethod must be given.", code: "INVALID" });
+  if (o.lineItems.some((li) => li.fulfilledQuantity > 0))
+    return refuse({ field: ["orderId"], message: "Order has fulfilled items; cancel its fulfillments first.", code: "INVALID" });
+  if (v.refund == null && v.refundMethod == null)
+    return refuse({ field: ["refundMethod"], message: "Either refund or refundMethod must be given.", code: "INVALID" });
   const refund = v.refund ?? Boolean(v.refundMethod?.originalPaymentMethodsRefund || v.refundMethod?.storeCreditRefund);
   const paid = o.financialStatus === "paid" || o.financialStatus === "partially_refunded";
   const financialStatus = refund && paid ? "refunded" : paid ? o.financialStatus : "voided";

@@ -3,14 +3,25 @@
 import { z, type ZodTypeAny } from "zod";
 import { cancelOp, editBeginOp, editCommitOp, editSetQuantityOp, orderOp, ordersOp, type FakeShopData } from "./shopify-fake-ops";
 
-export interface FakeCall { operation: string; operationName: string | null; variables: Record<string, unknown> }
-export interface FakeShop { accessToken: string; data: FakeShopData; calls?: FakeCall[] }
+export interface FakeCall {
+  operation: string;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+}
+export interface FakeShop {
+  accessToken: string;
+  data: FakeShopData;
+  calls?: FakeCall[];
+}
 
 const Gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `a ${type} GID`);
 const Maybe = <T extends ZodTypeAny>(t: T) => t.nullish();
 
 type Kind = "query" | "mutation";
-interface Operation { kind: Kind; handle(data: FakeShopData, variables: unknown): Promise<{ data: unknown } | { issues: z.ZodIssue[] }> }
+interface Operation {
+  kind: Kind;
+  handle(data: FakeShopData, variables: unknown): Promise<{ data: unknown } | { issues: z.ZodIssue[] }>;
+}
 
 function op<S extends ZodTypeAny>(kind: Kind, vars: S, run: (data: FakeShopData, v: z.output<S>) => Promise<unknown>): Operation {
   return {
@@ -27,19 +38,29 @@ const OPERATIONS: Record<string, Operation> = {
   order: op("query", z.object({ id: Gid("Order") }), orderOp),
   orders: op("query", z.object({ first: z.number().int().min(1).max(250), query: Maybe(z.string()) }), ordersOp),
   orderEditBegin: op("mutation", z.object({ id: Gid("Order") }), editBeginOp),
-  orderEditSetQuantity: op("mutation",
+  orderEditSetQuantity: op(
+    "mutation",
     z.object({ id: Gid("CalculatedOrder"), lineItemId: Gid("CalculatedLineItem"), quantity: z.number().int().min(0), restock: Maybe(z.boolean()) }),
-    editSetQuantityOp),
-  orderEditCommit: op("mutation", z.object({ id: Gid("CalculatedOrder"), notifyCustomer: Maybe(z.boolean()), staffNote: Maybe(z.string().max(255)) }), editCommitOp),
-  orderCancel: op("mutation", z.object({
-    orderId: Gid("Order"),
-    reason: z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]),
-    refund: Maybe(z.boolean()),
-    refundMethod: Maybe(z.object({ originalPaymentMethodsRefund: Maybe(z.boolean()), storeCreditRefund: Maybe(z.object({}).passthrough()) }).strict()),
-    restock: z.boolean(),
-    notifyCustomer: Maybe(z.boolean()),
-    staffNote: Maybe(z.string().max(255)),
-  }), cancelOp),
+    editSetQuantityOp,
+  ),
+  orderEditCommit: op(
+    "mutation",
+    z.object({ id: Gid("CalculatedOrder"), notifyCustomer: Maybe(z.boolean()), staffNote: Maybe(z.string().max(255)) }),
+    editCommitOp,
+  ),
+  orderCancel: op(
+    "mutation",
+    z.object({
+      orderId: Gid("Order"),
+      reason: z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]),
+      refund: Maybe(z.boolean()),
+      refundMethod: Maybe(z.object({ originalPaymentMethodsRefund: Maybe(z.boolean()), storeCreditRefund: Maybe(z.object({}).passthrough()) }).strict()),
+      restock: z.boolean(),
+      notifyCustomer: Maybe(z.boolean()),
+      staffNote: Maybe(z.string().max(255)),
+    }),
+    cancelOp,
+  ),
 };
 
 const Body = z.object({ query: z.string().min(1), variables: z.record(z.unknown()).nullish(), operationName: z.string().nullish() });
@@ -48,7 +69,8 @@ const gqlErrors = (...messages: string[]) => Response.json({ errors: messages.ma
 
 export async function handleFakeAdmin(request: Request, shop: FakeShop): Promise<Response> {
   const path = new URL(request.url).pathname;
-  if (request.method !== "POST" || !/\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.test(path)) return Response.json({ errors: "Not Found" }, { status: 404 });
+  if (request.method !== "POST" || !/\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.test(path))
+    return Response.json({ errors: "Not Found" }, { status: 404 });
   if (!shop.accessToken || request.headers.get("x-shopify-access-token") !== shop.accessToken) {
     return Response.json({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, { status: 401 });
   }

@@ -11,7 +11,12 @@ import { linkProfileToCustomer, upsertStoreCustomer } from "../db/store-customer
 import { fromOrderPayload } from "./shopify-map";
 import { dbFor } from "../db/shards";
 
-interface Who { email: string | null; phone: string | null; name: string | null; customerId: string | null }
+interface Who {
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  customerId: string | null;
+}
 
 const fullName = (first: string | null | undefined, last: string | null | undefined) => [first, last].filter(Boolean).join(" ") || null;
 
@@ -19,7 +24,9 @@ const fullName = (first: string | null | undefined, last: string | null | undefi
 export async function linkProfile(env: Env, workspaceId: string, who: Who): Promise<string | null> {
   if (!who.email && !who.phone) return null;
   const profile = await eventProfile(env, workspaceId, {
-    ...(who.email ? { email: who.email } : {}), ...(who.phone ? { phone: who.phone } : {}), ...(who.name ? { name: who.name } : {}),
+    ...(who.email ? { email: who.email } : {}),
+    ...(who.phone ? { phone: who.phone } : {}),
+    ...(who.name ? { name: who.name } : {}),
   });
   if (who.customerId) await linkProfileToCustomer(dbFor(env, workspaceId), workspaceId, profile.id, who.customerId, who.name);
   return profile.id;
@@ -32,8 +39,13 @@ export async function ingestOrderPayload(env: Env, workspaceId: string, country:
   if (p.customer) {
     const c = p.customer;
     await upsertStoreCustomer(dbFor(env, workspaceId), workspaceId, {
-      id: c.id, profileId: result.profileId, email: c.email?.toLowerCase() ?? order.email, phone: toE164(c.phone, country) ?? order.phone,
-      firstName: c.first_name, lastName: c.last_name, updatedAt: Date.parse(c.updated_at ?? p.updated_at),
+      id: c.id,
+      profileId: result.profileId,
+      email: c.email?.toLowerCase() ?? order.email,
+      phone: toE164(c.phone, country) ?? order.phone,
+      firstName: c.first_name,
+      lastName: c.last_name,
+      updatedAt: Date.parse(c.updated_at ?? p.updated_at),
     });
   }
   return result;
@@ -41,7 +53,7 @@ export async function ingestOrderPayload(env: Env, workspaceId: string, country:
 
 /** Links, upserts and records the activity of one order, from a webhook or from a store refresh. */
 export async function storeOrder(env: Env, workspaceId: string, order: StoreOrder, name: string | null) {
-  const profileId = order.profileId ?? await linkProfile(env, workspaceId, { email: order.email, phone: order.phone, name, customerId: order.customerId });
+  const profileId = order.profileId ?? (await linkProfile(env, workspaceId, { email: order.email, phone: order.phone, name, customerId: order.customerId }));
   const { applied } = await upsertOrder(dbFor(env, workspaceId), workspaceId, { ...order, profileId });
   if (profileId) await recordOrderActivity(dbFor(env, workspaceId), workspaceId, profileId, order);
   return { applied, profileId };
@@ -49,12 +61,23 @@ export async function storeOrder(env: Env, workspaceId: string, order: StoreOrde
 
 export async function recordOrderActivity(db: D1Database, workspaceId: string, profileId: string, o: StoreOrder) {
   const properties = {
-    orderId: o.name, orderNumber: o.orderNumber, value: Number(o.totalPrice), currency: o.currency, source: "shopify",
+    orderId: o.name,
+    orderNumber: o.orderNumber,
+    value: Number(o.totalPrice),
+    currency: o.currency,
+    source: "shopify",
     items: o.lineItems.map((li) => (li.quantity > 1 ? `${li.title} ×${li.quantity}` : li.title)),
   };
   await insertProfileEvent(db, { id: `shopify:order:${o.id}:placed`, workspaceId, profileId, metric: "Placed Order", properties, at: Date.parse(o.createdAt) });
   if (o.cancelledAt) {
-    await insertProfileEvent(db, { id: `shopify:order:${o.id}:cancelled`, workspaceId, profileId, metric: "Cancelled Order", properties, at: Date.parse(o.cancelledAt) });
+    await insertProfileEvent(db, {
+      id: `shopify:order:${o.id}:cancelled`,
+      workspaceId,
+      profileId,
+      metric: "Cancelled Order",
+      properties,
+      at: Date.parse(o.cancelledAt),
+    });
   }
 }
 
@@ -64,7 +87,13 @@ export async function ingestCustomerPayload(env: Env, workspaceId: string, count
   const name = fullName(c.first_name, c.last_name);
   const profileId = await linkProfile(env, workspaceId, { email, phone, name, customerId: c.id });
   const applied = await upsertStoreCustomer(dbFor(env, workspaceId), workspaceId, {
-    id: c.id, profileId, email, phone, firstName: c.first_name, lastName: c.last_name, updatedAt: Date.parse(c.updated_at),
+    id: c.id,
+    profileId,
+    email,
+    phone,
+    firstName: c.first_name,
+    lastName: c.last_name,
+    updatedAt: Date.parse(c.updated_at),
   });
   return { applied, profileId };
 }

@@ -5,8 +5,19 @@ import type { Env } from "../env";
 import { adminCall, type CallOptions, type StoreConnection } from "./shopify-admin";
 import { fromGqlOrder, gid, legacyId } from "./shopify-map";
 import {
-  CancelAnswer, EditBeginAnswer, EditCommitAnswer, EditSetQuantityAnswer, ORDER_CANCEL, ORDER_EDIT_BEGIN, ORDER_EDIT_COMMIT,
-  ORDER_EDIT_SET_QUANTITY, ORDER_QUERY, ORDERS_QUERY, OrderAnswer, OrdersAnswer, type UserError,
+  CancelAnswer,
+  EditBeginAnswer,
+  EditCommitAnswer,
+  EditSetQuantityAnswer,
+  ORDER_CANCEL,
+  ORDER_EDIT_BEGIN,
+  ORDER_EDIT_COMMIT,
+  ORDER_EDIT_SET_QUANTITY,
+  ORDER_QUERY,
+  ORDERS_QUERY,
+  OrderAnswer,
+  OrdersAnswer,
+  type UserError,
 } from "./shopify-queries";
 
 export class StoreRefused extends Error {
@@ -38,11 +49,25 @@ export async function setLineQuantity(env: Env, conn: StoreConnection, order: St
   // A calculated line item carries the numeric id of the order line it stands for.
   const calcLine = calculated.lineItems.nodes.find((n) => legacyId(n.id) === line.id);
   if (!calcLine) throw new StoreRefused([{ field: ["lineItemId"], message: `The store cannot edit “${line.title}” on this order.` }]);
-  const set = (await adminCall(env, conn, ORDER_EDIT_SET_QUANTITY,
-    { id: calculated.id, lineItemId: calcLine.id, quantity: body.quantity, restock: body.restock }, EditSetQuantityAnswer)).orderEditSetQuantity;
+  const set = (
+    await adminCall(
+      env,
+      conn,
+      ORDER_EDIT_SET_QUANTITY,
+      { id: calculated.id, lineItemId: calcLine.id, quantity: body.quantity, restock: body.restock },
+      EditSetQuantityAnswer,
+    )
+  ).orderEditSetQuantity;
   refuseIf(set.userErrors);
-  const committed = (await adminCall(env, conn, ORDER_EDIT_COMMIT,
-    { id: calculated.id, notifyCustomer: body.notifyCustomer, staffNote: body.staffNote ?? null }, EditCommitAnswer)).orderEditCommit;
+  const committed = (
+    await adminCall(
+      env,
+      conn,
+      ORDER_EDIT_COMMIT,
+      { id: calculated.id, notifyCustomer: body.notifyCustomer, staffNote: body.staffNote ?? null },
+      EditCommitAnswer,
+    )
+  ).orderEditCommit;
   refuseIf(committed.userErrors);
   if (!committed.order) throw new StoreRefused([{ message: "The store did not return the edited order." }]);
   return fromGqlOrder(committed.order, conn.countryCode);
@@ -50,14 +75,22 @@ export async function setLineQuantity(env: Env, conn: StoreConnection, order: St
 
 /** Starts the store's cancellation job (Shopify cancels asynchronously and then sends orders/cancelled). */
 export async function cancelStoreOrder(env: Env, conn: StoreConnection, order: StoreOrder, body: CancelOrderBody) {
-  const answer = (await adminCall(env, conn, ORDER_CANCEL, {
-    orderId: order.adminGraphqlId,
-    reason: body.reason.toUpperCase(),
-    refundMethod: { originalPaymentMethodsRefund: body.refund },
-    restock: body.restock,
-    notifyCustomer: body.notifyCustomer,
-    staffNote: body.staffNote ?? null,
-  }, CancelAnswer)).orderCancel;
+  const answer = (
+    await adminCall(
+      env,
+      conn,
+      ORDER_CANCEL,
+      {
+        orderId: order.adminGraphqlId,
+        reason: body.reason.toUpperCase(),
+        refundMethod: { originalPaymentMethodsRefund: body.refund },
+        restock: body.restock,
+        notifyCustomer: body.notifyCustomer,
+        staffNote: body.staffNote ?? null,
+      },
+      CancelAnswer,
+    )
+  ).orderCancel;
   refuseIf(answer.orderCancelUserErrors);
   return { job: answer.job };
 }

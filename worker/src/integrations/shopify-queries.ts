@@ -73,18 +73,20 @@ export const GqlOrder = z.object({
   currentTotalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
   customer: Ref,
   lineItems: z.object({
-    nodes: z.array(z.object({
-      id: z.string(),
-      title: z.string(),
-      variantTitle: z.string().nullable(),
-      quantity: z.number().int(),
-      currentQuantity: z.number().int(),
-      unfulfilledQuantity: z.number().int(),
-      sku: z.string().nullable(),
-      originalUnitPriceSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
-      variant: Ref,
-      product: Ref,
-    })),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        variantTitle: z.string().nullable(),
+        quantity: z.number().int(),
+        currentQuantity: z.number().int(),
+        unfulfilledQuantity: z.number().int(),
+        sku: z.string().nullable(),
+        originalUnitPriceSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
+        variant: Ref,
+        product: Ref,
+      }),
+    ),
   }),
 });
 export type GqlOrder = z.infer<typeof GqlOrder>;
@@ -93,10 +95,16 @@ export const OrderAnswer = z.object({ order: GqlOrder.nullable() });
 export const OrdersAnswer = z.object({ orders: z.object({ nodes: z.array(GqlOrder) }) });
 export const EditBeginAnswer = z.object({
   orderEditBegin: z.object({
-    calculatedOrder: z.object({
-      id: z.string(),
-      lineItems: z.object({ nodes: z.array(z.object({ id: z.string(), quantity: z.number().int(), editableQuantity: z.number().int(), title: z.string(), sku: z.string().nullable() })) }),
-    }).nullable(),
+    calculatedOrder: z
+      .object({
+        id: z.string(),
+        lineItems: z.object({
+          nodes: z.array(
+            z.object({ id: z.string(), quantity: z.number().int(), editableQuantity: z.number().int(), title: z.string(), sku: z.string().nullable() }),
+          ),
+        }),
+      })
+      .nullable(),
     userErrors: z.array(UserError),
   }),
 });

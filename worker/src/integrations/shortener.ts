@@ -10,7 +10,10 @@ export async function shortenLinks(db: D1Database, workspaceId: string, ticketId
   if (urls.length === 0) return text;
   const now = clock.now();
   const codes = urls.map(() => randomToken("l", 6).slice(2));
-  await insertShortLinks(db, urls.map((url, i) => ({ code: codes[i]!, workspaceId, ticketId, url, createdAt: now })));
+  await insertShortLinks(
+    db,
+    urls.map((url, i) => ({ code: codes[i]!, workspaceId, ticketId, url, createdAt: now })),
+  );
   // One pass over the links as matched, so a link that extends another (`/a` and `/a/b`) keeps its own code.
   const short = new Map(urls.map((url, i) => [url, `${origin}/s/${codes[i]}`]));
   return text.replace(URL_PATTERN, (url) => short.get(url) ?? url);

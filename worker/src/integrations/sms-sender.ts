@@ -13,11 +13,27 @@ export async function sendSms(env: Env, m: { workspaceId: string; ticketId: stri
   const secrets = await openSecrets(secretsKey(env), m.workspaceId, sealed);
   const from = settings.sms.fromNumber;
   if (!secrets.smsAccountSid || !secrets.smsAuthToken || !from) {
-    const id = await recordOutbox(directory(env), { workspaceId: m.workspaceId, channel: "sms", to: m.to, from, body: m.body, media: m.media, ticketId: m.ticketId });
+    const id = await recordOutbox(directory(env), {
+      workspaceId: m.workspaceId,
+      channel: "sms",
+      to: m.to,
+      from,
+      body: m.body,
+      media: m.media,
+      ticketId: m.ticketId,
+    });
     return { providerId: `outbox:${id}`, status: "sent" as const };
   }
-  const sent = await sendTwilioSms(env.TWILIO_API_BASE ?? TWILIO_API, { accountSid: secrets.smsAccountSid, authToken: secrets.smsAuthToken }, {
-    from, to: m.to, body: m.body, media: m.media, statusCallback: m.origin ? `${m.origin}/webhooks/${m.workspaceId}/twilio/status` : null,
-  });
+  const sent = await sendTwilioSms(
+    env.TWILIO_API_BASE ?? TWILIO_API,
+    { accountSid: secrets.smsAccountSid, authToken: secrets.smsAuthToken },
+    {
+      from,
+      to: m.to,
+      body: m.body,
+      media: m.media,
+      statusCallback: m.origin ? `${m.origin}/webhooks/${m.workspaceId}/twilio/status` : null,
+    },
+  );
   return { providerId: sent.sid, status: sent.status === "delivered" ? ("delivered" as const) : ("sent" as const) };
 }

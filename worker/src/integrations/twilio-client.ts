@@ -2,7 +2,10 @@
 import { ProviderError } from "./provider-error";
 
 export { ProviderError };
-export interface TwilioCredentials { accountSid: string; authToken: string }
+export interface TwilioCredentials {
+  accountSid: string;
+  authToken: string;
+}
 
 export async function sendTwilioSms(
   apiBase: string,

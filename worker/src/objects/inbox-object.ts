@@ -5,7 +5,10 @@ import { RealtimeClientFrame, type RealtimeEvent } from "../../../shared/schemas
 import { directory } from "../db/shards";
 import { operatorIds } from "../db/workspaces";
 
-interface Attachment { agentId: string; workspaceId: string }
+interface Attachment {
+  agentId: string;
+  workspaceId: string;
+}
 
 /** counts.changed goes out at most about this often per workspace: every commit invites every panel to re-count. */
 export const COUNTS_FRAME_EVERY_MS = 1000;
@@ -101,7 +104,14 @@ export class InboxObject extends DurableObject<Env> {
   }
 
   private online(except?: WebSocket): string[] {
-    return [...new Set(this.ctx.getWebSockets().filter((ws) => ws !== except).flatMap((ws) => this.ctx.getTags(ws)))];
+    return [
+      ...new Set(
+        this.ctx
+          .getWebSockets()
+          .filter((ws) => ws !== except)
+          .flatMap((ws) => this.ctx.getTags(ws)),
+      ),
+    ];
   }
 
   private async operators(workspaceId: string): Promise<string[]> {

@@ -1,6 +1,9 @@
 // Results crossing the Durable Object RPC boundary (custom error classes do not survive it).
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
-export interface Actor { id: string; name: string }
+export interface Actor {
+  id: string;
+  name: string;
+}
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const fail = <T = never>(status: number, code: string, message: string): Outcome<T> => ({ ok: false, status, code, message });

@@ -16,17 +16,29 @@ import { dbFor, directory } from "../db/shards";
 export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: TicketStore, writer: TicketWriter, session: ChatSessionStore): Promise<void> {
   const state = store.current();
   const [{ settings }, workspace, profile] = await Promise.all([
-    loadSettings(directory(env), state.workspaceId), getWorkspace(directory(env), state.workspaceId), getProfile(dbFor(env, state.workspaceId), state.workspaceId, state.profile.id),
+    loadSettings(directory(env), state.workspaceId),
+    getWorkspace(directory(env), state.workspaceId),
+    getProfile(dbFor(env, state.workspaceId), state.workspaceId, state.profile.id),
   ]);
   const to = profile?.email ?? state.profile.email;
   const from = settings.email.supportAddress;
   if (!to || !from || !workspace) return;
   const mail = buildFollowUpEmail({
-    accountName: workspace.name, pageUrl: session.get()?.pageUrl ?? null, shopDomain: settings.shopify.shopDomain, recap: session.visible(0, 6),
+    accountName: workspace.name,
+    pageUrl: session.get()?.pageUrl ?? null,
+    shopDomain: settings.shopify.shopDomain,
+    recap: session.visible(0, 6),
   });
   let note = `Follow-up email sent to ${to}`;
   try {
-    await sendEmail(env, { workspaceId: state.workspaceId, ticketId: state.ticketId, from: { name: workspace.name, address: from }, to, replyTo: from, ...mail });
+    await sendEmail(env, {
+      workspaceId: state.workspaceId,
+      ticketId: state.ticketId,
+      from: { name: workspace.name, address: from },
+      to,
+      replyTo: from,
+      ...mail,
+    });
   } catch (err) {
     if (!(err instanceof ProviderError) || err.retryable) throw err; // the flusher retries in a minute
     note = `Follow-up email to ${to} could not be sent: ${err.message}`;

@@ -10,7 +10,11 @@ export const CUSTOMER_TAG = "customer";
 export const FOLLOWUP_TIMER = "followup";
 export const FOLLOWUP_DELAY_MS = 3 * 60_000;
 
-export interface SocketAttachment { tag: typeof CUSTOMER_TAG; sessionId: string; connectedAt: number }
+export interface SocketAttachment {
+  tag: typeof CUSTOMER_TAG;
+  sessionId: string;
+  connectedAt: number;
+}
 
 /** The `webchat` delivery: push to the customer's sockets; while they are away, (re-)arm the follow-up email. */
 export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: StateOf<"webchat">, message: Message) {

@@ -12,7 +12,17 @@ const ChatSession = z.object({
 });
 export type ChatSession = z.infer<typeof ChatSession>;
 
-interface VisibleRow { seq: number; id: string; kind: string; text: string; author_json: string; source: string; provider_id: string | null; created_at: number; [k: string]: SqlStorageValue }
+interface VisibleRow {
+  seq: number;
+  id: string;
+  kind: string;
+  text: string;
+  author_json: string;
+  source: string;
+  provider_id: string | null;
+  created_at: number;
+  [k: string]: SqlStorageValue;
+}
 
 /** Inbound chat messages carry `chat-in:<clientId>` as provider id, so a retried send is stored once. */
 export const CHAT_IN_PREFIX = "chat-in:";
@@ -31,15 +41,24 @@ export class ChatSessionStore {
 
   /** Customer-visible messages (inbound and outbound only: never notes or activity), oldest first. */
   visible(afterSeq: number, limit: number): ChatMessage[] {
-    const rows = this.sql.exec<VisibleRow>(
-      `SELECT seq, id, kind, text, author_json, source, provider_id, created_at FROM messages
-       WHERE kind IN ('inbound', 'outbound') AND seq > ? ORDER BY seq DESC LIMIT ?`, afterSeq, limit,
-    ).toArray();
-    return rows.reverse().map((r) => ChatMessage.parse({
-      id: r.id, seq: r.seq, ...who(r.kind, r.source, (JSON.parse(r.author_json) as { name: string | null }).name),
-      text: r.text, createdAt: new Date(r.created_at).toISOString(),
-      clientId: r.provider_id?.startsWith(CHAT_IN_PREFIX) ? r.provider_id.slice(CHAT_IN_PREFIX.length) : null,
-    }));
+    const rows = this.sql
+      .exec<VisibleRow>(
+        `SELECT seq, id, kind, text, author_json, source, provider_id, created_at FROM messages
+       WHERE kind IN ('inbound', 'outbound') AND seq > ? ORDER BY seq DESC LIMIT ?`,
+        afterSeq,
+        limit,
+      )
+      .toArray();
+    return rows.reverse().map((r) =>
+      ChatMessage.parse({
+        id: r.id,
+        seq: r.seq,
+        ...who(r.kind, r.source, (JSON.parse(r.author_json) as { name: string | null }).name),
+        text: r.text,
+        createdAt: new Date(r.created_at).toISOString(),
+        clientId: r.provider_id?.startsWith(CHAT_IN_PREFIX) ? r.provider_id.slice(CHAT_IN_PREFIX.length) : null,
+      }),
+    );
   }
 
   /** When the latest agent reply was written, or null. */

@@ -21,8 +21,20 @@ export const PRESENCE_TIMER = "presence";
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
 const PRESENCE_CHECK_MS = 30_000;
 
-export interface ChatAuth { workspaceId: string; sessionId: string; token: string }
-export interface ChatStartInput { workspaceId: string; sessionId: string; tokenHash: string; profile: ProfileRef; welcome: string; pageUrl: string | null; origin: string }
+export interface ChatAuth {
+  workspaceId: string;
+  sessionId: string;
+  token: string;
+}
+export interface ChatStartInput {
+  workspaceId: string;
+  sessionId: string;
+  tokenHash: string;
+  profile: ProfileRef;
+  welcome: string;
+  pageUrl: string | null;
+  origin: string;
+}
 
 export class TicketChat {
   readonly session: ChatSessionStore;
@@ -66,7 +78,10 @@ export class TicketChat {
   }
 
   /** A customer message. Idempotent by clientId; a closed chat never reopens (the widget starts a new session). */
-  async post(auth: ChatAuth, input: { clientId: string; text: string; autoReply: string | null; origin: string }): Promise<Outcome<{ message: ChatMessage; duplicate: boolean }>> {
+  async post(
+    auth: ChatAuth,
+    input: { clientId: string; text: string; autoReply: string | null; origin: string },
+  ): Promise<Outcome<{ message: ChatMessage; duplicate: boolean }>> {
     const verified = await this.verify(auth);
     if (!verified.ok) return verified;
     const profile = await getProfile(dbFor(this.env, auth.workspaceId), auth.workspaceId, verified.value.state.profile.id);
@@ -79,9 +94,18 @@ export class TicketChat {
     const message = this.ctx.storage.transactionSync(() => {
       this.store.clearTimer(FOLLOWUP_TIMER); // the customer is here: they have seen the replies
       return applyInbound(this.writer, {
-        workspaceId: auth.workspaceId, channel: "webchat", profile: state.profile, providerId, text: input.text, media: [], at: clock.now(),
-        origin: input.origin, autoReply: state.opened ? null : input.autoReply, autoReplySource: "business_hours",
-        attributionWindowHours: 0, blocked: profile?.blocked ?? false,
+        workspaceId: auth.workspaceId,
+        channel: "webchat",
+        profile: state.profile,
+        providerId,
+        text: input.text,
+        media: [],
+        at: clock.now(),
+        origin: input.origin,
+        autoReply: state.opened ? null : input.autoReply,
+        autoReplySource: "business_hours",
+        attributionWindowHours: 0,
+        blocked: profile?.blocked ?? false,
       });
     });
     const view = chatView(message, input.clientId);
@@ -113,7 +137,11 @@ export class TicketChat {
   async connect(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return errorJson(426, "upgrade_required", "Connect with a WebSocket.");
     const url = new URL(request.url);
-    const auth = { workspaceId: url.searchParams.get("workspace") ?? "", sessionId: url.searchParams.get("session") ?? "", token: url.searchParams.get("token") ?? "" };
+    const auth = {
+      workspaceId: url.searchParams.get("workspace") ?? "",
+      sessionId: url.searchParams.get("session") ?? "",
+      token: url.searchParams.get("token") ?? "",
+    };
     const verified = await this.verify(auth);
     if (!verified.ok) return errorJson(verified.status, verified.code, verified.message);
     const pair = new WebSocketPair();
@@ -135,7 +163,11 @@ export class TicketChat {
 
   /** A customer socket closed or errored: offline once none is left. */
   async socketGone(ws: WebSocket): Promise<void> {
-    try { ws.close(1000, "bye"); } catch { /* already closed */ }
+    try {
+      ws.close(1000, "bye");
+    } catch {
+      /* already closed */
+    }
     if (this.liveSockets(ws).length === 0 && this.goOffline(clock.now())) await this.flush();
   }
 
@@ -153,7 +185,11 @@ export class TicketChat {
       }
     }
     for (const ws of stale) {
-      try { ws.close(4000, "heartbeat timeout"); } catch { /* gone */ }
+      try {
+        ws.close(4000, "heartbeat timeout");
+      } catch {
+        /* gone */
+      }
     }
     if (this.liveSockets(...stale).length > 0) this.store.setTimer(PRESENCE_TIMER, now + PRESENCE_CHECK_MS);
     else this.goOffline(lastSeen || now);

@@ -12,7 +12,12 @@ import { ProviderError } from "../integrations/provider-error";
 import type { StateOf } from "./ticket-state";
 import { dbFor, directory } from "../db/shards";
 
-export interface EmailSent { providerId: string; status: "sent"; email: EmailParts; messageId: string }
+export interface EmailSent {
+  providerId: string;
+  status: "sent";
+  email: EmailParts;
+  messageId: string;
+}
 
 /** The providerId an outbound email message is stored under: bounces find it by the Message-ID they quote. */
 export const emailProviderId = (messageId: string) => `email:${messageId}`;
@@ -33,8 +38,16 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
   const subject = replySubject(thread.subject);
   const from = { address: fromAddress, ...(workspace?.name ? { name: workspace.name } : {}) };
   await sendEmail(env, {
-    workspaceId: state.workspaceId, ticketId: state.ticketId, from, to, replyTo: inbound ?? undefined, subject, text,
-    messageId, inReplyTo: thread.lastMessageId, references: thread.references,
+    workspaceId: state.workspaceId,
+    ticketId: state.ticketId,
+    from,
+    to,
+    replyTo: inbound ?? undefined,
+    subject,
+    text,
+    messageId,
+    inReplyTo: thread.lastMessageId,
+    references: thread.references,
   });
   const email: EmailParts = { subject, html: null, attachments: [], from: fromAddress, to: [to] };
   return { providerId: emailProviderId(messageId), status: "sent", email, messageId };

@@ -46,8 +46,16 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
   const state = writer.stateOrNew(input.workspaceId, input.channel, input.profile, input.at);
   const attribution = attributionOf(state, input);
   const inbound = writer.append(state, {
-    kind: "inbound", text: input.text, author: customer(input.profile), status: null,
-    source: "customer", providerId: input.providerId, media: input.media, attribution, email: input.email ?? null, at: input.at,
+    kind: "inbound",
+    text: input.text,
+    author: customer(input.profile),
+    status: null,
+    source: "customer",
+    providerId: input.providerId,
+    media: input.media,
+    attribution,
+    email: input.email ?? null,
+    at: input.at,
   });
   withChannel(state, (channel, s) => channel.onInbound(s, { emailThread: input.emailThread }));
   afterCustomerMessage(writer, state, inbound, attribution, input);
@@ -84,7 +92,8 @@ function afterCustomerMessage(writer: TicketWriter, state: TicketState, inbound:
     state.opened = true;
     const reopened = wasOpened && writer.transition(state, { type: "customer_message" }, null, input.at);
     if (!wasOpened) writer.schedule(NOTIFY_TIMER, input.at, { seq: inbound.seq });
-    if ((!wasOpened || reopened) && input.autoReply) writer.queueOutbound(state, { text: input.autoReply, source: input.autoReplySource ?? "auto_responder", at: input.at });
+    if ((!wasOpened || reopened) && input.autoReply)
+      writer.queueOutbound(state, { text: input.autoReply, source: input.autoReplySource ?? "auto_responder", at: input.at });
   }
   writer.commit(state, "message");
 }
@@ -97,8 +106,14 @@ export function refusesCustomerMessage(state: TicketState): boolean {
 export function applyMarketing(writer: TicketWriter, input: MarketingInput) {
   const state = writer.stateOrNew(input.workspaceId, input.channel, input.profile, input.at);
   const sent = writer.append(state, {
-    kind: "outbound", text: input.text, author: SYSTEM, status: "sent", source: input.source, providerId: input.providerId,
-    attribution: { type: input.source, name: input.name }, at: input.at,
+    kind: "outbound",
+    text: input.text,
+    author: SYSTEM,
+    status: "sent",
+    source: input.source,
+    providerId: input.providerId,
+    attribution: { type: input.source, name: input.name },
+    at: input.at,
   });
   // Attribution follows the latest send, not the latest logged: a late backfill of an older send does not take over.
   if (!state.lastMarketing || input.at >= state.lastMarketing.at) state.lastMarketing = { type: input.source, name: input.name, at: input.at, seq: sent.seq };

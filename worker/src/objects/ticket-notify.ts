@@ -51,8 +51,9 @@ function notification(state: TicketState, workspaceName: string, firstMessage: s
   const channel = CHANNEL_NAME[state.channel];
   const subject = `New ${channel} ticket #${state.number} from ${state.profile.name ?? state.profile.email ?? state.profile.phone ?? "a customer"}`;
   const text = `${workspaceName}: a new ${channel} ticket #${state.number} was opened.\n\nCustomer: ${who}\nChannel: ${channel}\n\n${firstMessage}\n`;
-  const html = `<p>${escapeHtml(workspaceName)}: a new ${channel} ticket <b>#${state.number}</b> was opened.</p>`
-    + `<p>Customer: ${escapeHtml(who)}<br>Channel: ${channel}</p>`
-    + `<blockquote style="white-space:pre-wrap">${escapeHtml(firstMessage)}</blockquote>`;
+  const html =
+    `<p>${escapeHtml(workspaceName)}: a new ${channel} ticket <b>#${state.number}</b> was opened.</p>` +
+    `<p>Customer: ${escapeHtml(who)}<br>Channel: ${channel}</p>` +
+    `<blockquote style="white-space:pre-wrap">${escapeHtml(firstMessage)}</blockquote>`;
   return { subject, text, html };
 }

@@ -49,7 +49,10 @@ export class TicketObject extends DurableObject<Env> {
    * One durable write, then the answer: the message and its transition commit in one storage transaction; projection,
    * publish, auto-replies and notifications run right after from the object's timers (`answerAfter: "flush"` waits).
    */
-  async ingestInbound(input: InboundInput, answerAfter: "commit" | "flush" = "commit"): Promise<{ message: Message; duplicate: boolean; ticketId: string; opened: boolean }> {
+  async ingestInbound(
+    input: InboundInput,
+    answerAfter: "commit" | "flush" = "commit",
+  ): Promise<{ message: Message; duplicate: boolean; ticketId: string; opened: boolean }> {
     const dup = this.store.findByProviderId(input.providerId);
     if (dup) return { message: dup, duplicate: true, ticketId: this.ctx.id.toString(), opened: this.store.state()?.opened ?? false };
     const message = this.ctx.storage.transactionSync(() => applyInbound(this.writer, input));
@@ -86,7 +89,10 @@ export class TicketObject extends DurableObject<Env> {
     return { duplicate: false };
   }
 
-  async view(workspaceId: string, agentId: string): Promise<Outcome<{ state: TicketState; messages: Message[]; hasMore: boolean; favorite: boolean; unread: boolean }>> {
+  async view(
+    workspaceId: string,
+    agentId: string,
+  ): Promise<Outcome<{ state: TicketState; messages: Message[]; hasMore: boolean; favorite: boolean; unread: boolean }>> {
     const state = this.owned(workspaceId);
     if (!state) return fail(404, "not_found", "No such ticket.");
     const page = this.store.page(null, 50);
@@ -100,7 +106,12 @@ export class TicketObject extends DurableObject<Env> {
     return ok(this.store.page(before, limit));
   }
 
-  async postAgentMessage(workspaceId: string, actor: Actor, body: NewAgentMessage & { text: string }, origin: string): Promise<Outcome<{ message: Message; duplicate: boolean }>> {
+  async postAgentMessage(
+    workspaceId: string,
+    actor: Actor,
+    body: NewAgentMessage & { text: string },
+    origin: string,
+  ): Promise<Outcome<{ message: Message; duplicate: boolean }>> {
     const existing = this.owned(workspaceId);
     if (!existing) return fail(404, "not_found", "No such ticket.");
     const tooLong = body.kind === "reply" ? textTooLong("reply", existing.channel, body.text) : null; // after link shortening
@@ -113,9 +124,10 @@ export class TicketObject extends DurableObject<Env> {
       const state = this.store.current();
       state.origin = origin;
       const author = { type: "agent" as const, id: actor.id, name: actor.name };
-      const m = body.kind === "note"
-        ? this.writer.append(state, { kind: "note", text: body.text, author, status: null, source: "agent", clientId: body.clientId, at: clock.now() })
-        : this.writer.queueOutbound(state, { text: body.text, source: "agent", author, clientId: body.clientId, media: body.media, at: clock.now() });
+      const m =
+        body.kind === "note"
+          ? this.writer.append(state, { kind: "note", text: body.text, author, status: null, source: "agent", clientId: body.clientId, at: clock.now() })
+          : this.writer.queueOutbound(state, { text: body.text, source: "agent", author, clientId: body.clientId, media: body.media, at: clock.now() });
       this.store.setAgentState(actor.id, { readSeq: state.lastInboundSeq, markedUnread: false });
       this.writer.commit(state, "message");
       return m;
@@ -131,7 +143,8 @@ export class TicketObject extends DurableObject<Env> {
     if (to === "snoozed" && (until === null || until <= clock.now())) return fail(400, "invalid_snooze", "The snooze time must be in the future.");
     this.ctx.storage.transactionSync(() => {
       const state = this.store.current();
-      if (this.writer.transition(state, { type: "agent", to, until: until === null ? undefined : new Date(until) }, actor.name, clock.now())) this.writer.commit(state, "status");
+      if (this.writer.transition(state, { type: "agent", to, until: until === null ? undefined : new Date(until) }, actor.name, clock.now()))
+        this.writer.commit(state, "status");
     });
     await this.flush();
     return ok(this.store.current());
@@ -224,16 +237,35 @@ export class TicketObject extends DurableObject<Env> {
   }
 
   // ---- web chat (ticket-chat.ts): the widget's session, messages and socket ----
-  async chatStart(input: ChatStartInput) { return this.chat.start(input); }
-  async chatVerify(auth: ChatAuth) { const v = await this.chat.verify(auth); return v.ok ? ok({ profileId: v.value.state.profile.id }) : v; }
-  async chatPost(auth: ChatAuth, input: Parameters<TicketChat["post"]>[1]) { return this.chat.post(auth, input); }
-  async chatThread(auth: ChatAuth, after: number) { return this.chat.thread(auth, after); }
-  async chatSetProfile(auth: ChatAuth, profile: Parameters<TicketChat["setProfile"]>[1]) { return this.chat.setProfile(auth, profile); }
+  async chatStart(input: ChatStartInput) {
+    return this.chat.start(input);
+  }
+  async chatVerify(auth: ChatAuth) {
+    const v = await this.chat.verify(auth);
+    return v.ok ? ok({ profileId: v.value.state.profile.id }) : v;
+  }
+  async chatPost(auth: ChatAuth, input: Parameters<TicketChat["post"]>[1]) {
+    return this.chat.post(auth, input);
+  }
+  async chatThread(auth: ChatAuth, after: number) {
+    return this.chat.thread(auth, after);
+  }
+  async chatSetProfile(auth: ChatAuth, profile: Parameters<TicketChat["setProfile"]>[1]) {
+    return this.chat.setProfile(auth, profile);
+  }
   /** Only for the customer's WebSocket upgrade; agents' sockets live in InboxObject. */
-  override async fetch(request: Request): Promise<Response> { return this.chat.connect(request); }
-  override async webSocketMessage(ws: WebSocket): Promise<void> { this.chat.socketMessage(ws); }
-  override async webSocketClose(ws: WebSocket): Promise<void> { await this.chat.socketGone(ws); }
-  override async webSocketError(ws: WebSocket): Promise<void> { await this.chat.socketGone(ws); }
+  override async fetch(request: Request): Promise<Response> {
+    return this.chat.connect(request);
+  }
+  override async webSocketMessage(ws: WebSocket): Promise<void> {
+    this.chat.socketMessage(ws);
+  }
+  override async webSocketClose(ws: WebSocket): Promise<void> {
+    await this.chat.socketGone(ws);
+  }
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    await this.chat.socketGone(ws);
+  }
 
   override async alarm(): Promise<void> {
     await this.flush();

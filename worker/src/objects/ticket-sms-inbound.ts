@@ -16,7 +16,15 @@ import type { TicketWriter } from "./ticket-writer";
 
 export const SMS_INBOUND_TIMER = "sms-in";
 
-export interface SmsArrival { workspaceId: string; from: string; providerId: string; text: string; media: string[]; at: number; origin: string }
+export interface SmsArrival {
+  workspaceId: string;
+  from: string;
+  providerId: string;
+  text: string;
+  media: string[];
+  at: number;
+  origin: string;
+}
 
 export const SmsInboundPayload = z.object({ seq: z.number().int(), workspaceId: z.string(), from: z.string(), origin: z.string() });
 
@@ -26,8 +34,14 @@ const timerKey = (seq: number) => `${SMS_INBOUND_TIMER}:${String(seq).padStart(1
 /** Step one, inside the caller's transaction: the message is durable once this commits. */
 export function storeSmsArrival(store: TicketStore, a: SmsArrival): Message {
   const message = store.append({
-    kind: "inbound", text: a.text, author: { type: "customer", id: null, name: null }, status: null, source: "customer",
-    providerId: a.providerId, media: a.media, at: a.at,
+    kind: "inbound",
+    text: a.text,
+    author: { type: "customer", id: null, name: null },
+    status: null,
+    source: "customer",
+    providerId: a.providerId,
+    media: a.media,
+    at: a.at,
   });
   store.setTimer(timerKey(message.seq), a.at, { seq: message.seq, workspaceId: a.workspaceId, from: a.from, origin: a.origin });
   return message;
@@ -35,7 +49,12 @@ export function storeSmsArrival(store: TicketStore, a: SmsArrival): Message {
 
 /** Step two, from the timer. */
 export async function applySmsArrival(
-  env: Env, ctx: DurableObjectState, store: TicketStore, writer: TicketWriter, shard: (workspaceId: string) => D1Database, p: z.infer<typeof SmsInboundPayload>,
+  env: Env,
+  ctx: DurableObjectState,
+  store: TicketStore,
+  writer: TicketWriter,
+  shard: (workspaceId: string) => D1Database,
+  p: z.infer<typeof SmsInboundPayload>,
 ) {
   const message = store.message(p.seq);
   const key = timerKey(p.seq);
@@ -48,9 +67,10 @@ export async function applySmsArrival(
   // An open ticket that is not a keyword cannot auto-reply or change consent: its own copy of the profile will do.
   const quiet = state?.opened && state.status === "open" && !state.blocked && plan.consent === undefined && !plan.keywordReply;
   const db = shard(p.workspaceId);
-  let profile: Pick<StoredProfile, "id" | "name" | "phone" | "email" | "smsConsent" | "blocked"> = quiet && state
-    ? { ...state.profile, smsConsent: null, blocked: false }
-    : (await getProfileByPhone(db, p.workspaceId, p.from)) ?? (await upsertProfileByPhone(db, p.workspaceId, p.from));
+  let profile: Pick<StoredProfile, "id" | "name" | "phone" | "email" | "smsConsent" | "blocked"> =
+    quiet && state
+      ? { ...state.profile, smsConsent: null, blocked: false }
+      : ((await getProfileByPhone(db, p.workspaceId, p.from)) ?? (await upsertProfileByPhone(db, p.workspaceId, p.from)));
   if (plan.consent !== undefined && profile.smsConsent !== plan.consent) {
     await setConsent(db, p.workspaceId, profile.id, plan.consent); // idempotent: a retried timer sets the same value
     profile = { ...profile, smsConsent: plan.consent };
@@ -58,9 +78,15 @@ export async function applySmsArrival(
   ctx.storage.transactionSync(() => {
     if (store.timer(key) === null) return; // applied by an earlier run that died before answering
     applyCustomerMessage(writer, message, {
-      workspaceId: p.workspaceId, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
-      origin: p.origin, keywordReply: plan.keywordReply, autoReply: quiet ? null : plan.autoReply(profile),
-      attributionWindowHours: settings.sms.attributionWindowHours, blocked: profile.blocked, at: Date.parse(message.createdAt),
+      workspaceId: p.workspaceId,
+      channel: "sms",
+      profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
+      origin: p.origin,
+      keywordReply: plan.keywordReply,
+      autoReply: quiet ? null : plan.autoReply(profile),
+      attributionWindowHours: settings.sms.attributionWindowHours,
+      blocked: profile.blocked,
+      at: Date.parse(message.createdAt),
     });
     store.clearTimer(key);
   });

@@ -19,8 +19,19 @@ export interface NewMessage {
 }
 
 interface MessageRow {
-  seq: number; id: string; kind: string; text: string; author_json: string; status: string | null; source: string;
-  media_json: string; error: string | null; attribution_json: string | null; email_json: string | null; created_at: number; provider_id: string | null;
+  seq: number;
+  id: string;
+  kind: string;
+  text: string;
+  author_json: string;
+  status: string | null;
+  source: string;
+  media_json: string;
+  error: string | null;
+  attribution_json: string | null;
+  email_json: string | null;
+  created_at: number;
+  provider_id: string | null;
   [key: string]: SqlStorageValue;
 }
 
@@ -29,7 +40,8 @@ interface MessageRow {
  * a new entry to change them (never edit a shipped one): every object upgrades itself the next time it starts.
  * The first one uses IF NOT EXISTS because objects created before versioning already have these tables.
  */
-const MIGRATIONS = [`
+const MIGRATIONS = [
+  `
 CREATE TABLE IF NOT EXISTS messages (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, text TEXT NOT NULL, author_json TEXT NOT NULL,
   status TEXT, source TEXT NOT NULL, provider_id TEXT UNIQUE, client_id TEXT UNIQUE, media_json TEXT NOT NULL DEFAULT '[]',
@@ -92,24 +104,48 @@ export class TicketStore {
     this.sql.exec(
       `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, email_json, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id, m.kind, m.text, JSON.stringify(m.author), m.status, m.source, m.providerId ?? null, m.clientId ?? null,
-      JSON.stringify(m.media ?? []), m.attribution ? JSON.stringify(m.attribution) : null, m.email ? JSON.stringify(m.email) : null, m.at,
+      id,
+      m.kind,
+      m.text,
+      JSON.stringify(m.author),
+      m.status,
+      m.source,
+      m.providerId ?? null,
+      m.clientId ?? null,
+      JSON.stringify(m.media ?? []),
+      m.attribution ? JSON.stringify(m.attribution) : null,
+      m.email ? JSON.stringify(m.email) : null,
+      m.at,
     );
     const stored = this.one("SELECT * FROM messages WHERE id = ?", id);
     if (!stored) throw new Error("message vanished after insert");
     return stored;
   }
 
-  setDelivery(seq: number, status: DeliveryStatus, fields: { providerId?: string; error?: string | null; text?: string; email?: EmailParts } = {}): Message | null {
+  setDelivery(
+    seq: number,
+    status: DeliveryStatus,
+    fields: { providerId?: string; error?: string | null; text?: string; email?: EmailParts } = {},
+  ): Message | null {
     this.sql.exec(
       "UPDATE messages SET status = ?, provider_id = COALESCE(?, provider_id), error = ?, text = COALESCE(?, text), email_json = COALESCE(?, email_json) WHERE seq = ?",
-      status, fields.providerId ?? null, fields.error ?? null, fields.text ?? null, fields.email ? JSON.stringify(fields.email) : null, seq,
+      status,
+      fields.providerId ?? null,
+      fields.error ?? null,
+      fields.text ?? null,
+      fields.email ? JSON.stringify(fields.email) : null,
+      seq,
     );
     return this.message(seq);
   }
 
   setInboundDetails(seq: number, author: Message["author"], attribution: Attribution | null): Message {
-    this.sql.exec("UPDATE messages SET author_json = ?, attribution_json = ? WHERE seq = ?", JSON.stringify(author), attribution ? JSON.stringify(attribution) : null, seq);
+    this.sql.exec(
+      "UPDATE messages SET author_json = ?, attribution_json = ? WHERE seq = ?",
+      JSON.stringify(author),
+      attribution ? JSON.stringify(attribution) : null,
+      seq,
+    );
     const stored = this.message(seq);
     if (!stored) throw new Error(`message ${seq} vanished`);
     return stored;
@@ -121,9 +157,9 @@ export class TicketStore {
 
   /** Newest `limit` messages before `before` (exclusive), returned oldest first. */
   page(before: number | null, limit: number): { messages: Message[]; hasMore: boolean } {
-    const rows = this.sql.exec<MessageRow>(
-      "SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?", before ?? Number.MAX_SAFE_INTEGER, limit + 1,
-    ).toArray();
+    const rows = this.sql
+      .exec<MessageRow>("SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?", before ?? Number.MAX_SAFE_INTEGER, limit + 1)
+      .toArray();
     return { messages: rows.slice(0, limit).reverse().map(toMessage), hasMore: rows.length > limit };
   }
 
@@ -140,7 +176,9 @@ export class TicketStore {
   }
 
   agentStates(): { agentId: string; favorite: boolean; readSeq: number; markedUnread: boolean }[] {
-    return this.sql.exec<{ agent_id: string; favorite: number; read_seq: number; marked_unread: number }>("SELECT * FROM agent_state").toArray()
+    return this.sql
+      .exec<{ agent_id: string; favorite: number; read_seq: number; marked_unread: number }>("SELECT * FROM agent_state")
+      .toArray()
       .map((r) => ({ agentId: r.agent_id, favorite: r.favorite === 1, readSeq: r.read_seq, markedUnread: r.marked_unread === 1 }));
   }
 
@@ -152,8 +190,12 @@ export class TicketStore {
   }
 
   setTimer(key: string, dueAt: number, payload: unknown = null) {
-    this.sql.exec("INSERT INTO timers (key, due_at, payload) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload",
-      key, dueAt, JSON.stringify(payload));
+    this.sql.exec(
+      "INSERT INTO timers (key, due_at, payload) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload",
+      key,
+      dueAt,
+      JSON.stringify(payload),
+    );
   }
 
   clearTimer(key: string) {
@@ -161,7 +203,9 @@ export class TicketStore {
   }
 
   dueTimers(now: number): { key: string; payload: unknown }[] {
-    return this.sql.exec<{ key: string; payload: string }>("SELECT key, payload FROM timers WHERE due_at <= ? ORDER BY due_at, key", now).toArray()
+    return this.sql
+      .exec<{ key: string; payload: string }>("SELECT key, payload FROM timers WHERE due_at <= ? ORDER BY due_at, key", now)
+      .toArray()
       .map((r) => ({ key: r.key, payload: JSON.parse(r.payload) as unknown }));
   }
 
@@ -178,7 +222,9 @@ export class TicketStore {
   }
 
   pendingEvents(): { id: number; event: RealtimeEvent }[] {
-    return this.sql.exec<{ id: number; json: string }>("SELECT id, json FROM pending_events ORDER BY id LIMIT 200").toArray()
+    return this.sql
+      .exec<{ id: number; json: string }>("SELECT id, json FROM pending_events ORDER BY id LIMIT 200")
+      .toArray()
       .map((r) => ({ id: r.id, event: RealtimeEventSchema.parse(JSON.parse(r.json)) }));
   }
 
@@ -194,8 +240,16 @@ export class TicketStore {
 
 function toMessage(r: MessageRow): Message {
   return MessageSchema.parse({
-    id: r.id, seq: r.seq, kind: r.kind, text: r.text, author: JSON.parse(r.author_json), status: r.status, source: r.source,
-    createdAt: new Date(r.created_at).toISOString(), media: JSON.parse(r.media_json), error: r.error,
+    id: r.id,
+    seq: r.seq,
+    kind: r.kind,
+    text: r.text,
+    author: JSON.parse(r.author_json),
+    status: r.status,
+    source: r.source,
+    createdAt: new Date(r.created_at).toISOString(),
+    media: JSON.parse(r.media_json),
+    error: r.error,
     attribution: r.attribution_json ? JSON.parse(r.attribution_json) : null,
     email: r.email_json ? JSON.parse(r.email_json) : null,
   });

@@ -40,27 +40,48 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
   const agents = store.agentStates();
   const last = store.lastVisible();
   return {
-    id: s.ticketId, workspaceId: s.workspaceId, number: s.number, channel: s.channel, status: s.status, snoozedUntil: s.snoozedUntil,
-    assigneeId: s.assigneeId, profileId: s.profile.id, tags: s.tags, followers: s.followers,
+    id: s.ticketId,
+    workspaceId: s.workspaceId,
+    number: s.number,
+    channel: s.channel,
+    status: s.status,
+    snoozedUntil: s.snoozedUntil,
+    assigneeId: s.assigneeId,
+    profileId: s.profile.id,
+    tags: s.tags,
+    followers: s.followers,
     favoriteOf: agents.filter((a) => a.favorite).map((a) => a.agentId),
     readBy: agents.filter((a) => !a.markedUnread && a.readSeq >= s.lastInboundSeq).map((a) => a.agentId),
     markedUnreadBy: agents.filter((a) => a.markedUnread).map((a) => a.agentId),
     last: last ? { text: last.text.slice(0, 280), at: Date.parse(last.createdAt), direction: last.kind } : null,
-    attribution: s.attribution, newMessages: store.searchableSince(s.indexedSeq), indexedSeq: store.maxSeq(),
-    version: s.version, createdAt: s.createdAt, updatedAt: s.updatedAt,
-    firstResponseAt: s.firstResponseAt, firstResponderId: s.firstResponderId,
-    periodStartedAt: s.periodStartedAt, closedAt: s.status === "closed" ? s.closedAt : null,
+    attribution: s.attribution,
+    newMessages: store.searchableSince(s.indexedSeq),
+    indexedSeq: store.maxSeq(),
+    version: s.version,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    firstResponseAt: s.firstResponseAt,
+    firstResponderId: s.firstResponderId,
+    periodStartedAt: s.periodStartedAt,
+    closedAt: s.status === "closed" ? s.closedAt : null,
   };
 }
 
 export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummary, "unread" | "favorite"> {
   const last = store.lastVisible();
   return {
-    id: s.ticketId, number: s.number, channel: s.channel, status: s.status,
+    id: s.ticketId,
+    number: s.number,
+    channel: s.channel,
+    status: s.status,
     snoozedUntil: s.snoozedUntil === null ? null : new Date(s.snoozedUntil).toISOString(),
-    assigneeId: s.assigneeId, tags: s.tags, profile: s.profile,
+    assigneeId: s.assigneeId,
+    tags: s.tags,
+    profile: s.profile,
     lastMessage: last ? { text: last.text.slice(0, 280), at: last.createdAt, direction: last.kind } : null,
-    attribution: s.attribution, createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(),
+    attribution: s.attribution,
+    createdAt: new Date(s.createdAt).toISOString(),
+    updatedAt: new Date(s.updatedAt).toISOString(),
     customerOnline: s.channel === "webchat" ? s.customerOnline : null,
   };
 }
@@ -68,7 +89,10 @@ export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummar
 export async function deleteTicketEverywhere(db: D1Database, env: Env, s: TicketState): Promise<void> {
   await db.batch(deleteTicketStatements(db, s.workspaceId, s.ticketId));
   try {
-    await env.INBOX.get(env.INBOX.idFromName(s.workspaceId)).publish(s.workspaceId, [{ type: "ticket.deleted", ticketId: s.ticketId }, { type: "counts.changed" }]);
+    await env.INBOX.get(env.INBOX.idFromName(s.workspaceId)).publish(s.workspaceId, [
+      { type: "ticket.deleted", ticketId: s.ticketId },
+      { type: "counts.changed" },
+    ]);
   } catch (err) {
     console.warn("could not announce a deleted ticket", err); // the listing is already gone; panels catch up on reconnect
   }

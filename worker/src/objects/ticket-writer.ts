@@ -28,7 +28,10 @@ export interface OutboundDraft {
 }
 
 export class TicketWriter {
-  constructor(private readonly store: TicketStore, private readonly ticketId: string) {}
+  constructor(
+    private readonly store: TicketStore,
+    private readonly ticketId: string,
+  ) {}
 
   /** The ticket's state, created (not yet opened) on its first message. */
   stateOrNew(workspaceId: string, channel: Channel, profile: ProfileRef, at: number): TicketState {
@@ -39,11 +42,34 @@ export class TicketWriter {
       return state;
     }
     return {
-      ...channels[channel].newState(), schemaVersion: STATE_SCHEMA_VERSION,
-      ticketId: this.ticketId, workspaceId, opened: false, number: null, profile, status: "open", snoozedUntil: null,
-      assigneeId: null, followers: [], tags: [], description: "", attribution: null, lastMarketing: null, lastAttributedSeq: null,
-      lastInboundSeq: 0, blocked: false, origin: null, version: 0, projectedVersion: 0, indexedSeq: 0, createdAt: at, updatedAt: at,
-      firstResponseAt: null, firstResponderId: null, periodStartedAt: at, closedAt: null,
+      ...channels[channel].newState(),
+      schemaVersion: STATE_SCHEMA_VERSION,
+      ticketId: this.ticketId,
+      workspaceId,
+      opened: false,
+      number: null,
+      profile,
+      status: "open",
+      snoozedUntil: null,
+      assigneeId: null,
+      followers: [],
+      tags: [],
+      description: "",
+      attribution: null,
+      lastMarketing: null,
+      lastAttributedSeq: null,
+      lastInboundSeq: 0,
+      blocked: false,
+      origin: null,
+      version: 0,
+      projectedVersion: 0,
+      indexedSeq: 0,
+      createdAt: at,
+      updatedAt: at,
+      firstResponseAt: null,
+      firstResponderId: null,
+      periodStartedAt: at,
+      closedAt: null,
     };
   }
 
@@ -62,7 +88,16 @@ export class TicketWriter {
 
   /** Stores an outbound message as queued and schedules its delivery (sent right after the transaction). */
   queueOutbound(state: TicketState, o: OutboundDraft): Message {
-    const m = this.append(state, { kind: "outbound", text: o.text, author: o.author ?? SYSTEM, status: "queued", source: o.source, clientId: o.clientId, media: o.media, at: o.at });
+    const m = this.append(state, {
+      kind: "outbound",
+      text: o.text,
+      author: o.author ?? SYSTEM,
+      status: "queued",
+      source: o.source,
+      clientId: o.clientId,
+      media: o.media,
+      at: o.at,
+    });
     recordFirstResponse(state, o);
     this.store.setTimer(`${SEND_PREFIX}${m.seq}`, o.at, { seq: m.seq });
     return m;

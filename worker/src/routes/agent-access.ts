@@ -19,27 +19,36 @@ function mayManage(who: AgentContext, target: { id: string; role: Role }): boole
 }
 
 export function registerAgentAccessRoutes(router: AppRouter) {
-  router.delete("/api/agents/:id", agentRoute(async (request, env, who) => {
-    const target = await getAgent(directory(env), who.workspace.id, request.params.id!);
-    if (!target) throw notFound("agent");
-    if (!mayManage(who, target)) throw forbidden("You cannot remove this agent.");
-    // Revoke first, so the token stops working even if unassigning below is interrupted.
-    await deleteAgent(directory(env), who.workspace.id, target.id);
-    const shard = dbFor(env, who.workspace.id);
-    await forgetAgent(shard, who.workspace.id, target.id);
-    const assigned = await ticketsAssignedTo(shard, who.workspace.id, target.id, 1000);
-    for (const id of assigned) await editTicket(env, who, id, { assigneeId: null, removeFollowers: [target.id] });
-    await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);
-    return respond(RemovedAgent, { removed: target.id, unassigned: assigned.length });
-  }));
+  router.delete(
+    "/api/agents/:id",
+    agentRoute(async (request, env, who) => {
+      const target = await getAgent(directory(env), who.workspace.id, request.params.id!);
+      if (!target) throw notFound("agent");
+      if (!mayManage(who, target)) throw forbidden("You cannot remove this agent.");
+      // Revoke first, so the token stops working even if unassigning below is interrupted.
+      await deleteAgent(directory(env), who.workspace.id, target.id);
+      const shard = dbFor(env, who.workspace.id);
+      await forgetAgent(shard, who.workspace.id, target.id);
+      const assigned = await ticketsAssignedTo(shard, who.workspace.id, target.id, 1000);
+      for (const id of assigned) await editTicket(env, who, id, { assigneeId: null, removeFollowers: [target.id] });
+      await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);
+      return respond(RemovedAgent, { removed: target.id, unassigned: assigned.length });
+    }),
+  );
 
   /** A new token for an agent (or yourself); the old one stops working at once. Shown once. */
-  router.post("/api/agents/:id/token", agentRoute(async (request, env, who) => {
-    const target = await getAgent(directory(env), who.workspace.id, request.params.id!);
-    if (!target) throw notFound("agent");
-    if (target.id !== who.agent.id && !mayManage(who, target)) throw forbidden("You cannot renew this agent's token.");
-    const token = randomToken("sdk");
-    await setAgentTokenHash(directory(env), who.workspace.id, target.id, await sha256Hex(token));
-    return respond(NewAgentResponse, { agent: target, token });
-  }, { anyRole: true }));
+  router.post(
+    "/api/agents/:id/token",
+    agentRoute(
+      async (request, env, who) => {
+        const target = await getAgent(directory(env), who.workspace.id, request.params.id!);
+        if (!target) throw notFound("agent");
+        if (target.id !== who.agent.id && !mayManage(who, target)) throw forbidden("You cannot renew this agent's token.");
+        const token = randomToken("sdk");
+        await setAgentTokenHash(directory(env), who.workspace.id, target.id, await sha256Hex(token));
+        return respond(NewAgentResponse, { agent: target, token });
+      },
+      { anyRole: true },
+    ),
+  );
 }

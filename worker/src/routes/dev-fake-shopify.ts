@@ -22,7 +22,9 @@ export function registerDevFakeShopify(router: AppRouter) {
       data: {
         all: () => listWorkspaceOrders(dbFor(env, workspaceId), workspaceId),
         get: (id) => getOrder(dbFor(env, workspaceId), workspaceId, id),
-        save: async (order) => { await upsertOrder(dbFor(env, workspaceId), workspaceId, order); },
+        save: async (order) => {
+          await upsertOrder(dbFor(env, workspaceId), workspaceId, order);
+        },
       },
     });
   });

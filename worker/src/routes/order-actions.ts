@@ -17,46 +17,62 @@ import { OrderCancelResponse, OrderEditResponse } from "../../../shared/schemas"
 import { respond } from "../http/respond";
 
 export function registerOrderActions(router: AppRouter) {
-  router.post("/api/orders/:id/edit-quantity", agentRoute(async (request, env, who) => {
-    const body = parseOr400(EditQuantityBody, await readJson(request));
-    const ws = who.workspace.id;
-    const order = await orderOr404(env, ws, orderIdParam(request.params.id!));
-    const { conn, shopDomain } = await workspaceStore(env, ws);
-    const store = requireStore(conn);
-    if (order.cancelledAt) throw new HttpError(409, "order_cancelled", `Order ${order.name} is cancelled; its lines can no longer be changed.`);
-    const line = order.lineItems.find((li) => li.id === legacyId(body.lineItemId));
-    if (!line) throw new HttpError(404, "not_found", `Order ${order.name} has no line item ${body.lineItemId}.`);
-    if (line.quantity === body.quantity) throw new HttpError(400, "no_change", `“${line.title}” already has quantity ${body.quantity}.`);
-    const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
+  router.post(
+    "/api/orders/:id/edit-quantity",
+    agentRoute(async (request, env, who) => {
+      const body = parseOr400(EditQuantityBody, await readJson(request));
+      const ws = who.workspace.id;
+      const order = await orderOr404(env, ws, orderIdParam(request.params.id!));
+      const { conn, shopDomain } = await workspaceStore(env, ws);
+      const store = requireStore(conn);
+      if (order.cancelledAt) throw new HttpError(409, "order_cancelled", `Order ${order.name} is cancelled; its lines can no longer be changed.`);
+      const line = order.lineItems.find((li) => li.id === legacyId(body.lineItemId));
+      if (!line) throw new HttpError(404, "not_found", `Order ${order.name} has no line item ${body.lineItemId}.`);
+      if (line.quantity === body.quantity) throw new HttpError(400, "no_change", `“${line.title}” already has quantity ${body.quantity}.`);
+      const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
 
-    const edited = await setLineQuantity(env, store, order, line, body).catch(storeWriteError);
-    await storeOrder(env, ws, { ...edited, profileId: order.profileId }, null);
-    const saved = await orderOr404(env, ws, order.id);
-    const noted = await note(env, who, ticket, request, `Changed “${line.title}” on order ${order.name} from ${line.quantity} to ${body.quantity}${body.notifyCustomer ? " (customer notified)" : ""}.`);
-    return respond(OrderEditResponse, { order: present(shopDomain)(saved), source: "store", ...(ticket ? { noted } : {}) });
-  }));
+      const edited = await setLineQuantity(env, store, order, line, body).catch(storeWriteError);
+      await storeOrder(env, ws, { ...edited, profileId: order.profileId }, null);
+      const saved = await orderOr404(env, ws, order.id);
+      const noted = await note(
+        env,
+        who,
+        ticket,
+        request,
+        `Changed “${line.title}” on order ${order.name} from ${line.quantity} to ${body.quantity}${body.notifyCustomer ? " (customer notified)" : ""}.`,
+      );
+      return respond(OrderEditResponse, { order: present(shopDomain)(saved), source: "store", ...(ticket ? { noted } : {}) });
+    }),
+  );
 
-  router.post("/api/orders/:id/cancel", agentRoute(async (request, env, who) => {
-    const body = parseOr400(CancelOrderBody, await readJson(request));
-    const ws = who.workspace.id;
-    const order = await orderOr404(env, ws, orderIdParam(request.params.id!));
-    const { conn, shopDomain } = await workspaceStore(env, ws);
-    const store = requireStore(conn);
-    if (order.cancelledAt) throw new HttpError(409, "order_already_cancelled", `Order ${order.name} was already cancelled.`);
-    const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
+  router.post(
+    "/api/orders/:id/cancel",
+    agentRoute(async (request, env, who) => {
+      const body = parseOr400(CancelOrderBody, await readJson(request));
+      const ws = who.workspace.id;
+      const order = await orderOr404(env, ws, orderIdParam(request.params.id!));
+      const { conn, shopDomain } = await workspaceStore(env, ws);
+      const store = requireStore(conn);
+      if (order.cancelledAt) throw new HttpError(409, "order_already_cancelled", `Order ${order.name} was already cancelled.`);
+      const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
 
-    const { job } = await cancelStoreOrder(env, store, order, body).catch(storeWriteError);
-    const at = clock.now();
-    await markOrderCancelled(dbFor(env, ws), ws, order.id, at);
-    const saved = await orderOr404(env, ws, order.id);
-    if (saved.profileId) await recordOrderActivity(dbFor(env, ws), ws, saved.profileId, saved);
-    const noted = await note(env, who, ticket, request, cancelNote(order, body));
-    return respond(OrderCancelResponse, { order: present(shopDomain)(saved), job, source: "store", ...(ticket ? { noted } : {}) });
-  }));
+      const { job } = await cancelStoreOrder(env, store, order, body).catch(storeWriteError);
+      const at = clock.now();
+      await markOrderCancelled(dbFor(env, ws), ws, order.id, at);
+      const saved = await orderOr404(env, ws, order.id);
+      if (saved.profileId) await recordOrderActivity(dbFor(env, ws), ws, saved.profileId, saved);
+      const noted = await note(env, who, ticket, request, cancelNote(order, body));
+      return respond(OrderCancelResponse, { order: present(shopDomain)(saved), job, source: "store", ...(ticket ? { noted } : {}) });
+    }),
+  );
 }
 
 function cancelNote(order: StoreOrder, body: CancelOrderBody): string {
-  const how = [body.refund ? "refunded" : "not refunded", body.restock ? "restocked" : "not restocked", body.notifyCustomer ? "customer notified" : "customer not notified"];
+  const how = [
+    body.refund ? "refunded" : "not refunded",
+    body.restock ? "restocked" : "not restocked",
+    body.notifyCustomer ? "customer notified" : "customer not notified",
+  ];
   return `Cancelled order ${order.name} in the store (reason: ${body.reason}; ${how.join(", ")}).`;
 }
 

@@ -25,7 +25,12 @@ export function requireStore(conn: StoreConnection | null): StoreConnection {
  * Refreshes from the store (bounded by the read timeout), then answers from D1 either way. `source` says whether the
  * store was reached; when it was not, `storeError` says why. Without a store connection the answer is D1's alone.
  */
-export async function storeFirst<T>(env: Env, conn: StoreConnection | null, refresh: (conn: StoreConnection, timeoutMs: number) => Promise<void>, read: () => Promise<T>) {
+export async function storeFirst<T>(
+  env: Env,
+  conn: StoreConnection | null,
+  refresh: (conn: StoreConnection, timeoutMs: number) => Promise<void>,
+  read: () => Promise<T>,
+) {
   let source: OrderSource = "cache";
   let storeError: string | undefined;
   if (conn) {
@@ -54,13 +59,20 @@ export async function orderOr404(env: Env, workspaceId: string, id: string): Pro
   return order;
 }
 
-export const present = (shopDomain: string | null) => (o: StoreOrder): StoreOrder =>
-  (shopDomain ? { ...o, adminUrl: `https://${shopDomain}/admin/orders/${o.id}` } : o);
+export const present =
+  (shopDomain: string | null) =>
+  (o: StoreOrder): StoreOrder =>
+    shopDomain ? { ...o, adminUrl: `https://${shopDomain}/admin/orders/${o.id}` } : o;
 
 /** Store failures on a write: a refusal is the merchant's store saying no (422); anything else is the store being unreachable. */
 export function storeWriteError(err: unknown): never {
   if (err instanceof StoreRefused) {
-    throw new HttpError(422, "store_refused", `The store refused: ${err.message}`, err.errors.map((e) => ({ path: e.field?.join(".") ?? "", message: e.message, ...(e.code ? { code: e.code } : {}) })));
+    throw new HttpError(
+      422,
+      "store_refused",
+      `The store refused: ${err.message}`,
+      err.errors.map((e) => ({ path: e.field?.join(".") ?? "", message: e.message, ...(e.code ? { code: e.code } : {}) })),
+    );
   }
   if (err instanceof StoreUnavailable) {
     throw err.kind === "unauthorized"

@@ -15,47 +15,75 @@ import { OrderList, OrderResponse } from "../../../shared/schemas";
 import { respond } from "../http/respond";
 
 export function registerOrderRoutes(router: AppRouter) {
-  router.get("/api/orders", agentRoute(async (request, env, who) => {
-    const q = (new URL(request.url).searchParams.get("q") ?? "").trim();
-    const bare = q.replace(/^#/, "");
-    // Order names are short tokens ("#1001", "NW1001-A"); nothing else may reach Shopify's search syntax.
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(bare)) throw new HttpError(400, "invalid_request", "Give an order name or number, e.g. ?q=%231001 or ?q=1001.");
-    const ws = who.workspace.id;
-    const { conn, shopDomain } = await workspaceStore(env, ws);
-    const answer = await storeFirst(env, conn, async (c, timeoutMs) => {
-      await saveAll(env, ws, await searchStoreOrders(env, c, `name:${bare}`, { timeoutMs }));
-    }, () => findOrdersByName(dbFor(env, ws), ws, q));
-    return respond(OrderList, { orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
-  }));
+  router.get(
+    "/api/orders",
+    agentRoute(async (request, env, who) => {
+      const q = (new URL(request.url).searchParams.get("q") ?? "").trim();
+      const bare = q.replace(/^#/, "");
+      // Order names are short tokens ("#1001", "NW1001-A"); nothing else may reach Shopify's search syntax.
+      if (!/^[A-Za-z0-9._-]{1,64}$/.test(bare)) throw new HttpError(400, "invalid_request", "Give an order name or number, e.g. ?q=%231001 or ?q=1001.");
+      const ws = who.workspace.id;
+      const { conn, shopDomain } = await workspaceStore(env, ws);
+      const answer = await storeFirst(
+        env,
+        conn,
+        async (c, timeoutMs) => {
+          await saveAll(env, ws, await searchStoreOrders(env, c, `name:${bare}`, { timeoutMs }));
+        },
+        () => findOrdersByName(dbFor(env, ws), ws, q),
+      );
+      return respond(OrderList, { orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
+    }),
+  );
 
-  router.get("/api/orders/:id", agentRoute(async (request, env, who) => {
-    const id = orderIdParam(request.params.id!);
-    const ws = who.workspace.id;
-    const { conn, shopDomain } = await workspaceStore(env, ws);
-    let inStore = true;
-    const answer = await storeFirst(env, conn, async (c, timeoutMs) => {
-      // Keeps D1's profile link; an order D1 lacks (a missed webhook) is linked by email / phone like a webhook order.
-      const fresh = await fetchStoreOrder(env, c, id, { timeoutMs });
-      if (fresh) await storeOrder(env, ws, { ...fresh, profileId: (await getOrder(dbFor(env, ws), ws, id))?.profileId ?? null }, null);
-      else inStore = false;
-    }, () => getOrder(dbFor(env, ws), ws, id));
-    if (!answer.value) throw notFound("order");
-    const source = answer.source === "store" && !inStore ? "cache" : answer.source;
-    return respond(OrderResponse, { order: present(shopDomain)(answer.value), source, ...errorOf(answer) });
-  }));
+  router.get(
+    "/api/orders/:id",
+    agentRoute(async (request, env, who) => {
+      const id = orderIdParam(request.params.id!);
+      const ws = who.workspace.id;
+      const { conn, shopDomain } = await workspaceStore(env, ws);
+      let inStore = true;
+      const answer = await storeFirst(
+        env,
+        conn,
+        async (c, timeoutMs) => {
+          // Keeps D1's profile link; an order D1 lacks (a missed webhook) is linked by email / phone like a webhook order.
+          const fresh = await fetchStoreOrder(env, c, id, { timeoutMs });
+          if (fresh) await storeOrder(env, ws, { ...fresh, profileId: (await getOrder(dbFor(env, ws), ws, id))?.profileId ?? null }, null);
+          else inStore = false;
+        },
+        () => getOrder(dbFor(env, ws), ws, id),
+      );
+      if (!answer.value) throw notFound("order");
+      const source = answer.source === "store" && !inStore ? "cache" : answer.source;
+      return respond(OrderResponse, { order: present(shopDomain)(answer.value), source, ...errorOf(answer) });
+    }),
+  );
 
-  router.get("/api/profiles/:id/orders", agentRoute(async (request, env, who) => {
-    const ws = who.workspace.id;
-    const profile = await getProfile(dbFor(env, ws), ws, request.params.id!);
-    if (!profile) throw notFound("profile");
-    const { conn, shopDomain } = await workspaceStore(env, ws);
-    const storeQuery = profile.storeCustomerId ? `customer_id:${profile.storeCustomerId}` : profile.email ? `email:${profile.email}` : null;
-    const answer = await storeFirst(env, storeQuery ? conn : null, async (c, timeoutMs) => {
-      const fresh = await searchStoreOrders(env, c, storeQuery!, { timeoutMs }, 20);
-      await saveAll(env, ws, fresh.map((o) => ({ ...o, profileId: profile.id })));
-    }, () => listProfileOrders(dbFor(env, ws), ws, profile.id, 20));
-    return respond(OrderList, { orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
-  }));
+  router.get(
+    "/api/profiles/:id/orders",
+    agentRoute(async (request, env, who) => {
+      const ws = who.workspace.id;
+      const profile = await getProfile(dbFor(env, ws), ws, request.params.id!);
+      if (!profile) throw notFound("profile");
+      const { conn, shopDomain } = await workspaceStore(env, ws);
+      const storeQuery = profile.storeCustomerId ? `customer_id:${profile.storeCustomerId}` : profile.email ? `email:${profile.email}` : null;
+      const answer = await storeFirst(
+        env,
+        storeQuery ? conn : null,
+        async (c, timeoutMs) => {
+          const fresh = await searchStoreOrders(env, c, storeQuery!, { timeoutMs }, 20);
+          await saveAll(
+            env,
+            ws,
+            fresh.map((o) => ({ ...o, profileId: profile.id })),
+          );
+        },
+        () => listProfileOrders(dbFor(env, ws), ws, profile.id, 20),
+      );
+      return respond(OrderList, { orders: answer.value.map(present(shopDomain)), source: answer.source, ...errorOf(answer) });
+    }),
+  );
 
   registerOrderActions(router);
 }

@@ -15,25 +15,34 @@ import { ProfileResponse, ProfileView } from "../../../shared/schemas";
 import { respond } from "../http/respond";
 
 export function registerProfileRoutes(router: AppRouter) {
-  router.get("/api/profiles/:id", agentRoute(async (request, env, who) => {
-    const profile = await getProfile(dbFor(env, who.workspace.id), who.workspace.id, request.params.id!);
-    if (!profile) throw notFound("profile");
-    const metric = new URL(request.url).searchParams.get("metric") ?? undefined;
-    const ws = who.workspace.id;
-    const [activity, tickets, orders, facts, store] = await Promise.all([
-      listProfileEvents(dbFor(env, ws), ws, profile.id, metric),
-      profileTickets(dbFor(env, ws), ws, profile.id),
-      listProfileOrders(dbFor(env, ws), ws, profile.id, 10),
-      profileOrderFacts(dbFor(env, ws), ws, profile.id),
-      workspaceStore(env, ws),
-    ]);
-    const { workspaceId: _w, ...shown } = profile;
-    const stats = profileStats(facts, tickets.length, clock.now());
-    return respond(ProfileView, { profile: shown, activity, tickets, orders: orders.map(present(store.shopDomain)), stats });
-  }));
+  router.get(
+    "/api/profiles/:id",
+    agentRoute(async (request, env, who) => {
+      const profile = await getProfile(dbFor(env, who.workspace.id), who.workspace.id, request.params.id!);
+      if (!profile) throw notFound("profile");
+      const metric = new URL(request.url).searchParams.get("metric") ?? undefined;
+      const ws = who.workspace.id;
+      const [activity, tickets, orders, facts, store] = await Promise.all([
+        listProfileEvents(dbFor(env, ws), ws, profile.id, metric),
+        profileTickets(dbFor(env, ws), ws, profile.id),
+        listProfileOrders(dbFor(env, ws), ws, profile.id, 10),
+        profileOrderFacts(dbFor(env, ws), ws, profile.id),
+        workspaceStore(env, ws),
+      ]);
+      const { workspaceId: _w, ...shown } = profile;
+      const stats = profileStats(facts, tickets.length, clock.now());
+      return respond(ProfileView, { profile: shown, activity, tickets, orders: orders.map(present(store.shopDomain)), stats });
+    }),
+  );
 
-  router.post("/api/profiles/:id/block", agentRoute(async (request, env, who) => respond(ProfileResponse, await setProfileBlocked(env, who, request.params.id!, true))));
-  router.post("/api/profiles/:id/unblock", agentRoute(async (request, env, who) => respond(ProfileResponse, await setProfileBlocked(env, who, request.params.id!, false))));
+  router.post(
+    "/api/profiles/:id/block",
+    agentRoute(async (request, env, who) => respond(ProfileResponse, await setProfileBlocked(env, who, request.params.id!, true))),
+  );
+  router.post(
+    "/api/profiles/:id/unblock",
+    agentRoute(async (request, env, who) => respond(ProfileResponse, await setProfileBlocked(env, who, request.params.id!, false))),
+  );
 }
 
 async function setProfileBlocked(env: Env, who: AgentContext, profileId: string, blocked: boolean) {

@@ -15,18 +15,24 @@ import { respond } from "../http/respond";
 export const REPORT_ROLES: readonly Role[] = ["owner", "admin", "manager", "analyst"];
 
 export function registerReportRoutes(router: AppRouter) {
-  router.get("/api/reports", agentRoute(async (request, env, who) => {
-    requireRole(who, REPORT_ROLES, "see reports");
-    const q = parseOr400(ReportQuery, Object.fromEntries(new URL(request.url).searchParams), "query");
-    const tz = who.workspace.timezone;
-    const range = resolveRange(q, tz, clock.nowDate(), MAX_REPORT_DAYS);
-    if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
-    const channel = q.channel ?? null;
-    const [rows, agents] = await Promise.all([
-      reportRows(dbFor(env, who.workspace.id), who.workspace.id, range.bounds[0]!, range.bounds[range.bounds.length - 1]!, channel),
-      listAgents(directory(env), who.workspace.id),
-    ]);
-    const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
-    return respond(Report, buildReport(rows, range, tz, channel, info));
-  }, { anyRole: true }));
+  router.get(
+    "/api/reports",
+    agentRoute(
+      async (request, env, who) => {
+        requireRole(who, REPORT_ROLES, "see reports");
+        const q = parseOr400(ReportQuery, Object.fromEntries(new URL(request.url).searchParams), "query");
+        const tz = who.workspace.timezone;
+        const range = resolveRange(q, tz, clock.nowDate(), MAX_REPORT_DAYS);
+        if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
+        const channel = q.channel ?? null;
+        const [rows, agents] = await Promise.all([
+          reportRows(dbFor(env, who.workspace.id), who.workspace.id, range.bounds[0]!, range.bounds[range.bounds.length - 1]!, channel),
+          listAgents(directory(env), who.workspace.id),
+        ]);
+        const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
+        return respond(Report, buildReport(rows, range, tz, channel, info));
+      },
+      { anyRole: true },
+    ),
+  );
 }

@@ -13,31 +13,37 @@ import { SettingsView } from "../../../shared/schemas";
 import { respond } from "../http/respond";
 
 export function registerSettingsRoutes(router: AppRouter) {
-  router.get("/api/settings", agentRoute(async (_request, env, who) => {
-    requireRole(who, OWNER_ADMIN, "read settings");
-    const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
-    return respond(SettingsView, present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
-  }));
+  router.get(
+    "/api/settings",
+    agentRoute(async (_request, env, who) => {
+      requireRole(who, OWNER_ADMIN, "read settings");
+      const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
+      return respond(SettingsView, present(settings, await openSecrets(secretsKey(env), who.workspace.id, sealed)));
+    }),
+  );
 
-  router.put("/api/settings", agentRoute(async (request, env, who) => {
-    requireRole(who, OWNER_ADMIN, "change settings");
-    const update = parseOr400(SettingsUpdate, await readJson(request));
-    const key = secretsKey(env);
-    const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
-    const secrets = await openSecrets(key, who.workspace.id, sealed);
-    const merged = Settings.parse(deepMerge(settings, publicPart(update)));
-    const inbound = merged.email.inboundAddress;
-    if (inbound && ((await workspaceByInboundEmail(directory(env), inbound)) ?? who.workspace.id) !== who.workspace.id) {
-      throw new HttpError(409, "inbound_address_taken", "Another workspace already receives email at this inbound address.");
-    }
-    const nextSecrets = applySecrets(secrets, update);
-    const nextSealed = Object.keys(nextSecrets).length ? await sealSecrets(key, who.workspace.id, nextSecrets) : null;
-    const statements = [saveSettingsStmt(directory(env), who.workspace.id, merged, nextSealed, clock.now())];
-    if (update.timezone) statements.push(setTimezoneStmt(directory(env), who.workspace.id, update.timezone));
-    await directory(env).batch(statements);
-    forgetWorkspace(who.workspace.id);
-    return respond(SettingsView, present(merged, nextSecrets));
-  }));
+  router.put(
+    "/api/settings",
+    agentRoute(async (request, env, who) => {
+      requireRole(who, OWNER_ADMIN, "change settings");
+      const update = parseOr400(SettingsUpdate, await readJson(request));
+      const key = secretsKey(env);
+      const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
+      const secrets = await openSecrets(key, who.workspace.id, sealed);
+      const merged = Settings.parse(deepMerge(settings, publicPart(update)));
+      const inbound = merged.email.inboundAddress;
+      if (inbound && ((await workspaceByInboundEmail(directory(env), inbound)) ?? who.workspace.id) !== who.workspace.id) {
+        throw new HttpError(409, "inbound_address_taken", "Another workspace already receives email at this inbound address.");
+      }
+      const nextSecrets = applySecrets(secrets, update);
+      const nextSealed = Object.keys(nextSecrets).length ? await sealSecrets(key, who.workspace.id, nextSecrets) : null;
+      const statements = [saveSettingsStmt(directory(env), who.workspace.id, merged, nextSealed, clock.now())];
+      if (update.timezone) statements.push(setTimezoneStmt(directory(env), who.workspace.id, update.timezone));
+      await directory(env).batch(statements);
+      forgetWorkspace(who.workspace.id);
+      return respond(SettingsView, present(merged, nextSecrets));
+    }),
+  );
 }
 
 /** What GET returns: settings plus `{ set: boolean }` in place of each secret. */

@@ -23,7 +23,15 @@ export function registerSetupRoutes(router: AppRouter) {
     const now = clock.now();
     const workspace = { id: randomId("ws"), name: body.workspace.name, timezone: body.workspace.timezone ?? "UTC", createdAt: now };
     const token = randomToken("sdk");
-    const agent = { id: randomId("ag"), workspaceId: workspace.id, name: body.owner.name, email: body.owner.email.toLowerCase(), role: "owner" as const, tokenHash: await sha256Hex(token), createdAt: now };
+    const agent = {
+      id: randomId("ag"),
+      workspaceId: workspace.id,
+      name: body.owner.name,
+      email: body.owner.email.toLowerCase(),
+      role: "owner" as const,
+      tokenHash: await sha256Hex(token),
+      createdAt: now,
+    };
     // The shard gets the workspace row too: its tables reference it, and it counts the ticket numbers.
     const shard = dbFor(env, workspace.id);
     if (shard !== directory(env)) await insertWorkspaceStmt(shard, workspace).run();
@@ -32,10 +40,14 @@ export function registerSetupRoutes(router: AppRouter) {
       insertAgentStmt(directory(env), agent),
       saveSettingsStmt(directory(env), workspace.id, Settings.parse({ timezone: workspace.timezone }), null, now),
     ]);
-    return respond(SetupResponse, {
-      workspace: toWorkspace({ id: workspace.id, name: workspace.name, timezone: workspace.timezone, created_at: now }),
-      agent: toAgent({ id: agent.id, workspace_id: workspace.id, name: agent.name, email: agent.email, role: "owner", operator: 0, created_at: now }),
-      token,
-    }, { status: 201 });
+    return respond(
+      SetupResponse,
+      {
+        workspace: toWorkspace({ id: workspace.id, name: workspace.name, timezone: workspace.timezone, created_at: now }),
+        agent: toAgent({ id: agent.id, workspace_id: workspace.id, name: agent.name, email: agent.email, role: "owner", operator: 0, created_at: now }),
+        token,
+      },
+      { status: 201 },
+    );
   });
 }

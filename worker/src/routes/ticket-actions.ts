@@ -23,7 +23,10 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
     const tooLong = textTooLong("reply", view.state.channel, text);
     if (tooLong) throw new HttpError(400, "text_too_long", tooLongMessage("reply", view.state.channel, tooLong));
     const channel = channels[view.state.channel];
-    const [profile, { settings }] = await Promise.all([getProfile(dbFor(env, who.workspace.id), who.workspace.id, view.state.profile.id), loadSettings(directory(env), who.workspace.id)]);
+    const [profile, { settings }] = await Promise.all([
+      getProfile(dbFor(env, who.workspace.id), who.workspace.id, view.state.profile.id),
+      loadSettings(directory(env), who.workspace.id),
+    ]);
     const refusal = channel.replyGate(profile);
     if (refusal) throw new HttpError(409, refusal.code, refusal.message);
     text = await channel.prepareReply(env, { workspaceId: who.workspace.id, ticketId: id, origin, settings }, text);
@@ -33,9 +36,12 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
 
 export async function changeStatus(env: Env, who: AgentContext, id: string, change: StatusChange) {
   const stub = await ticketStub(env, who, id);
-  const until = change.status !== "snoozed" ? null
-    : change.preset ? snoozeUntil(change.preset, clock.nowDate(), who.workspace.timezone).getTime()
-    : Date.parse(change.until as string);
+  const until =
+    change.status !== "snoozed"
+      ? null
+      : change.preset
+        ? snoozeUntil(change.preset, clock.nowDate(), who.workspace.timezone).getTime()
+        : Date.parse(change.until as string);
   return unwrap(await stub.setStatus(who.workspace.id, { id: who.agent.id, name: who.agent.name }, change.status, until));
 }
 
@@ -47,7 +53,7 @@ export async function editTicket(env: Env, who: AgentContext, id: string, edit: 
     const agents = new Map((await listAgents(directory(env), who.workspace.id)).filter((a) => INBOX_ROLES.includes(a.role)).map((a) => [a.id, a]));
     const unknown = people.find((p) => !agents.has(p));
     if (unknown) throw new HttpError(400, "unknown_agent", `No inbox agent ${unknown} in this workspace.`);
-    assigneeName = edit.assigneeId ? agents.get(edit.assigneeId)?.name ?? null : null;
+    assigneeName = edit.assigneeId ? (agents.get(edit.assigneeId)?.name ?? null) : null;
   }
   return unwrap(await stub.update(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...edit, assigneeName }));
 }

@@ -14,7 +14,10 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
   const stub = await ticketStub(env, who, id);
   const view = unwrap(await stub.view(who.workspace.id, who.agent.id));
   const s = view.state;
-  const [profile, { settings }] = await Promise.all([getProfile(dbFor(env, who.workspace.id), who.workspace.id, s.profile.id), loadSettings(directory(env), who.workspace.id)]);
+  const [profile, { settings }] = await Promise.all([
+    getProfile(dbFor(env, who.workspace.id), who.workspace.id, s.profile.id),
+    loadSettings(directory(env), who.workspace.id),
+  ]);
   const timeZone = profile?.timezone ?? who.workspace.timezone;
   const customerEmail = profile?.email ?? s.profile.email;
   const { refusal, extras } = withChannel(s, (channel, state) => ({
@@ -22,13 +25,27 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
     extras: channel.detail(state, { settings, timeZone, customerEmail, now: clock.nowDate() }),
   }));
   const ticket: TicketDetail = {
-    id: s.ticketId, number: s.number, channel: s.channel, status: s.status,
+    id: s.ticketId,
+    number: s.number,
+    channel: s.channel,
+    status: s.status,
     snoozedUntil: s.snoozedUntil === null ? null : new Date(s.snoozedUntil).toISOString(),
-    assigneeId: s.assigneeId, tags: s.tags, unread: view.unread, favorite: view.favorite,
+    assigneeId: s.assigneeId,
+    tags: s.tags,
+    unread: view.unread,
+    favorite: view.favorite,
     profile: profile ? { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email } : s.profile,
-    lastMessage: null, attribution: s.attribution, createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(),
-    followers: s.followers, description: s.description, smsConsent: profile?.smsConsent ?? null,
-    canReply: refusal === null, replyBlockedReason: refusal?.message ?? null, blocked: profile?.blocked ?? false, ...extras,
+    lastMessage: null,
+    attribution: s.attribution,
+    createdAt: new Date(s.createdAt).toISOString(),
+    updatedAt: new Date(s.updatedAt).toISOString(),
+    followers: s.followers,
+    description: s.description,
+    smsConsent: profile?.smsConsent ?? null,
+    canReply: refusal === null,
+    replyBlockedReason: refusal?.message ?? null,
+    blocked: profile?.blocked ?? false,
+    ...extras,
   };
   const last = view.messages.filter((m) => m.kind !== "activity").at(-1);
   if (last) ticket.lastMessage = { text: last.text.slice(0, 280), at: last.createdAt, direction: last.kind };

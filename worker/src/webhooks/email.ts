@@ -30,13 +30,23 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   const profile = await upsertProfileByEmail(dbFor(env, workspaceId), workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
   const { settings } = await loadSettings(directory(env), workspaceId);
   const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId)));
-  await stub.ingestInbound({
-    workspaceId, channel: "email", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
-    providerId: emailProviderId(mail.messageId), text: mail.text, media: [], at: clock.now(), origin: env.PUBLIC_URL ?? "",
-    attributionWindowHours: settings.sms.attributionWindowHours, blocked: profile.blocked,
-    email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
-    emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
-  }, "flush"); // nobody waits on email(): the work runs in line (a failure is still left to the alarm)
+  await stub.ingestInbound(
+    {
+      workspaceId,
+      channel: "email",
+      profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
+      providerId: emailProviderId(mail.messageId),
+      text: mail.text,
+      media: [],
+      at: clock.now(),
+      origin: env.PUBLIC_URL ?? "",
+      attributionWindowHours: settings.sms.attributionWindowHours,
+      blocked: profile.blocked,
+      email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
+      emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
+    },
+    "flush",
+  ); // nobody waits on email(): the work runs in line (a failure is still left to the alarm)
 }
 
 /** A bounce marks our outgoing message failed (with the server's reason) instead of opening a ticket. */

@@ -3,7 +3,13 @@
 // write is a single statement that cannot break a unique index; when a racing delivery wins, we look again.
 import type { Env } from "../env";
 import {
-  attachPhone, fillProfile, getProfileByEmail, getProfileByPhone, insertProfileIfNew, upsertProfileByEmail, upsertProfileByPhone,
+  attachPhone,
+  fillProfile,
+  getProfileByEmail,
+  getProfileByPhone,
+  insertProfileIfNew,
+  upsertProfileByEmail,
+  upsertProfileByPhone,
   type StoredProfile,
 } from "../db/profiles";
 import { dbFor } from "../db/shards";

@@ -35,8 +35,11 @@ export function registerEventWebhooks(router: AppRouter) {
 
 /** The whole batch is checked before anything is stored, so a 400 changes nothing. */
 function refuseUnroutable(events: GenericEvent[]) {
-  const issues = events.flatMap((e, i) => (e.type === "outbound_message" && !e.profile.phone
-    ? [{ path: `events.${i}.profile.phone`, message: "an outbound SMS event needs the profile's phone" }] : []));
+  const issues = events.flatMap((e, i) =>
+    e.type === "outbound_message" && !e.profile.phone
+      ? [{ path: `events.${i}.profile.phone`, message: "an outbound SMS event needs the profile's phone" }]
+      : [],
+  );
   if (issues.length) throw new HttpError(400, "invalid_request", `Invalid events: ${issues[0]!.path} ${issues[0]!.message}.`, issues);
 }
 
@@ -49,14 +52,34 @@ async function ingestEvent(env: Env, workspaceId: string, e: GenericEvent): Prom
       if (!profile.phone) throw new Error("outbound SMS event without a phone got past refuseUnroutable");
       const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(workspaceId, profile.phone)));
       const { duplicate } = await stub.logMarketing({
-        workspaceId, channel: "sms", profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
-        providerId: `event:${e.id}`, source: e.source, name: e.name, text: e.text, at,
+        workspaceId,
+        channel: "sms",
+        profile: { id: profile.id, name: profile.name, phone: profile.phone, email: profile.email },
+        providerId: `event:${e.id}`,
+        source: e.source,
+        name: e.name,
+        text: e.text,
+        at,
       });
-      await insertProfileEvent(dbFor(env, workspaceId), { id: e.id, workspaceId, profileId: profile.id, metric: "Received SMS", properties: { [e.source]: e.name }, at });
+      await insertProfileEvent(dbFor(env, workspaceId), {
+        id: e.id,
+        workspaceId,
+        profileId: profile.id,
+        metric: "Received SMS",
+        properties: { [e.source]: e.name },
+        at,
+      });
       return duplicate;
     }
     case "activity": {
-      const inserted = await insertProfileEvent(dbFor(env, workspaceId), { id: e.id, workspaceId, profileId: profile.id, metric: e.metric, properties: e.properties, at });
+      const inserted = await insertProfileEvent(dbFor(env, workspaceId), {
+        id: e.id,
+        workspaceId,
+        profileId: profile.id,
+        metric: e.metric,
+        properties: e.properties,
+        at,
+      });
       return !inserted;
     }
   }

@@ -24,10 +24,17 @@ export function registerTwilioWebhooks(router: AppRouter) {
     const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
     const sms = parseOr400(TwilioInbound, form, "Twilio message");
     const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.workspace.id, sms.From)));
-    const media = Array.from({ length: sms.NumMedia }, (_, i) => form[`MediaUrl${i}`]).filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u));
+    const media = Array.from({ length: sms.NumMedia }, (_, i) => form[`MediaUrl${i}`]).filter(
+      (u): u is string => typeof u === "string" && /^https?:\/\//.test(u),
+    );
     // Twilio gets its answer once the ticket object has stored the message; the profile, keywords and replies follow.
     await stub.receiveSms({
-      workspaceId: ws.workspace.id, from: sms.From, providerId: sms.MessageSid, text: sms.Body, media, at: clock.now(),
+      workspaceId: ws.workspace.id,
+      from: sms.From,
+      providerId: sms.MessageSid,
+      text: sms.Body,
+      media,
+      at: clock.now(),
       origin: new URL(publicUrl(env, request)).origin,
     });
     return twiml();
@@ -36,12 +43,21 @@ export function registerTwilioWebhooks(router: AppRouter) {
   router.post("/webhooks/:workspaceId/twilio/status", async (request, env) => {
     const { ws, form } = await verifiedForm(env, request, request.params.workspaceId!);
     const cb = parseOr400(TwilioStatus, form, "Twilio status callback");
-    const status = cb.MessageStatus === "delivered" || cb.MessageStatus === "read" ? "delivered"
-      : cb.MessageStatus === "failed" || cb.MessageStatus === "undelivered" || cb.MessageStatus === "canceled" ? "failed"
-      : cb.MessageStatus === "sent" ? "sent" : null;
+    const status =
+      cb.MessageStatus === "delivered" || cb.MessageStatus === "read"
+        ? "delivered"
+        : cb.MessageStatus === "failed" || cb.MessageStatus === "undelivered" || cb.MessageStatus === "canceled"
+          ? "failed"
+          : cb.MessageStatus === "sent"
+            ? "sent"
+            : null;
     if (status) {
       const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.sms.ticketName(ws.workspace.id, cb.To)));
-      await stub.updateDelivery(cb.MessageSid, status, status === "failed" ? `Twilio ${cb.MessageStatus}${cb.ErrorCode ? ` (error ${cb.ErrorCode})` : ""}` : null);
+      await stub.updateDelivery(
+        cb.MessageSid,
+        status,
+        status === "failed" ? `Twilio ${cb.MessageStatus}${cb.ErrorCode ? ` (error ${cb.ErrorCode})` : ""}` : null,
+      );
     }
     return twiml();
   });

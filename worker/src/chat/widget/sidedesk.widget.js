@@ -2,7 +2,6 @@
 // Plain DOM in a shadow root (no framework, no style leaks either way); message text only ever goes in via textContent.
 // @ts-check
 (() => {
-  
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const workspace = script?.dataset.workspace;
   if (!script || !workspace || document.querySelector("sidedesk-chat")) return;
@@ -97,9 +96,16 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 <p class="status" role="status"></p>
 </section></div>`;
   const $ = (/** @type {string} */ sel) => /** @type {HTMLElement} */ (root.querySelector(sel));
-  const wrap = $(".wrap"), bubble = /** @type {HTMLButtonElement} */ ($(".bubble")), badge = $(".badge"), panel = $(".panel");
-  const log = $(".log"), endedNote = $(".ended"), status = $(".status"), sub = $(".sub");
-  const who = /** @type {HTMLFormElement} */ ($(".who")), compose = /** @type {HTMLFormElement} */ ($(".compose"));
+  const wrap = $(".wrap"),
+    bubble = /** @type {HTMLButtonElement} */ ($(".bubble")),
+    badge = $(".badge"),
+    panel = $(".panel");
+  const log = $(".log"),
+    endedNote = $(".ended"),
+    status = $(".status"),
+    sub = $(".sub");
+  const who = /** @type {HTMLFormElement} */ ($(".who")),
+    compose = /** @type {HTMLFormElement} */ ($(".compose"));
   const input = /** @type {HTMLTextAreaElement} */ ($("textarea"));
 
   // ---- opening, closing, keyboard ----
@@ -118,11 +124,22 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   }
   bubble.addEventListener("click", () => setOpen(panel.hidden));
   $(".close").addEventListener("click", () => setOpen(false));
-  panel.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.stopPropagation(); setOpen(false); } });
-  input.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); compose.requestSubmit(); }
+  panel.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.stopPropagation();
+      setOpen(false);
+    }
   });
-  input.addEventListener("input", () => { input.style.height = "auto"; input.style.height = `${Math.min(input.scrollHeight + 2, 120)}px`; });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      compose.requestSubmit();
+    }
+  });
+  input.addEventListener("input", () => {
+    input.style.height = "auto";
+    input.style.height = `${Math.min(input.scrollHeight + 2, 120)}px`;
+  });
   compose.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();
@@ -131,8 +148,15 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     input.style.height = "";
     send(text);
   });
-  who.addEventListener("submit", (e) => { e.preventDefault(); saveWho(); });
-  $(".skip").addEventListener("click", () => { remember({ skipWho: true }); who.hidden = true; input.focus(); });
+  who.addEventListener("submit", (e) => {
+    e.preventDefault();
+    saveWho();
+  });
+  $(".skip").addEventListener("click", () => {
+    remember({ skipWho: true });
+    who.hidden = true;
+    input.focus();
+  });
 
   // ---- messages (always text, never HTML) ----
   function render(/** @type {Msg} */ m) {
@@ -150,7 +174,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     /** @type {HTMLElement} */ (li.firstChild).textContent = m.text;
     const meta = /** @type {HTMLElement} */ (li.lastChild);
     const time = new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    meta.textContent = m.state === "sending" ? "Sending…" : m.state === "failed" ? "Not sent. " : (m.from === "agent" && m.authorName ? `${m.authorName} · ` : "") + time;
+    meta.textContent =
+      m.state === "sending" ? "Sending…" : m.state === "failed" ? "Not sent. " : (m.from === "agent" && m.authorName ? `${m.authorName} · ` : "") + time;
     if (m.state === "failed") {
       const again = document.createElement("button");
       again.type = "button";
@@ -162,19 +187,32 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   }
 
   /** Adds or updates a message from the server; a pending one is matched by its clientId. */
-  function merge(/** @type {{ id: string, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null }} */ raw) {
+  function merge(
+    /** @type {{ id: string, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null }} */ raw,
+  ) {
     if (!raw || typeof raw.id !== "string" || typeof raw.text !== "string") return;
     let m = msgs.find((o) => o.id === raw.id || (raw.clientId && o.clientId === raw.clientId));
     const fresh = !m;
     if (!m) {
-      m = { key: raw.id, id: raw.id, seq: raw.seq, from: String(raw.from), authorName: raw.authorName, text: raw.text, createdAt: raw.createdAt, clientId: raw.clientId, state: "sent" };
+      m = {
+        key: raw.id,
+        id: raw.id,
+        seq: raw.seq,
+        from: String(raw.from),
+        authorName: raw.authorName,
+        text: raw.text,
+        createdAt: raw.createdAt,
+        clientId: raw.clientId,
+        state: "sent",
+      };
       msgs.push(m);
     } else Object.assign(m, { id: raw.id, seq: raw.seq, createdAt: raw.createdAt, state: "sent" });
     msgs.sort((a, b) => (a.state === "sent" ? a.seq : Infinity) - (b.state === "sent" ? b.seq : Infinity));
     lastSeq = Math.max(lastSeq, raw.seq);
     render(m);
     if (!panel.hidden && session) remember({ seenSeq: lastSeq });
-    else if (fresh && m.from !== "customer" && m.seq > (session?.seenSeq ?? 0)) { // history already seen is not "new"
+    else if (fresh && m.from !== "customer" && m.seq > (session?.seenSeq ?? 0)) {
+      // history already seen is not "new"
       unread += 1;
       badge.textContent = String(unread);
       badge.hidden = false;
@@ -183,7 +221,9 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     scrollDown();
   }
 
-  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
 
   function divider(/** @type {string} */ text) {
     const li = document.createElement("li");
@@ -210,11 +250,17 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     try {
       const v = JSON.parse(localStorage.getItem(KEY) || "null");
       return v && typeof v.sessionId === "string" && typeof v.token === "string" ? v : null;
-    } catch { return null; }
+    } catch {
+      return null;
+    }
   }
   function remember(/** @type {Partial<Stored>} */ change) {
     if (session) Object.assign(session, change);
-    try { session ? localStorage.setItem(KEY, JSON.stringify(session)) : localStorage.removeItem(KEY); } catch { /* private mode */ }
+    try {
+      session ? localStorage.setItem(KEY, JSON.stringify(session)) : localStorage.removeItem(KEY);
+    } catch {
+      /* private mode */
+    }
   }
 
   /** Sessions start lazily, with the first message: browsing the shop creates nothing. */
@@ -232,12 +278,19 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       remember({});
       ended = false;
       endedNote.hidden = true;
-      msgs.filter((m) => m.key === "welcome").forEach((m) => { nodes.get(m)?.remove(); msgs.splice(msgs.indexOf(m), 1); });
+      msgs
+        .filter((m) => m.key === "welcome")
+        .forEach((m) => {
+          nodes.get(m)?.remove();
+          msgs.splice(msgs.indexOf(m), 1);
+        });
       r.body.messages.forEach(merge);
       showWho();
       connect();
       return session;
-    })().finally(() => { starting = null; });
+    })().finally(() => {
+      starting = null;
+    });
     return starting;
   }
 
@@ -246,7 +299,11 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     socket?.close(1000, "new session");
     socket = null;
     lastSeq = 0;
-    try { localStorage.removeItem(KEY); } catch { /* ignore */ }
+    try {
+      localStorage.removeItem(KEY);
+    } catch {
+      /* ignore */
+    }
     session = null;
   }
 
@@ -304,7 +361,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     const name = /** @type {HTMLInputElement} */ (who.elements.namedItem("name")).value.trim();
     const email = /** @type {HTMLInputElement} */ (who.elements.namedItem("email"));
     if (email.value && !email.checkValidity()) return email.reportValidity();
-    if (!session) { // remembered for when the chat starts
+    if (!session) {
+      // remembered for when the chat starts
       who.hidden = true;
       status.textContent = "Thanks! We'll use these details when you send a message.";
       return input.focus();
@@ -341,7 +399,11 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     ws.onmessage = (e) => {
       lastFrameAt = Date.now();
       let frame;
-      try { frame = JSON.parse(String(e.data)); } catch { return; }
+      try {
+        frame = JSON.parse(String(e.data));
+      } catch {
+        return;
+      }
       if (frame.type === "message") merge(frame.message);
       if (frame.type === "hello" && frame.status === "closed") setEnded();
     };
@@ -351,11 +413,21 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       if (!session || ended) return;
       status.textContent = navigator.onLine === false ? "You're offline. We'll reconnect when you're back." : "Reconnecting…";
       const delay = Math.min(30_000, 1000 * 2 ** retry++) * (0.5 + Math.random() / 2);
-      reconnectTimer = setTimeout(() => { catchUp().finally(connect); }, delay);
+      reconnectTimer = setTimeout(() => {
+        catchUp().finally(connect);
+      }, delay);
     };
   }
-  addEventListener("online", () => { retry = 0; if (!socket) connect(); });
-  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible" && !socket) { retry = 0; connect(); } });
+  addEventListener("online", () => {
+    retry = 0;
+    if (!socket) connect();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && !socket) {
+      retry = 0;
+      connect();
+    }
+  });
   addEventListener("pagehide", () => socket?.close(1000, "page closed"));
 
   // ---- start ----
@@ -372,10 +444,16 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       showWho();
       await catchUp();
       connect();
-      call("POST", `/sessions/${session.sessionId}/events`, { id: String(Date.now()) + Math.random().toString(36).slice(2, 8), type: "page_view", url: location.href.slice(0, 2000), title: document.title.slice(0, 300) }).catch(() => {});
+      call("POST", `/sessions/${session.sessionId}/events`, {
+        id: String(Date.now()) + Math.random().toString(36).slice(2, 8),
+        type: "page_view",
+        url: location.href.slice(0, 2000),
+        title: document.title.slice(0, 300),
+      }).catch(() => {});
     } else {
       who.hidden = false;
-      if (config?.welcomeMessage) merge({ id: "welcome", seq: 0, from: "bot", authorName: null, text: config.welcomeMessage, createdAt: new Date().toISOString(), clientId: null });
+      if (config?.welcomeMessage)
+        merge({ id: "welcome", seq: 0, from: "bot", authorName: null, text: config.welcomeMessage, createdAt: new Date().toISOString(), clientId: null });
       unread = 0;
       badge.hidden = true;
     }
