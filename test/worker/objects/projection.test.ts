@@ -11,12 +11,13 @@ beforeAll(async () => {
   ws = await createWorkspace();
 });
 
-/** env.DB, except that every batch (the projection's one write) fails as if D1 were down. */
+/** env.DB, except that the projection's batch (the object's only one of more than two statements) fails as if D1 were down. */
 function failingDb(): D1Database {
   const db = env.DB;
   return {
     prepare: (q: string) => db.prepare(q),
-    batch: async () => {
+    batch: async (stmts: D1PreparedStatement[]) => {
+      if (stmts.length <= 2) return db.batch(stmts);
       throw new Error("D1_ERROR: simulated outage");
     },
     exec: (q: string) => db.exec(q),

@@ -39,6 +39,26 @@ export async function getProfile(db: D1Database, workspaceId: string, id: string
   return row ? toProfile(row) : null;
 }
 
+/**
+ * The profile for a phone number, created if there is none, in one round trip whether or not it existed and without
+ * rewriting an existing row: an insert that yields to the unique index, then the read, in one batch.
+ */
+export async function profileForPhone(db: D1Database, workspaceId: string, phone: string): Promise<StoredProfile> {
+  const now = clock.now();
+  const [, read] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO profiles (id, workspace_id, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+       ON CONFLICT(workspace_id, phone) WHERE phone IS NOT NULL DO NOTHING`,
+      )
+      .bind(randomId("pr"), workspaceId, phone, now),
+    db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE workspace_id = ?1 AND phone = ?2`).bind(workspaceId, phone),
+  ]);
+  const row = (read?.results as ProfileRow[] | undefined)?.[0];
+  if (!row) throw new Error("profile vanished between its insert and its read");
+  return toProfile(row);
+}
+
 /** Finds or creates the profile for a phone number; fills in the name when given and still empty. (Email: see fillProfile.) */
 export async function upsertProfileByPhone(db: D1Database, workspaceId: string, phone: string, extra: { name?: string } = {}): Promise<StoredProfile> {
   const row = await db

@@ -8,7 +8,7 @@ import type { Env } from "../env";
 import type { Message } from "../../../shared/schemas";
 import { directory } from "../db/shards";
 import { loadWorkspaceSettings } from "../db/settings";
-import { getProfileByPhone, setConsent, upsertProfileByPhone, type StoredProfile } from "../db/profiles";
+import { profileForPhone, setConsent, type StoredProfile } from "../db/profiles";
 import { inboundSmsPlan } from "../domain/sms-inbound";
 import { applyCustomerMessage } from "./ticket-ingest";
 import type { TicketStore } from "./ticket-store";
@@ -68,9 +68,7 @@ export async function applySmsArrival(
   const quiet = state?.opened && state.status === "open" && !state.blocked && plan.consent === undefined && !plan.keywordReply;
   const db = shard(p.workspaceId);
   let profile: Pick<StoredProfile, "id" | "name" | "phone" | "email" | "smsConsent" | "blocked"> =
-    quiet && state
-      ? { ...state.profile, smsConsent: null, blocked: false }
-      : ((await getProfileByPhone(db, p.workspaceId, p.from)) ?? (await upsertProfileByPhone(db, p.workspaceId, p.from)));
+    quiet && state ? { ...state.profile, smsConsent: null, blocked: false } : await profileForPhone(db, p.workspaceId, p.from);
   if (plan.consent !== undefined && profile.smsConsent !== plan.consent) {
     await setConsent(db, p.workspaceId, profile.id, plan.consent); // idempotent: a retried timer sets the same value
     profile = { ...profile, smsConsent: plan.consent };
