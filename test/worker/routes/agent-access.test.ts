@@ -69,3 +69,15 @@ describe("renewing a token", () => {
     expect((await api(ws.support.token, "GET", "/api/me")).status).toBe(200);
   });
 });
+
+describe("what authentication remembers", () => {
+  it("shows a change on the very next request: operator mode, the workspace's time zone", async () => {
+    const fresh = await createWorkspace({ timezone: "America/New_York" });
+    const me = async () => (await api(fresh.support.token, "GET", "/api/me", undefined, Me)).body;
+    expect((await me()).agent.operator).toBe(false); // remembered from here on
+    expect((await api(fresh.support.token, "PATCH", "/api/me", { operator: true }, Me)).status).toBe(200);
+    expect((await me()).agent.operator).toBe(true);
+    expect((await api(fresh.owner.token, "PUT", "/api/settings", { timezone: "Asia/Tokyo" })).status).toBe(200);
+    expect((await me()).workspace.timezone).toBe("Asia/Tokyo");
+  });
+});

@@ -10,6 +10,7 @@ import { editTicket } from "./ticket-actions";
 import { dbFor, directory } from "../db/shards";
 import { NewAgentResponse, RemovedAgent } from "../../../shared/schemas";
 import { respond } from "../http/respond";
+import { forgetTokens } from "../http/auth";
 
 /** Owners manage everyone but themselves; admins manage managers, support and analysts. */
 function mayManage(who: AgentContext, target: { id: string; role: Role }): boolean {
@@ -27,6 +28,7 @@ export function registerAgentAccessRoutes(router: AppRouter) {
       if (!mayManage(who, target)) throw forbidden("You cannot remove this agent.");
       // Revoke first, so the token stops working even if unassigning below is interrupted.
       await deleteAgent(directory(env), who.workspace.id, target.id);
+      forgetTokens(who.workspace.id);
       const shard = dbFor(env, who.workspace.id);
       await forgetAgent(shard, who.workspace.id, target.id);
       const assigned = await ticketsAssignedTo(shard, who.workspace.id, target.id, 1000);
@@ -46,6 +48,7 @@ export function registerAgentAccessRoutes(router: AppRouter) {
         if (target.id !== who.agent.id && !mayManage(who, target)) throw forbidden("You cannot renew this agent's token.");
         const token = randomToken("sdk");
         await setAgentTokenHash(directory(env), who.workspace.id, target.id, await sha256Hex(token));
+        forgetTokens(who.workspace.id);
         return respond(NewAgentResponse, { agent: target, token });
       },
       { anyRole: true },

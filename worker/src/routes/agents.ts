@@ -2,7 +2,7 @@
 import * as clock from "../clock";
 import { MeUpdate, NewAgentBody } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/agent-route";
-import { OWNER_ADMIN, requireRole } from "../http/auth";
+import { OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { HttpError, notFound, parseOr400, readJson } from "../http/errors";
 import { getAgent, insertAgentStmt, listAgents, setOperator, toAgent } from "../db/workspaces";
@@ -65,6 +65,7 @@ export function registerAgentRoutes(router: AppRouter) {
     agentRoute(async (request, env, who) => {
       const body = parseOr400(MeUpdate, await readJson(request));
       await setOperator(directory(env), who.workspace.id, who.agent.id, body.operator);
+      forgetTokens(who.workspace.id);
       const agent = await getAgent(directory(env), who.workspace.id, who.agent.id);
       if (!agent) throw notFound("agent"); // removed a moment ago
       await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).announcePresence(who.workspace.id);

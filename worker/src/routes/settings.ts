@@ -2,7 +2,7 @@
 import * as clock from "../clock";
 import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/agent-route";
-import { OWNER_ADMIN, requireRole } from "../http/auth";
+import { OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { openSecrets, readSettings, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";
 import { forgetWorkspace } from "../db/settings-cache";
@@ -41,6 +41,7 @@ export function registerSettingsRoutes(router: AppRouter) {
       if (update.timezone) statements.push(setTimezoneStmt(directory(env), who.workspace.id, update.timezone));
       await directory(env).batch(statements);
       forgetWorkspace(who.workspace.id);
+      forgetTokens(who.workspace.id); // the time zone travels with every authenticated request
       return respond(SettingsView, present(merged, nextSecrets));
     }),
   );
