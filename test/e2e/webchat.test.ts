@@ -11,20 +11,12 @@ import { ROOT, applyMigrations, startWorker, waitForHealth } from "../../scripts
 import { SetupResponse, TicketDetailResponse, TicketPage } from "../../shared/schemas";
 import { typedApi } from "./api";
 import { RUN_OFFSET_MS } from "./clock";
+import { CHROMIUM_FLAGS } from "./chromium-flags";
 
 const PORT = 8798;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PERSIST = `.wrangler/e2e-${Math.random().toString(36).slice(2, 10)}`;
 const SHOTS = path.join(ROOT, "test-results");
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 interface Worker {
   stop(): Promise<void>;
@@ -50,7 +42,7 @@ beforeAll(async () => {
   const started: Worker = startWorker({ port: PORT, persistTo: PERSIST, quiet: true, vars: { DEV_CLOCK_OFFSET_MS: String(RUN_OFFSET_MS) } });
   worker = started;
   await waitForHealth(BASE, { exited: started.exited });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS });
 });
 
 afterAll(async () => {

@@ -11,17 +11,9 @@ import { RUN_OFFSET_MS } from "../clock";
 import { ROOT, applyMigrations, postEvents, postTwilioSms, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
 import { DevOutbox, NewAgentResponse, SetupResponse, TicketPage, type OutboxMessage } from "../../../shared/schemas";
 import { typedApi, type Api } from "../api";
+import { CHROMIUM_FLAGS } from "../chromium-flags";
 
 export const SHOTS = path.join(ROOT, "test-results/panel");
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 export const TWILIO_TOKEN = "e2e-twilio-auth-token";
 export const EVENTS_SECRET = "e2e-events-secret";
 export const BUSINESS = "+12025550100";
@@ -157,7 +149,7 @@ export async function launchExtension(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: false,
-    args: [...FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
     viewport: { width: 420, height: 760 },
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
