@@ -2,6 +2,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import * as fx from "./fixtures";
 import { countRows, deliver, detail, emailWorkspace, ticketIdOf, uid } from "./email-helpers";
+import { listIds } from "../inbox-helpers";
 
 let ws: Awaited<ReturnType<typeof emailWorkspace>>;
 beforeAll(async () => {
@@ -25,6 +26,12 @@ describe("email() inbound", () => {
     expect(d.ticket.number).toBeGreaterThan(0);
     expect(m.text).toBe("Hi,\nmy order #1001 has not arrived yet.\n\nThanks, Jane");
     expect(m.email).toMatchObject({ subject: "Where is my order?", html: null, attachments: [], from });
+  });
+
+  it("finds the ticket by a word that is only in the subject", async () => {
+    const { id, m } = await receive((a, mid) => fx.plainText(a, mid));
+    expect(m.text.toLowerCase()).not.toContain("where");
+    expect(await listIds(ws.owner.token, "view=all&q=where")).toContain(ticketIdOf(ws.id, id));
   });
 
   it("multipart/alternative keeps the plain part as text and the HTML part sanitized", async () => {

@@ -167,8 +167,15 @@ export class TicketStore {
     return this.one("SELECT * FROM messages WHERE kind != 'activity' ORDER BY seq DESC LIMIT 1");
   }
 
+  /** What text search indexes of each newer message: its text, and an email's subject before it. */
   searchableSince(seq: number): { seq: number; text: string }[] {
-    return this.sql.exec<{ seq: number; text: string }>("SELECT seq, text FROM messages WHERE seq > ? AND kind != 'activity' ORDER BY seq", seq).toArray();
+    return this.sql
+      .exec<{ seq: number; text: string; subject: string | null }>(
+        "SELECT seq, text, json_extract(email_json, '$.subject') AS subject FROM messages WHERE seq > ? AND kind != 'activity' ORDER BY seq",
+        seq,
+      )
+      .toArray()
+      .map((m) => ({ seq: m.seq, text: m.subject ? `${m.subject}\n${m.text}` : m.text }));
   }
 
   maxSeq(): number {
