@@ -34,6 +34,41 @@ describe("email() inbound", () => {
     expect(await listIds(ws.owner.token, "view=all&q=where")).toContain(ticketIdOf(ws.id, id));
   });
 
+  it("reads raw 8-bit Latin-1 headers (subject, sender name, attachment name) in the charset the message declares", async () => {
+    const id = uid("latin1");
+    const from = `juergen.${crypto.randomUUID().slice(0, 6)}@customer.example`;
+    const text = [
+      `From: J\u00fcrgen M\u00fcller <${from}>`,
+      `To: ${ws.inbound}`,
+      "Subject: Die Hasen und die Fr\u00f6sche",
+      `Message-ID: <${id}>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"; charset=ISO-8859-1',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=ISO-8859-1",
+      "Content-Transfer-Encoding: 8bit",
+      "",
+      "Gr\u00fc\u00dfe aus K\u00f6ln",
+      "--b1",
+      'Content-Type: application/pdf; name="Preisliste f\u00fcr H\u00e4ndler.pdf"',
+      'Content-Disposition: attachment; filename="Preisliste f\u00fcr H\u00e4ndler.pdf"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      "JVBERi0xLjQK",
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const raw = Uint8Array.from(text, (c) => c.charCodeAt(0)); // one byte per character: Latin-1 on the wire
+    expect((await deliver(from, ws.inbound, raw)).rejected).toBeNull();
+    const d = await detail(ws.owner.token, ticketIdOf(ws.id, id));
+    const m = d.messages.find((x) => x.kind === "inbound");
+    expect(m?.email?.subject).toBe("Die Hasen und die Fr\u00f6sche");
+    expect(d.ticket.profile.name).toBe("J\u00fcrgen M\u00fcller");
+    expect(m?.text).toBe("Gr\u00fc\u00dfe aus K\u00f6ln");
+    expect(m?.email?.attachments.map((a) => a.name)).toEqual(["Preisliste f\u00fcr H\u00e4ndler.pdf"]);
+  });
+
   it("multipart/alternative keeps the plain part as text and the HTML part sanitized", async () => {
     const { m } = await receive(fx.alternative);
     expect(m.text).toBe("Can I exchange the shirt for a size M? — Jane");
