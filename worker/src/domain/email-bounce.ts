@@ -24,3 +24,15 @@ export function detectBounce(parsed: Email, rawText: string, envelopeFrom: strin
   const reason = `Bounced${status ? ` (${status})` : ""}: ${diagnostic ?? parsed.subject ?? "the recipient's server refused the message"}`;
   return { messageIds: [...new Set(ids)], reason: reason.slice(0, 500) };
 }
+
+/**
+ * An automatic answer (out-of-office, vacation responder, "we got your message"): RFC 3834's Auto-Submitted, and the
+ * headers common mail servers set instead (X-Autoreply, X-Autorespond, Precedence: auto_reply).
+ */
+export function isAutoReply(parsed: Email): boolean {
+  const header = (key: string) => parsed.headers.find((h) => h.key === key)?.value.trim().toLowerCase() ?? "";
+  const submitted = header("auto-submitted");
+  if (submitted && submitted !== "no") return true;
+  if (header("x-autoreply") || header("x-autorespond") || header("x-autoresponse")) return true;
+  return header("precedence") === "auto_reply";
+}

@@ -23,6 +23,8 @@ export interface InboundInput {
   attributionWindowHours: number;
   /** Blocked profile: keep the message, but do not reopen or notify. */
   blocked?: boolean;
+  /** Written by a machine (an out-of-office or other auto-reply): kept in the thread, but it opens, reopens and notifies nothing. */
+  automatic?: boolean;
   /** Email only: the message's subject, sanitized HTML and attachments, and where it sits in its thread. */
   email?: EmailParts | null;
   emailThread?: { subject: string; rootId: string; messageId: string; references: string[] };
@@ -77,7 +79,7 @@ const customer = (p: ProfileRef) => ({ type: "customer" as const, id: p.id, name
 
 function attributionOf(state: TicketState, input: CustomerMessageInput) {
   const lastSend = state.lastMarketing ? { ...state.lastMarketing, at: new Date(state.lastMarketing.at) } : null;
-  return input.keywordReply || input.blocked ? null : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
+  return input.keywordReply || input.blocked || input.automatic ? null : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
 }
 
 /** Opens or reopens the ticket, queues the keyword answer or auto-reply, schedules the new-ticket notification. */
@@ -85,7 +87,7 @@ function afterCustomerMessage(writer: TicketWriter, state: TicketState, inbound:
   state.origin = input.origin;
   if (input.keywordReply) {
     writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
-  } else if (!input.blocked) {
+  } else if (!input.blocked && !input.automatic) {
     state.lastInboundSeq = inbound.seq;
     if (attribution) Object.assign(state, { attribution, lastAttributedSeq: inbound.seq });
     const wasOpened = state.opened;

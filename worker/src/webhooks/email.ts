@@ -9,7 +9,7 @@ import { findThreadRoot, linkMessageId } from "../db/email-threads";
 import { upsertProfileByEmail } from "../db/profiles";
 import { channels } from "../channels";
 import { toInboundEmail } from "../domain/email-inbound";
-import { detectBounce } from "../domain/email-bounce";
+import { detectBounce, isAutoReply } from "../domain/email-bounce";
 import { emailProviderId } from "../objects/ticket-email";
 import { dbFor, directory } from "../db/shards";
 
@@ -27,6 +27,9 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   const mail = await toInboundEmail(parsed, raw, message.from);
   // A redelivered message keeps the root it was first filed under; otherwise follow its references, else start a thread.
   const known = await findThreadRoot(dbFor(env, workspaceId), workspaceId, [mail.messageId, ...mail.candidates]);
+  // An auto-reply joins the conversation it answers and changes nothing there; one that answers nothing we know is dropped.
+  const automatic = isAutoReply(parsed);
+  if (automatic && !known) return;
   const rootId = await linkMessageId(dbFor(env, workspaceId), workspaceId, mail.messageId, known ?? mail.messageId);
   const profile = await upsertProfileByEmail(dbFor(env, workspaceId), workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
   const { settings } = await loadSettings(directory(env), workspaceId);
@@ -43,6 +46,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
       origin: env.PUBLIC_URL ?? "",
       attributionWindowHours: settings.sms.attributionWindowHours,
       blocked: profile.blocked,
+      automatic,
       email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
       emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
     },
