@@ -22,7 +22,7 @@ describe("automatic email answers", () => {
       expect((await deliver(from, ws.inbound, fx.plainText({ from: `Kim <${from}>`, to: ws.inbound }, first))).rejected).toBeNull();
       const ticketId = ticketIdOf(ws.id, first);
       expect((await setTicketStatus(ws.owner.token, ticketId, { status: "closed" })).status).toBe(200);
-    expect((await api(ws.owner.token, "POST", `/api/tickets/${ticketId}/read`)).status).toBe(200);
+      expect((await api(ws.owner.token, "POST", `/api/tickets/${ticketId}/read`)).status).toBe(200);
       const auto = fx.reply(
         { from: `Kim <${from}>`, to: ws.inbound },
         uid("ooo"),

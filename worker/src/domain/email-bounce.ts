@@ -30,7 +30,11 @@ export function detectBounce(parsed: Email, rawText: string, envelopeFrom: strin
  * headers common mail servers set instead (X-Autoreply, X-Autorespond, Precedence: auto_reply).
  */
 export function isAutoReply(parsed: Email): boolean {
-  const header = (key: string) => parsed.headers.find((h) => h.key === key)?.value.trim().toLowerCase() ?? "";
+  const header = (key: string) =>
+    parsed.headers
+      .find((h) => h.key === key)
+      ?.value.trim()
+      .toLowerCase() ?? "";
   const submitted = header("auto-submitted");
   if (submitted && submitted !== "no") return true;
   if (header("x-autoreply") || header("x-autorespond") || header("x-autoresponse")) return true;

@@ -79,7 +79,9 @@ const customer = (p: ProfileRef) => ({ type: "customer" as const, id: p.id, name
 
 function attributionOf(state: TicketState, input: CustomerMessageInput) {
   const lastSend = state.lastMarketing ? { ...state.lastMarketing, at: new Date(state.lastMarketing.at) } : null;
-  return input.keywordReply || input.blocked || input.automatic ? null : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
+  return input.keywordReply || input.blocked || input.automatic
+    ? null
+    : attributeReply(lastSend, state.lastAttributedSeq, new Date(input.at), input.attributionWindowHours);
 }
 
 /** Opens or reopens the ticket, queues the keyword answer or auto-reply, schedules the new-ticket notification. */
