@@ -69,6 +69,16 @@ describe("email() inbound", () => {
     expect(m?.email?.attachments.map((a) => a.name)).toEqual(["Preisliste f\u00fcr H\u00e4ndler.pdf"]);
   });
 
+  it("stores the real address of a sender written with RFC 5322 comments, and the comment as the name", async () => {
+    const id = uid("comments");
+    const local = `pete.${crypto.randomUUID().slice(0, 6)}`;
+    const raw = fx.plainText({ from: `${local}(his account)@silly.test(his host)`, to: ws.inbound }, id);
+    expect((await deliver(`${local}@silly.test`, ws.inbound, raw)).rejected).toBeNull();
+    const d = await detail(ws.owner.token, ticketIdOf(ws.id, id));
+    expect(d.ticket.profile).toMatchObject({ email: `${local}@silly.test`, name: "his account his host" });
+    expect(d.messages.find((m) => m.kind === "inbound")?.email?.from).toBe(`${local}@silly.test`);
+  });
+
   it("multipart/alternative keeps the plain part as text and the HTML part sanitized", async () => {
     const { m } = await receive(fx.alternative);
     expect(m.text).toBe("Can I exchange the shirt for a size M? — Jane");
