@@ -79,6 +79,34 @@ describe("email() inbound", () => {
     expect(d.messages.find((m) => m.kind === "inbound")?.email?.from).toBe(`${local}@silly.test`);
   });
 
+  it.each([
+    ["an empty Content-Transfer-Encoding header", ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding:", "", "Hello there, plain words."]],
+    [
+      "part headers with odd whitespace",
+      [
+        'Content-Type: multipart/alternative;  boundary = "XX"',
+        "",
+        "--XX",
+        'Content-Type :   text/plain ;  charset = "us-ascii"',
+        "Content-Transfer-Encoding :  7bit",
+        "",
+        "Hello there, plain words.",
+        "--XX",
+        "Content-Type:\ttext/html",
+        "",
+        "<p>Hello there, <b>plain</b> words.</p>",
+        "--XX--",
+      ],
+    ],
+  ])("reads the text the sender wrote despite %s", async (_case, lines) => {
+    const id = uid("odd");
+    const from = `odd.${crypto.randomUUID().slice(0, 6)}@customer.example`;
+    const raw = [`From: ${from}`, `To: ${ws.inbound}`, "Subject: Odd", `Message-ID: <${id}>`, "MIME-Version: 1.0", ...lines, ""].join("\r\n");
+    expect((await deliver(from, ws.inbound, raw)).rejected).toBeNull();
+    const m = (await detail(ws.owner.token, ticketIdOf(ws.id, id))).messages.find((x) => x.kind === "inbound");
+    expect(m?.text).toBe("Hello there, plain words.");
+  });
+
   it("multipart/alternative keeps the plain part as text and the HTML part sanitized", async () => {
     const { m } = await receive(fx.alternative);
     expect(m.text).toBe("Can I exchange the shirt for a size M? — Jane");
