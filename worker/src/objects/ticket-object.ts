@@ -77,10 +77,6 @@ export class TicketObject extends DurableObject<Env> {
     await this.flusher.settled();
   }
 
-  async hasMessage(providerId: string): Promise<boolean> {
-    return this.store.findByProviderId(providerId) !== null;
-  }
-
   /** A flow or campaign message sent by another system: shown in the thread, feeds attribution, opens nothing. */
   async logMarketing(input: MarketingInput): Promise<{ duplicate: boolean }> {
     if (this.store.findByProviderId(input.providerId)) return { duplicate: true };
