@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** JSON of test/worker/email/corpus.node.ts CorpusEntry[]. */
+      EMAIL_CORPUS: string;
     }
   }
 }

@@ -16,7 +16,17 @@ export type MessageSource = z.infer<typeof MessageSource>;
 export const Author = z.object({ type: z.enum(["customer", "agent", "system"]), id: z.string().nullable(), name: z.string().nullable() });
 export type Author = z.infer<typeof Author>;
 
-export const Attachment = z.object({ name: z.string(), type: z.string(), size: z.number().int().min(0) });
+/**
+ * A file on a message (email attachment, MMS media, web-chat photo, a file an agent attached). `id` names its stored
+ * bytes (open them with GET /api/tickets/:id/files/:fileId); null when the bytes were not kept, `error` says why.
+ */
+export const Attachment = z.object({
+  id: z.string().nullable().default(null),
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int().min(0),
+  error: z.string().nullable().default(null),
+});
 export type Attachment = z.infer<typeof Attachment>;
 
 export const EmailParts = z.object({
@@ -44,8 +54,10 @@ export const Message = z.object({
     .object({ type: z.enum(["flow", "campaign"]), name: z.string() })
     .nullable()
     .default(null),
-  /** Email only: subject, sanitized HTML body (render it sandboxed) and attachments (listed, not stored). */
+  /** Email only: subject, sanitized HTML body (render it sandboxed) and attachments (the same list as `files`). */
   email: EmailParts.nullable().default(null),
+  /** Files on the message, on every channel: email attachments, MMS media, web-chat photos, files an agent attached. */
+  files: z.array(Attachment).default([]),
 });
 export type Message = z.infer<typeof Message>;
 

@@ -35,6 +35,8 @@ export function isAutoReply(parsed: Email): boolean {
       .find((h) => h.key === key)
       ?.value.trim()
       .toLowerCase() ?? "";
+  // Any other machine report (abuse feedback, read receipts) is not a customer writing either.
+  if (header("content-type").startsWith("multipart/report")) return true;
   const submitted = header("auto-submitted");
   if (submitted && submitted !== "no") return true;
   if (header("x-autoreply") || header("x-autorespond") || header("x-autoresponse")) return true;

@@ -4,6 +4,7 @@ import type { Attachment } from "../../../shared/schemas";
 import { sanitizeEmailHtml } from "./sanitize-html";
 import { htmlToText } from "./email-text";
 import { normalizeMessageId, parseIdList, threadCandidates } from "./email-thread";
+import { attachmentName, attachmentType } from "./attachment-name";
 
 export const MAX_TEXT = 50_000;
 
@@ -33,10 +34,12 @@ export async function toInboundEmail(parsed: Email, raw: Uint8Array, envelopeFro
   const address = (sender?.address ?? envelopeFrom).trim().toLowerCase();
   const html = parsed.html ? await sanitizeEmailHtml(parsed.html) : null;
   const text = (parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : "").replace(/\r\n?/g, "\n").trim();
-  const attachments = parsed.attachments.map((a) => ({
-    name: a.filename ?? (a.contentId ? `inline ${a.contentId.replace(/[<>]/g, "")}` : "unnamed"),
-    type: a.mimeType || "application/octet-stream",
+  const attachments = parsed.attachments.map((a, i) => ({
+    id: null,
+    name: attachmentName(a.filename, a.mimeType, i),
+    type: attachmentType(a.mimeType, a.filename),
     size: byteSize(a.content),
+    error: null,
   }));
   return {
     messageId,

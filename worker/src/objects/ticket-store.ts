@@ -1,6 +1,6 @@
 // A TicketObject's own SQLite storage: ticket state, the message thread, per-agent state, timers and pending events.
-import type { Attribution, EmailParts, DeliveryStatus, Message, MessageKind, MessageSource, RealtimeEvent } from "../../../shared/schemas";
-import { Message as MessageSchema, RealtimeEvent as RealtimeEventSchema } from "../../../shared/schemas";
+import type { Attachment, Attribution, EmailParts, DeliveryStatus, Message, MessageKind, MessageSource, RealtimeEvent } from "../../../shared/schemas";
+import { EmailParts as EmailPartsSchema, Message as MessageSchema, RealtimeEvent as RealtimeEventSchema } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 import { upgradeState, type TicketState } from "./ticket-state";
 
@@ -15,6 +15,8 @@ export interface NewMessage {
   media?: string[];
   attribution?: Attribution | null;
   email?: EmailParts | null;
+  /** Files of a non-email message (an email's are its `email.attachments`). */
+  files?: Attachment[];
   at: number;
 }
 
@@ -30,6 +32,7 @@ interface MessageRow {
   error: string | null;
   attribution_json: string | null;
   email_json: string | null;
+  files_json: string | null;
   created_at: number;
   provider_id: string | null;
   [key: string]: SqlStorageValue;
@@ -49,6 +52,7 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE TABLE IF NOT EXISTS agent_state (agent_id TEXT PRIMARY KEY, favorite INTEGER NOT NULL DEFAULT 0, read_seq INTEGER NOT NULL DEFAULT 0, marked_unread INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS timers (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL, payload TEXT);
 CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`,
+  "ALTER TABLE messages ADD COLUMN files_json TEXT",
 ];
 
 export class TicketStore {
@@ -102,8 +106,8 @@ export class TicketStore {
   append(m: NewMessage): Message {
     const id = randomId("msg");
     this.sql.exec(
-      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, email_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, email_json, files_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       m.kind,
       m.text,
@@ -115,6 +119,7 @@ export class TicketStore {
       JSON.stringify(m.media ?? []),
       m.attribution ? JSON.stringify(m.attribution) : null,
       m.email ? JSON.stringify(m.email) : null,
+      m.files?.length && !m.email ? JSON.stringify(m.files) : null,
       m.at,
     );
     const stored = this.one("SELECT * FROM messages WHERE id = ?", id);
@@ -246,6 +251,7 @@ export class TicketStore {
 }
 
 function toMessage(r: MessageRow): Message {
+  const email = r.email_json ? EmailPartsSchema.parse(JSON.parse(r.email_json)) : null;
   return MessageSchema.parse({
     id: r.id,
     seq: r.seq,
@@ -258,6 +264,7 @@ function toMessage(r: MessageRow): Message {
     media: JSON.parse(r.media_json),
     error: r.error,
     attribution: r.attribution_json ? JSON.parse(r.attribution_json) : null,
-    email: r.email_json ? JSON.parse(r.email_json) : null,
+    email,
+    files: email ? email.attachments : JSON.parse(r.files_json ?? "[]"),
   });
 }

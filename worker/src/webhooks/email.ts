@@ -1,8 +1,7 @@
 // The worker's email() handler: inbound mail for a workspace's inbound address becomes a ticket message (docs/api.md §2 Webhooks, §8 Email).
 // Route by envelope recipient → parse MIME → thread by Message-ID / In-Reply-To / References → ingest into the ticket object.
 import * as clock from "../clock";
-import PostalMime from "postal-mime";
-import { utf8Headers } from "../domain/email-8bit";
+import { parseEmail } from "../domain/email-parse";
 import type { Env } from "../env";
 import { workspaceByInboundEmail, loadSettings } from "../db/settings";
 import { findThreadRoot, linkMessageId } from "../db/email-threads";
@@ -20,7 +19,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   if (!workspaceId) return message.setReject(`No Sidedesk workspace receives email at ${message.to}.`);
   if (message.rawSize > MAX_RAW_BYTES) return message.setReject("Message too large.");
   const raw = new Uint8Array(await new Response(message.raw).arrayBuffer());
-  const parsed = await PostalMime.parse(utf8Headers(raw), { attachmentEncoding: "arraybuffer" });
+  const parsed = await parseEmail(raw);
   const bounce = detectBounce(parsed, new TextDecoder("latin1").decode(raw), message.from);
   if (bounce) return markBounced(env, workspaceId, bounce.messageIds, bounce.reason);
 
