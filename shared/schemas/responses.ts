@@ -79,6 +79,9 @@ export const OlderMessages = z.object({ messages: z.array(Message), hasMore: z.b
 export type OlderMessages = z.infer<typeof OlderMessages>;
 /** POST /api/tickets/:id/messages (201) */
 export const PostedMessage = z.object({ message: Message });
+/** GET /api/tickets/:id/files/:fileId: a short-lived link that opens (safe images) or downloads the file. */
+export const FileLink = z.object({ url: z.string().url(), expiresAt: IsoTime, name: z.string(), type: z.string(), size: z.number().int().min(0) });
+export type FileLink = z.infer<typeof FileLink>;
 export type PostedMessage = z.infer<typeof PostedMessage>;
 /** POST /api/tickets/:id/read and /unread */
 export const OkResponse = z.object({ ok: z.literal(true) });

@@ -9,6 +9,8 @@ export interface Env extends EnvLimits {
   D1_SHARDS?: string;
   TICKETS: DurableObjectNamespace<TicketObject>;
   INBOX: DurableObjectNamespace<InboxObject>;
+  /** Bytes of message files (email attachments, MMS media, web-chat photos, agents' files); see files/file-store.ts. */
+  FILES: R2Bucket;
   /** "development" turns on embedded local defaults and dev-only routes. */
   ENVIRONMENT: string;
   /** Guards POST /api/setup. Defaults to `dev-setup-token` in development only. */

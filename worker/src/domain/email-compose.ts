@@ -13,6 +13,9 @@ export interface ComposeInput {
   inReplyTo?: string;
   references?: string[];
   date?: Date;
+  /** Other recipients who stay on the conversation. */
+  cc?: string[];
+  attachments?: { name: string; type: string; bytes: Uint8Array }[];
 }
 
 const EOL = "\r\n";
@@ -43,6 +46,7 @@ export function composeMime(input: ComposeInput): string {
   const msg = new MIMEMessage(envctx);
   msg.setSender({ addr: oneLine(input.from.address), ...(input.from.name ? { name: oneLine(input.from.name) } : {}) });
   msg.setTo(oneLine(input.to));
+  if (input.cc?.length) msg.setCc(input.cc.map(oneLine));
   if (input.replyTo) msg.setHeader("Reply-To", new Mailbox(oneLine(input.replyTo)));
   msg.setSubject(oneLine(input.subject));
   msg.setHeader("Date", (input.date ?? clock.nowDate()).toUTCString().replace(/GMT|UTC/gi, "+0000"));
@@ -52,5 +56,10 @@ export function composeMime(input: ComposeInput): string {
   if (refs.length) msg.setHeader("References", refs.join(`${EOL} `));
   msg.addMessage({ contentType: "text/plain", encoding: "base64", data: wrap76(utf8Base64(input.text)) });
   if (input.html) msg.addMessage({ contentType: "text/html", encoding: "base64", data: wrap76(utf8Base64(input.html)) });
+  for (const file of input.attachments ?? []) {
+    // mimetext writes the name into Content-Type and Content-Disposition as given: RFC 2047-encode anything not ASCII.
+    const filename = /^[\x20-\x7e]*$/.test(file.name) ? file.name.replace(/["\\]/g, "_") : `=?UTF-8?B?${utf8Base64(file.name)}?=`;
+    msg.addAttachment({ filename, contentType: file.type, data: wrap76(bytesToBase64(file.bytes)) });
+  }
   return msg.asRaw();
 }

@@ -18,6 +18,8 @@ export interface InboundEmail {
   text: string;
   html: string | null;
   attachments: Attachment[];
+  /** The attachments' bytes, in the same order, for storing. */
+  attachmentBytes: Uint8Array[];
 }
 
 const byteSize = (c: ArrayBuffer | Uint8Array | string) => (typeof c === "string" ? new TextEncoder().encode(c).byteLength : c.byteLength);
@@ -51,5 +53,6 @@ export async function toInboundEmail(parsed: Email, raw: Uint8Array, envelopeFro
     text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n[…]` : text,
     html,
     attachments,
+    attachmentBytes: parsed.attachments.map((a) => (typeof a.content === "string" ? new TextEncoder().encode(a.content) : new Uint8Array(a.content))),
   };
 }

@@ -23,6 +23,7 @@ import { registerLibraryRoutes } from "../routes/library";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
+import { registerFileRoutes } from "../files/file-routes";
 
 export function buildRouter(): AppRouter {
   const router = Router<IRequest, [Env, ExecutionContext]>();
@@ -34,6 +35,7 @@ export function buildRouter(): AppRouter {
     registerBulkRoutes,
     registerExportRoutes,
     registerTicketRoutes,
+    registerFileRoutes,
     registerProfileRoutes,
     registerRealtimeRoutes,
     registerLinkRoutes,

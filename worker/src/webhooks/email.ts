@@ -11,6 +11,7 @@ import { toInboundEmail } from "../domain/email-inbound";
 import { detectBounce, isAutoReply } from "../domain/email-bounce";
 import { emailProviderId } from "../objects/ticket-email";
 import { dbFor, directory } from "../db/shards";
+import { storeMessageFiles } from "../files/file-store";
 
 export const MAX_RAW_BYTES = 25 * 1024 * 1024;
 
@@ -32,7 +33,10 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   const rootId = await linkMessageId(dbFor(env, workspaceId), workspaceId, mail.messageId, known ?? mail.messageId);
   const profile = await upsertProfileByEmail(dbFor(env, workspaceId), workspaceId, mail.from.address, mail.from.name ? { name: mail.from.name } : {});
   const { settings } = await loadSettings(directory(env), workspaceId);
-  const stub = env.TICKETS.get(env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId)));
+  const objectId = env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId));
+  const stub = env.TICKETS.get(objectId);
+  const files = mail.attachments.map((a, i) => ({ name: a.name, type: a.type, bytes: mail.attachmentBytes[i]! }));
+  const attachments = await storeMessageFiles(env, workspaceId, objectId.toString(), mail.messageId, files);
   await stub.ingestInbound(
     {
       workspaceId,
@@ -46,7 +50,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
       attributionWindowHours: settings.sms.attributionWindowHours,
       blocked: profile.blocked,
       automatic,
-      email: { subject: mail.subject, html: mail.html, attachments: mail.attachments, from: mail.from.address, to: mail.to },
+      email: { subject: mail.subject, html: mail.html, attachments, from: mail.from.address, to: mail.to },
       emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
     },
     "flush",
