@@ -66,5 +66,10 @@ export const NewAgentMessage = z.object({
   text: z.string().trim().min(1, "text is empty").max(MAX_AGENT_TEXT),
   clientId: z.string().min(1).max(100).optional(),
   media: z.array(z.string().url()).max(10).optional(),
+  /** Files uploaded to this ticket first (POST /api/tickets/:id/files), by id. */
+  files: z
+    .array(z.string().regex(/^[0-9a-f]{32}$/, "not a file id"))
+    .max(10)
+    .optional(),
 });
 export type NewAgentMessage = z.infer<typeof NewAgentMessage>;

@@ -4,7 +4,7 @@
 // their request schemas. None is `.strict()`: a field the worker adds is dropped, not refused.
 import { z } from "zod";
 import { Channel, IsoTime, TicketStatus } from "./common";
-import { Message } from "./message";
+import { Attachment, Message } from "./message";
 import { ActivityEvent, Profile, ProfileStats } from "./profile";
 import { TicketDetail } from "./ticket";
 import { Agent, Workspace } from "./api";
@@ -82,6 +82,9 @@ export const PostedMessage = z.object({ message: Message });
 /** GET /api/tickets/:id/files/:fileId: a short-lived link that opens (safe images) or downloads the file. */
 export const FileLink = z.object({ url: z.string().url(), expiresAt: IsoTime, name: z.string(), type: z.string(), size: z.number().int().min(0) });
 export type FileLink = z.infer<typeof FileLink>;
+/** POST /api/tickets/:id/files: the stored upload, to name in a reply or note (`files: [id]`). */
+export const UploadedFile = z.object({ file: Attachment });
+export type UploadedFile = z.infer<typeof UploadedFile>;
 export type PostedMessage = z.infer<typeof PostedMessage>;
 /** POST /api/tickets/:id/read and /unread */
 export const OkResponse = z.object({ ok: z.literal(true) });

@@ -1,7 +1,7 @@
 // Helpers for file tests: bytes to compare, agents' links, and opening a link as a browser (or Twilio) would.
 import { SELF } from "cloudflare:test";
-import { FileLink } from "../../../shared/schemas";
-import { api } from "../helpers";
+import { FileLink, UploadedFile } from "../../../shared/schemas";
+import { api, BASE, toReply } from "../helpers";
 
 /** Bytes that change if a parser touches line ends or trailing bytes: CR, LF, CRLF at the end, NUL and high bytes. */
 export function trickyBytes(size: number, seed = 7): Uint8Array {
@@ -25,4 +25,14 @@ export const fileLink = (token: string, ticketId: string, fileId: string) => api
 export async function download(url: string): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> {
   const res = await SELF.fetch(url);
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+/** Uploads a file to a ticket as the panel does: the body is the file, its type the Content-Type. */
+export async function upload(token: string, ticketId: string, name: string, type: string, bytes: Uint8Array) {
+  const res = await SELF.fetch(`${BASE}/api/tickets/${ticketId}/files?name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": type },
+    body: bytes,
+  });
+  return toReply("upload", res.status, await res.text(), UploadedFile);
 }

@@ -15,7 +15,7 @@ export const email: ChannelAdapter<"email"> = {
   },
   replyGate: () => null,
   prepareReply: (_env, _at, text) => Promise.resolve(text),
-  send: ({ env, state, message }) => sendEmailReply(env, state, message.text),
+  send: ({ env, state, message }) => sendEmailReply(env, state, message.text, message.files),
   afterSend: (state, sent) => {
     if (sent.messageId && state.email) state.email = { ...state.email, references: appendReference(state.email.references, sent.messageId) };
   },

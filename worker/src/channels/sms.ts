@@ -6,6 +6,8 @@ import { sendSms } from "../integrations/sms-sender";
 import { ProviderError } from "../integrations/provider-error";
 import { shortenLinks } from "../integrations/shortener";
 import { directory } from "../db/shards";
+import { fileKey } from "../files/file-store";
+import { MMS_LINK_SECONDS, signFileLink } from "../files/file-links";
 
 export const sms: ChannelAdapter<"sms"> = {
   channel: "sms",
@@ -26,12 +28,16 @@ export const sms: ChannelAdapter<"sms"> = {
     if (!state.profile.phone) throw new ProviderError("The profile has no phone number.", false);
     // Where Twilio's status callbacks go: the public URL, else the origin the ticket was last reached at (none: no callbacks).
     const origin = env.PUBLIC_URL ?? state.origin ?? "";
+    const stored = message.files.filter((f) => f.id);
+    if (stored.length && !origin) throw new ProviderError("The worker has no public URL (PUBLIC_URL) for Twilio to fetch the files from.", false);
+    // Twilio fetches each file from a signed link that expires, so the media is public only while it is being sent.
+    const links = await Promise.all(stored.map((f) => signFileLink(env, origin, fileKey(state.workspaceId, state.ticketId, f.id!), MMS_LINK_SECONDS)));
     return sendSms(env, {
       workspaceId: state.workspaceId,
       ticketId: state.ticketId,
       to: state.profile.phone,
       body: message.text,
-      media: message.media,
+      media: [...message.media, ...links.map((l) => l.url)],
       origin,
     });
   },

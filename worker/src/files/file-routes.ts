@@ -2,14 +2,17 @@
 // itself serves the bytes (GET /files/:token). Nothing is served as a page from our origin: only the safe image types
 // open inline, everything else downloads, with nosniff and a sandboxing CSP either way.
 import { isSafeInlineImage } from "../../../shared/rules/files";
-import { FileLink } from "../../../shared/schemas";
+import { FileLink, UploadedFile } from "../../../shared/schemas";
 import type { Env } from "../env";
 import { agentRoute, type AppRouter } from "../http/agent-route";
-import { HttpError, notFound } from "../http/errors";
+import { HttpError, notFound, parseOr400 } from "../http/errors";
+import { storeUpload, UploadQuery } from "./file-upload";
 import { respond } from "../http/respond";
 import { originOf, ticketStub } from "../routes/ticket-access";
 import { fileInfo, fileKey } from "./file-store";
 import { AGENT_LINK_SECONDS, openFileLink, signFileLink } from "./file-links";
+
+const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
 export function registerFileRoutes(router: AppRouter) {
   router.get(
@@ -21,6 +24,16 @@ export function registerFileRoutes(router: AppRouter) {
       if (!info) throw notFound("file");
       const link = await signFileLink(env, originOf(env, request), fileKey(who.workspace.id, ticketId, request.params.fileId!), AGENT_LINK_SECONDS);
       return respond(FileLink, { ...link, ...info });
+    }),
+  );
+
+  router.post(
+    "/api/tickets/:id/files",
+    agentRoute(async (request, env, who) => {
+      const { name } = parseOr400(UploadQuery, query(request), "query");
+      const ticketId = request.params.id!;
+      await ticketStub(env, who, ticketId);
+      return respond(UploadedFile, { file: await storeUpload(env, who.workspace.id, ticketId, name, request) }, { status: 201 });
     }),
   );
 

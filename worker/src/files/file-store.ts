@@ -67,3 +67,12 @@ export async function deleteTicketFiles(env: Env, workspaceId: string, ticketId:
     cursor = page.truncated ? page.cursor : undefined;
   } while (cursor);
 }
+
+/** A new file id for an agent's upload (not derived: each upload is its own file). */
+export const newFileId = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/** The bytes of a ticket's file, or null. */
+export async function fileBytes(env: Env, workspaceId: string, ticketId: string, fileId: string): Promise<Uint8Array | null> {
+  const object = await env.FILES.get(fileKey(workspaceId, ticketId, fileId));
+  return object ? new Uint8Array(await object.arrayBuffer()) : null;
+}

@@ -6,6 +6,7 @@ import { composeMime, newMessageId } from "../domain/email-compose";
 import { recordOutbox } from "../db/outbox";
 import { ProviderError } from "./provider-error";
 import { directory } from "../db/shards";
+import { base64 } from "../http/crypto";
 
 export interface OutgoingEmail {
   workspaceId: string;
@@ -19,6 +20,8 @@ export interface OutgoingEmail {
   messageId?: string;
   inReplyTo?: string;
   references?: string[];
+  cc?: string[];
+  attachments?: { name: string; type: string; bytes: Uint8Array }[];
 }
 
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.?[^\s@<>,;"]*$/;
@@ -66,7 +69,17 @@ async function viaHttp(url: string, key: string, mail: OutgoingEmail, messageId:
     res = await fetch(url, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ from, to: [mail.to], reply_to: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html, headers }),
+      body: JSON.stringify({
+        from,
+        to: [mail.to],
+        cc: mail.cc?.length ? mail.cc : undefined,
+        reply_to: mail.replyTo,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers,
+        attachments: mail.attachments?.map((a) => ({ filename: a.name, content: base64(a.bytes), content_type: a.type })),
+      }),
     });
   } catch (err) {
     throw new ProviderError(`Mail provider unreachable: ${errText(err)}`, true);

@@ -1,7 +1,8 @@
 // The email side of a ticket's delivery: an agent reply goes out threaded (In-Reply-To, References, "Re:" subject)
 // from the workspace's support address, and our Message-ID is linked to the thread so the customer's answer threads back.
 import type { Env } from "../env";
-import type { EmailParts } from "../../../shared/schemas";
+import type { Attachment, EmailParts } from "../../../shared/schemas";
+import { fileBytes } from "../files/file-store";
 import { loadSettings } from "../db/settings";
 import { getWorkspace } from "../db/workspaces";
 import { linkMessageId } from "../db/email-threads";
@@ -22,7 +23,7 @@ export interface EmailSent {
 /** The providerId an outbound email message is stored under: bounces find it by the Message-ID they quote. */
 export const emailProviderId = (messageId: string) => `email:${messageId}`;
 
-export async function sendEmailReply(env: Env, state: StateOf<"email">, text: string): Promise<EmailSent> {
+export async function sendEmailReply(env: Env, state: StateOf<"email">, text: string, files: Attachment[] = []): Promise<EmailSent> {
   const thread = state.email;
   const to = state.profile.email;
   if (!thread) throw new ProviderError("This ticket has no email thread to reply to.", false);
@@ -36,6 +37,13 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
   // Recorded before sending: the customer's answer may arrive before this delivery finishes.
   await linkMessageId(dbFor(env, state.workspaceId), state.workspaceId, messageId, thread.rootId);
   const subject = replySubject(thread.subject);
+  const attachments = await Promise.all(
+    files.map(async (f) => {
+      const bytes = f.id ? await fileBytes(env, state.workspaceId, state.ticketId, f.id) : null;
+      if (!bytes) throw new ProviderError(`The file "${f.name}" is no longer stored, so the reply cannot carry it.`, false);
+      return { name: f.name, type: f.type, bytes };
+    }),
+  );
   const from = { address: fromAddress, ...(workspace?.name ? { name: workspace.name } : {}) };
   await sendEmail(env, {
     workspaceId: state.workspaceId,
@@ -48,7 +56,8 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
     messageId,
     inReplyTo: thread.lastMessageId,
     references: thread.references,
+    attachments,
   });
-  const email: EmailParts = { subject, html: null, attachments: [], from: fromAddress, to: [to] };
+  const email: EmailParts = { subject, html: null, attachments: files, from: fromAddress, to: [to] };
   return { providerId: emailProviderId(messageId), status: "sent", email, messageId };
 }

@@ -6,7 +6,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { deleteTicketFiles } from "../files/file-store";
 import type { Env } from "../env";
-import { MAX_TAGS, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
+import { MAX_TAGS, type Attachment, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
 import { dbFor } from "../db/shards";
 import { TicketStore } from "./ticket-store";
 import type { TicketState } from "./ticket-state";
@@ -108,6 +108,7 @@ export class TicketObject extends DurableObject<Env> {
     actor: Actor,
     body: NewAgentMessage & { text: string },
     origin: string,
+    files: Attachment[] = [],
   ): Promise<Outcome<{ message: Message; duplicate: boolean }>> {
     const existing = this.owned(workspaceId);
     if (!existing) return fail(404, "not_found", "No such ticket.");
@@ -123,8 +124,8 @@ export class TicketObject extends DurableObject<Env> {
       const author = { type: "agent" as const, id: actor.id, name: actor.name };
       const m =
         body.kind === "note"
-          ? this.writer.append(state, { kind: "note", text: body.text, author, status: null, source: "agent", clientId: body.clientId, at: clock.now() })
-          : this.writer.queueOutbound(state, { text: body.text, source: "agent", author, clientId: body.clientId, media: body.media, at: clock.now() });
+          ? this.writer.append(state, { kind: "note", text: body.text, author, status: null, source: "agent", clientId: body.clientId, files, at: clock.now() })
+          : this.writer.queueOutbound(state, { text: body.text, source: "agent", author, clientId: body.clientId, media: body.media, files, at: clock.now() });
       this.store.setAgentState(actor.id, { readSeq: state.lastInboundSeq, markedUnread: false });
       this.writer.commit(state, "message");
       return m;

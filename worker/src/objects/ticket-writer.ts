@@ -24,6 +24,7 @@ export interface OutboundDraft {
   author?: NewMessage["author"];
   clientId?: string;
   media?: string[];
+  files?: NewMessage["files"];
   at: number;
 }
 
@@ -96,6 +97,7 @@ export class TicketWriter {
       source: o.source,
       clientId: o.clientId,
       media: o.media,
+      files: o.files,
       at: o.at,
     });
     recordFirstResponse(state, o);

@@ -14,10 +14,12 @@ import { loadSettings } from "../db/settings";
 import { channels } from "../channels";
 import { ticketStub, unwrap } from "./ticket-access";
 import { dbFor, directory } from "../db/shards";
+import { uploadedFiles } from "../files/file-upload";
 
 export async function postMessage(env: Env, who: AgentContext, id: string, body: NewAgentMessage, origin: string) {
   const stub = await ticketStub(env, who, id);
   const view = unwrap(await stub.view(who.workspace.id, who.agent.id));
+  const files = await uploadedFiles(env, who.workspace.id, id, body.files ?? [], body.kind === "reply" ? view.state.channel : null);
   let text = body.text;
   if (body.kind === "reply") {
     const tooLong = textTooLong("reply", view.state.channel, text);
@@ -31,7 +33,7 @@ export async function postMessage(env: Env, who: AgentContext, id: string, body:
     if (refusal) throw new HttpError(409, refusal.code, refusal.message);
     text = await channel.prepareReply(env, { workspaceId: who.workspace.id, ticketId: id, origin, settings }, text);
   }
-  return unwrap(await stub.postAgentMessage(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...body, text }, origin));
+  return unwrap(await stub.postAgentMessage(who.workspace.id, { id: who.agent.id, name: who.agent.name }, { ...body, text }, origin, files));
 }
 
 export async function changeStatus(env: Env, who: AgentContext, id: string, change: StatusChange) {
