@@ -19,10 +19,40 @@ export function installFakeTwilio(creds: { accountSid: string; authToken: string
   const refused: { status: number; body: string }[] = [];
   let next: Behaviour[] = [];
   const realFetch = globalThis.fetch;
+  // MMS media Twilio received: its Media URL (account credentials required) redirects to the file on Twilio's storage
+  // (which, like S3, refuses a request that also carries an Authorization header).
+  const media = new Map<string, { type: string; bytes: Uint8Array; failures: number }>();
+  const mediaFetches: { url: string; authorized: boolean }[] = [];
   const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
     const url = new URL(request.url);
+    if (url.hostname === MEDIA_STORAGE_HOST) {
+      mediaFetches.push({ url: url.href, authorized: request.headers.has("authorization") });
+      if (request.headers.has("authorization"))
+        return new Response("<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>", { status: 400 });
+      const file = media.get(url.pathname.split("/").pop() ?? "");
+      return file
+        ? new Response(file.bytes, { headers: { "content-type": file.type, "content-length": String(file.bytes.length) } })
+        : new Response("NoSuchKey", { status: 404 });
+    }
     if (url.hostname !== "api.twilio.com") return realFetch(input as RequestInfo, init);
+    const mediaMatch = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\/MM[0-9a-f]+\/Media\/(ME[0-9a-f]+)$/.exec(url.pathname);
+    if (request.method === "GET" && mediaMatch) {
+      mediaFetches.push({ url: url.href, authorized: request.headers.has("authorization") });
+      if (request.headers.get("authorization") !== `Basic ${btoa(`${creds.accountSid}:${creds.authToken}`)}` || mediaMatch[1] !== creds.accountSid) {
+        return twilioError(401, 20003, "Authenticate");
+      }
+      const file = media.get(mediaMatch[2]!);
+      if (!file) return twilioError(404, 20404, "The requested resource was not found");
+      if (file.failures > 0) {
+        file.failures--;
+        return twilioError(503, 20503, "Service Unavailable");
+      }
+      return new Response(null, {
+        status: 307,
+        headers: { location: `https://${MEDIA_STORAGE_HOST}/media.twiliocdn.com/${creds.accountSid}/${mediaMatch[2]}` },
+      });
+    }
     const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/.exec(url.pathname);
     if (request.method !== "POST" || !match) return twilioError(404, 20404, "The requested resource was not found");
     if (request.headers.get("authorization") !== `Basic ${btoa(`${creds.accountSid}:${creds.authToken}`)}` || match[1] !== creds.accountSid) {
@@ -75,9 +105,18 @@ export function installFakeTwilio(creds: { accountSid: string; authToken: string
     failNext: (...errors: Exclude<Behaviour, "accept">[]) => {
       next = [...next, ...errors];
     },
+    /** Twilio holds this file for an inbound MMS; the answer is its MediaUrl. `failures`: 503s before it answers. */
+    mediaUrl: (type: string, bytes: Uint8Array, failures = 0) => {
+      const sid = `ME${crypto.randomUUID().replace(/-/g, "")}`;
+      media.set(sid, { type, bytes, failures });
+      return `https://api.twilio.com/2010-04-01/Accounts/${creds.accountSid}/Messages/MM${crypto.randomUUID().replace(/-/g, "")}/Media/${sid}`;
+    },
+    mediaFetches,
     restore: () => spy.mockRestore(),
   };
 }
+
+const MEDIA_STORAGE_HOST = "s3-external-1.amazonaws.com";
 
 function twilioError(status: number, code: number, message: string) {
   return Response.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, { status });

@@ -16,6 +16,7 @@ import { deliverMessage } from "./ticket-delivery";
 import { TicketFlusher } from "./ticket-flusher";
 import { applyInbound, applyMarketing, NOTIFY_TIMER, type InboundInput, type MarketingInput } from "./ticket-ingest";
 import { runNotifyTimer } from "./ticket-notify";
+import { fetchSmsMedia, SMS_MEDIA_TIMER, SmsMediaPayload } from "./ticket-sms-media";
 import { applySmsArrival, SMS_INBOUND_TIMER, SmsInboundPayload, storeSmsArrival, type SmsArrival } from "./ticket-sms-inbound";
 import { fail, ok, type Outcome, type Actor, type TicketEdit } from "./outcome";
 import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
@@ -43,6 +44,7 @@ export class TicketObject extends DurableObject<Env> {
     timers.define(FOLLOWUP_TIMER, { payload: z.unknown(), run: () => this.chat.followUp() });
     timers.define(PRESENCE_TIMER, { payload: z.unknown(), run: () => this.chat.checkHeartbeats() });
     timers.define(SMS_INBOUND_TIMER, { payload: SmsInboundPayload, run: (_key, p) => applySmsArrival(env, ctx, this.store, this.writer, this.shard, p) });
+    timers.define(SMS_MEDIA_TIMER, { payload: SmsMediaPayload, run: (_key, p) => fetchSmsMedia(env, ctx, this.store, p) });
     timers.define(NOTIFY_TIMER, { payload: z.unknown(), run: (key, p) => runNotifyTimer(env, this.store, key, p) }); // parses its own payload
   }
 

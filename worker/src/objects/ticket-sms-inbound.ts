@@ -11,6 +11,7 @@ import { loadWorkspaceSettings } from "../db/settings";
 import { profileForPhone, setConsent, type StoredProfile } from "../db/profiles";
 import { inboundSmsPlan } from "../domain/sms-inbound";
 import { applyCustomerMessage } from "./ticket-ingest";
+import { smsMediaTimerKey } from "./ticket-sms-media";
 import type { TicketStore } from "./ticket-store";
 import type { TicketWriter } from "./ticket-writer";
 
@@ -44,6 +45,7 @@ export function storeSmsArrival(store: TicketStore, a: SmsArrival): Message {
     at: a.at,
   });
   store.setTimer(timerKey(message.seq), a.at, { seq: message.seq, workspaceId: a.workspaceId, from: a.from, origin: a.origin });
+  if (a.media.length) store.setTimer(smsMediaTimerKey(message.seq), a.at, { seq: message.seq, workspaceId: a.workspaceId });
   return message;
 }
 

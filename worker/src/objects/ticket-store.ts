@@ -144,6 +144,12 @@ export class TicketStore {
     return this.message(seq);
   }
 
+  /** The files of a message (a non-email one) once they are stored. */
+  setFiles(seq: number, files: Attachment[]): Message | null {
+    this.sql.exec("UPDATE messages SET files_json = ? WHERE seq = ?", JSON.stringify(files), seq);
+    return this.message(seq);
+  }
+
   setInboundDetails(seq: number, author: Message["author"], attribution: Attribution | null): Message {
     this.sql.exec(
       "UPDATE messages SET author_json = ?, attribution_json = ? WHERE seq = ?",
