@@ -52,7 +52,11 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE TABLE IF NOT EXISTS agent_state (agent_id TEXT PRIMARY KEY, favorite INTEGER NOT NULL DEFAULT 0, read_seq INTEGER NOT NULL DEFAULT 0, marked_unread INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS timers (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL, payload TEXT);
 CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`,
-  "ALTER TABLE messages ADD COLUMN files_json TEXT",
+  // Files on non-email messages. Guarded: an object that lost its recorded version re-runs every step.
+  (sql: SqlStorage) => {
+    const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray();
+    if (!columns.some((c) => c.name === "files_json")) sql.exec("ALTER TABLE messages ADD COLUMN files_json TEXT");
+  },
 ];
 
 export class TicketStore {
@@ -65,7 +69,9 @@ export class TicketStore {
     this.sql.exec("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'storage_version'").toArray()[0];
     for (let v = row ? Number(row.value) : 0; v < MIGRATIONS.length; v++) {
-      this.sql.exec(MIGRATIONS[v]!);
+      const step = MIGRATIONS[v]!;
+      if (typeof step === "string") this.sql.exec(step);
+      else step(this.sql);
       this.sql.exec("INSERT INTO kv (key, value) VALUES ('storage_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(v + 1));
     }
   }
