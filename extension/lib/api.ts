@@ -22,6 +22,7 @@ import {
 import {
   AgentList,
   Counts,
+  FileLink,
   Me,
   NewAgentResponse,
   OlderMessages,
@@ -159,6 +160,10 @@ export class Api {
   }
   olderMessages(id: string, before: number) {
     return this.request(OlderMessages, "GET", `/api/tickets/${enc(id)}/messages?before=${before}`);
+  }
+  /** A short-lived link that shows (safe images) or downloads one of the ticket's files. */
+  fileLink(ticketId: string, fileId: string) {
+    return this.request(FileLink, "GET", `/api/tickets/${enc(ticketId)}/files/${enc(fileId)}`);
   }
   postMessage(id: string, body: NewAgentMessage) {
     return this.request(PostedMessage, "POST", `/api/tickets/${enc(id)}/messages`, body).then((r) => r.message);

@@ -6,6 +6,7 @@ import { TicketDetail } from "../../shared/schemas";
 export {
   AgentList,
   AgentLoad,
+  FileLink,
   TicketCounts as Counts,
   Me,
   NewAgentResponse,

@@ -185,6 +185,7 @@ describe("mergeMessages", () => {
       error: null,
       attribution: null,
       email: null,
+      files: [],
     });
     const out = mergeMessages([m("b", 2, "queued"), m("c", 3)], [m("a", 1), m("b", 2, "sent")]);
     expect(out.map((x) => [x.id, x.status])).toEqual([

@@ -432,9 +432,14 @@ describe("side panel", () => {
     expect(srcdoc).not.toMatch(/<script|onclick|\ssrc=/i);
     await panel.frameLocator('[data-testid="email-frame"]').getByText("broke after two days").waitFor();
     await panel.getByTestId("remote-images-blocked").waitFor();
-    const attachments = await panel.getByTestId("email-attachments").textContent();
-    expect(attachments).toContain("zipper.jpg");
-    expect(attachments).toContain("receipt.pdf");
+    const files = panel.getByTestId("message-files");
+    // The photo shows as a thumbnail from a short-lived link, which serves the bytes the customer attached.
+    const thumb = files.getByRole("img", { name: "zipper.jpg" });
+    await thumb.waitFor();
+    const shown = await fetch((await thumb.getAttribute("src")) ?? "");
+    expect(await shown.text()).toBe("not really a jpeg");
+    expect(shown.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await files.getByRole("button", { name: /receipt\.pdf/ }).textContent()).toContain("receipt.pdf");
     await panel.waitForTimeout(500);
     expect(tracker).toEqual([]);
     expect(await panel.evaluate(() => (window as unknown as { __emailPwned?: number }).__emailPwned)).toBeUndefined();
