@@ -17,9 +17,15 @@ export type ChatStartBody = z.infer<typeof ChatStartBody>;
 export const ChatSendBody = z
   .object({
     clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -"),
-    text: z.string().trim().min(1, "text is empty").max(5000),
+    text: z.string().trim().max(5000).default(""),
+    /** Photos uploaded first (POST …/files), by id. */
+    files: z
+      .array(z.string().regex(/^[0-9a-f]{32}$/, "not a file id"))
+      .max(4)
+      .default([]),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.text.length > 0 || b.files.length > 0, { message: "text is empty", path: ["text"] });
 export type ChatSendBody = z.infer<typeof ChatSendBody>;
 
 export const ChatProfileBody = z
@@ -50,6 +56,8 @@ export const ChatMessage = z.object({
   text: z.string(),
   createdAt: IsoTime,
   clientId: z.string().nullable(),
+  /** Files on the message; the widget opens one at GET …/sessions/:sessionId/files/:id?token=<session token>. */
+  files: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number().int() })).default([]),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

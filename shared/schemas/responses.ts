@@ -83,7 +83,7 @@ export const PostedMessage = z.object({ message: Message });
 export const FileLink = z.object({ url: z.string().url(), expiresAt: IsoTime, name: z.string(), type: z.string(), size: z.number().int().min(0) });
 export type FileLink = z.infer<typeof FileLink>;
 /** POST /api/tickets/:id/files: the stored upload, to name in a reply or note (`files: [id]`). */
-export const UploadedFile = z.object({ file: Attachment });
+export const UploadedFile = z.object({ file: Attachment.extend({ id: z.string() }) });
 export type UploadedFile = z.infer<typeof UploadedFile>;
 export type PostedMessage = z.infer<typeof PostedMessage>;
 /** POST /api/tickets/:id/read and /unread */

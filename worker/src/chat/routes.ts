@@ -13,6 +13,7 @@ import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, thrott
 import { dbFor } from "../db/shards";
 import { ChatPosted, ChatProfileResponse, ChatSession } from "../../../shared/schemas";
 import { respond } from "../http/respond";
+import { chatMessageFiles } from "./file-routes";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const ref = (p: { id: string; name: string | null; phone: string | null; email: string | null }) => ({
@@ -91,8 +92,9 @@ export function registerChatRoutes(router: AppRouter) {
       checkOrigin(request, settings.webchat.allowedOrigins, undefined);
       const inHours = isWithinBusinessHours(settings.webchat.businessHours, clock.nowDate(), workspace.timezone);
       const reply = (inHours ? settings.webchat.inHoursReply : settings.webchat.outOfHoursReply).trim();
+      const files = await chatMessageFiles(env, auth, body.files);
       const result = unwrap(
-        await chatStub(env, auth).chatPost(auth, { clientId: body.clientId, text: body.text, autoReply: reply || null, origin: originOf(env, request) }),
+        await chatStub(env, auth).chatPost(auth, { clientId: body.clientId, text: body.text, files, autoReply: reply || null, origin: originOf(env, request) }),
       );
       return respond(ChatPosted, { message: result.message }, { status: result.duplicate ? 200 : 201 });
     }),

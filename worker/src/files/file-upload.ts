@@ -12,7 +12,7 @@ export const UploadQuery = z.object({ name: z.string().trim().min(1, "name is em
 const TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 
 /** Stores one upload under the ticket; the request body is the file, its Content-Type the file's type. */
-export async function storeUpload(env: Env, workspaceId: string, ticketId: string, name: string, request: Request): Promise<Attachment> {
+export async function storeUpload(env: Env, workspaceId: string, ticketId: string, name: string, request: Request): Promise<Attachment & { id: string }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_FILE_BYTES) throw tooLarge();
   const bytes = new Uint8Array(await request.arrayBuffer());

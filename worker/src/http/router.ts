@@ -24,6 +24,7 @@ import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
 import { registerFileRoutes } from "../files/file-routes";
+import { registerChatFileRoutes } from "../chat/file-routes";
 
 export function buildRouter(): AppRouter {
   const router = Router<IRequest, [Env, ExecutionContext]>();
@@ -36,6 +37,7 @@ export function buildRouter(): AppRouter {
     registerExportRoutes,
     registerTicketRoutes,
     registerFileRoutes,
+    registerChatFileRoutes,
     registerProfileRoutes,
     registerRealtimeRoutes,
     registerLinkRoutes,

@@ -1,6 +1,6 @@
 // A chat ticket's own rows in its object's SQLite: the session (token hash, page) and the customer's view of the thread.
 import { z } from "zod";
-import { ChatMessage, type Message } from "../../../shared/schemas";
+import { Attachment as AttachmentSchema, ChatMessage, type Attachment, type Message } from "../../../shared/schemas";
 
 const ChatSession = z.object({
   sessionId: z.string(),
@@ -20,6 +20,7 @@ interface VisibleRow {
   author_json: string;
   source: string;
   provider_id: string | null;
+  files_json: string | null;
   created_at: number;
   [k: string]: SqlStorageValue;
 }
@@ -43,7 +44,7 @@ export class ChatSessionStore {
   visible(afterSeq: number, limit: number): ChatMessage[] {
     const rows = this.sql
       .exec<VisibleRow>(
-        `SELECT seq, id, kind, text, author_json, source, provider_id, created_at FROM messages
+        `SELECT seq, id, kind, text, author_json, source, provider_id, files_json, created_at FROM messages
        WHERE kind IN ('inbound', 'outbound') AND seq > ? ORDER BY seq DESC LIMIT ?`,
         afterSeq,
         limit,
@@ -57,6 +58,7 @@ export class ChatSessionStore {
         text: r.text,
         createdAt: new Date(r.created_at).toISOString(),
         clientId: r.provider_id?.startsWith(CHAT_IN_PREFIX) ? r.provider_id.slice(CHAT_IN_PREFIX.length) : null,
+        files: visibleFiles(r.files_json ? AttachmentList.parse(JSON.parse(r.files_json)) : []),
       }),
     );
   }
@@ -73,8 +75,13 @@ export class ChatSessionStore {
 
 /** The customer's view of a stored message. */
 export function chatView(m: Message, clientId: string | null = null): ChatMessage {
-  return { id: m.id, seq: m.seq, ...who(m.kind, m.source, m.author.name), text: m.text, createdAt: m.createdAt, clientId };
+  const files = visibleFiles(m.files);
+  return { id: m.id, seq: m.seq, ...who(m.kind, m.source, m.author.name), text: m.text, createdAt: m.createdAt, clientId, files };
 }
+
+/** The files the widget can open (kept ones), without the panel-only fields. */
+const visibleFiles = (files: Attachment[]) => files.flatMap((f) => (f.id ? [{ id: f.id, name: f.name, type: f.type, size: f.size }] : []));
+const AttachmentList = z.array(AttachmentSchema);
 
 function who(kind: string, source: string, name: string | null): Pick<ChatMessage, "from" | "authorName"> {
   if (kind === "inbound") return { from: "customer", authorName: null };

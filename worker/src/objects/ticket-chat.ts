@@ -2,7 +2,7 @@
 // presence (socket closed or no heartbeat → offline) and the follow-up email timer. Called through TicketObject's RPC.
 import * as clock from "../clock";
 import type { Env } from "../env";
-import { CHAT_PING, CHAT_PONG, type ChatMessage, type ChatServerFrame, type ChatThread, type ProfileRef } from "../../../shared/schemas";
+import { CHAT_PING, CHAT_PONG, type Attachment, type ChatMessage, type ChatServerFrame, type ChatThread, type ProfileRef } from "../../../shared/schemas";
 import { safeEqual, sha256Hex } from "../http/crypto";
 import { getProfile } from "../db/profiles";
 import { applyInbound, refusesCustomerMessage } from "./ticket-ingest";
@@ -80,7 +80,7 @@ export class TicketChat {
   /** A customer message. Idempotent by clientId; a closed chat never reopens (the widget starts a new session). */
   async post(
     auth: ChatAuth,
-    input: { clientId: string; text: string; autoReply: string | null; origin: string },
+    input: { clientId: string; text: string; files: Attachment[]; autoReply: string | null; origin: string },
   ): Promise<Outcome<{ message: ChatMessage; duplicate: boolean }>> {
     const verified = await this.verify(auth);
     if (!verified.ok) return verified;
@@ -100,6 +100,7 @@ export class TicketChat {
         providerId,
         text: input.text,
         media: [],
+        files: input.files,
         at: clock.now(),
         origin: input.origin,
         autoReply: state.opened ? null : input.autoReply,

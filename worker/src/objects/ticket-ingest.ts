@@ -1,5 +1,5 @@
 // What a customer message (or a flow/campaign send logged for them) does to a ticket, inside one transaction.
-import type { Attribution, Channel, EmailParts, Message, ProfileRef } from "../../../shared/schemas";
+import type { Attachment, Attribution, Channel, EmailParts, Message, ProfileRef } from "../../../shared/schemas";
 import { channels, withChannel } from "../channels";
 import type { TicketState } from "./ticket-state";
 import { attributeReply } from "../../../shared/rules/attribution";
@@ -12,6 +12,8 @@ export interface InboundInput {
   providerId: string;
   text: string;
   media: string[];
+  /** Files already stored for this message (web-chat photos). */
+  files?: Attachment[];
   at: number;
   origin: string;
   /** Set for compliance keywords: the message is shown but opens nothing; this reply is sent. */
@@ -55,6 +57,7 @@ export function applyInbound(writer: TicketWriter, input: InboundInput): Message
     source: "customer",
     providerId: input.providerId,
     media: input.media,
+    files: input.files,
     attribution,
     email: input.email ?? null,
     at: input.at,
