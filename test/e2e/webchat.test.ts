@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 // @ts-expect-error plain JS helpers shared with npm start
 import { ROOT, applyMigrations, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
-import { SetupResponse, TicketDetailResponse, TicketPage } from "../../shared/schemas";
+import { FileLink, SetupResponse, TicketDetailResponse, TicketPage, UploadedFile } from "../../shared/schemas";
 import { typedApi } from "./api";
 import { RUN_OFFSET_MS } from "./clock";
 import { CHROMIUM_FLAGS } from "./chromium-flags";
@@ -138,4 +138,50 @@ describe("web chat in Chromium", () => {
     await until("the customer offline after leaving", async () => (await detail(second.id)).body.ticket.customerOnline === false);
     expect(errors).toEqual([]);
   });
+
+  it("a customer's photo reaches the agent byte for byte, and the agent's photo shows in the widget", async () => {
+    const setup = await api("POST", "/api/setup", {
+      token: "dev-setup-token",
+      body: { workspace: { name: "Photo Shop", timezone: "Europe/Rome" }, owner: { name: "Paola Owner", email: "paola@photo.example" } },
+      schema: SetupResponse,
+    });
+    const { token } = setup.body;
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${BASE}/demo/store?workspace=${setup.body.workspace.id}`);
+    await page.getByRole("button", { name: "Open chat" }).click();
+    await page.getByRole("button", { name: "Not now" }).click();
+    await page.getByLabel("Send a photo").setInputFiles({ name: "crushed box.png", mimeType: "image/png", buffer: PNG });
+    const dialog = page.getByRole("dialog", { name: "Photo Shop" });
+    await expect.poll(() => dialog.getByRole("img", { name: "crushed box.png" }).isVisible()).toBe(true);
+
+    const ticket = await until("the photo's web-chat ticket", async () => {
+      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token, schema: TicketPage });
+      return list.body.tickets[0];
+    });
+    const inbound = await until("the photo on the ticket", async () => {
+      const d = await api("GET", `/api/tickets/${ticket.id}`, { token, schema: TicketDetailResponse });
+      return d.body.messages.find((m) => m.kind === "inbound" && m.files.length);
+    });
+    const link = await api("GET", `/api/tickets/${ticket.id}/files/${inbound.files[0]!.id}`, { token, schema: FileLink });
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer()).equals(PNG)).toBe(true);
+
+    const uploaded = await fetch(`${BASE}/api/tickets/${ticket.id}/files?name=${encodeURIComponent("new box.png")}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "image/png" },
+      body: PNG,
+    });
+    const file = UploadedFile.parse(await uploaded.json()).file;
+    await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Sorry! A new one is on its way.", files: [file.id] } });
+    const agentPhoto = dialog.getByRole("img", { name: "new box.png" });
+    await expect.poll(() => agentPhoto.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => agentPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, "webchat-e2e-photo.png"), animations: "disabled" });
+    await page.close();
+    expect(errors).toEqual([]);
+  });
 });
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");

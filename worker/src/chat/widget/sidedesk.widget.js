@@ -10,7 +10,11 @@
   const accent = script.dataset.color && CSS.supports("color", script.dataset.color) ? script.dataset.color : "#1f2937";
 
   /** @typedef {{ sessionId: string, token: string, name: string | null, email: string | null, skipWho?: boolean, seenSeq?: number }} Stored */
-  /** @typedef {{ key: string, id: string | null, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, state: "sent" | "sending" | "failed" }} Msg */
+  /** @typedef {{ id: string, name: string, type: string, size: number }} ChatFile */
+  /** @typedef {{ key: string, id: string | null, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, state: "sent" | "sending" | "failed", files: ChatFile[], photo?: File, preview?: string }} Msg */
+  // What the worker accepts from a visitor (shared/rules/files.ts): photos, 10 MB each.
+  const PHOTO_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+  const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
   /** @type {Stored | null} */
   let session = load();
   let ended = false;
@@ -70,6 +74,12 @@ input,textarea{font:inherit;font-size:16px;color:#111827;border:1px solid #d1d5d
 .primary{border:0;background:${accent};color:#fff;border-radius:8px;padding:7px 14px}
 .compose{display:flex;gap:8px;padding:10px;border-top:1px solid #e5e7eb;background:#fff;align-items:flex-end}
 textarea{flex:1;resize:none;max-height:120px;min-height:42px}
+.attach{flex:none;width:42px;height:42px;border:1px solid #d1d5db;border-radius:50%;background:#fff;color:#4b5563;display:grid;place-items:center;cursor:pointer}
+.attach:focus-within{outline:2px solid ${accent};outline-offset:1px}
+.files{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}
+.files img{display:block;min-width:64px;min-height:64px;max-width:200px;max-height:160px;object-fit:contain;border-radius:10px;background:#e5e7eb}
+.files a{color:inherit;font-size:13px}
+.text:empty{display:none}
 .send{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:${accent};color:#fff;display:grid;place-items:center}
 .status{margin:0;padding:0 14px 6px;font-size:12px;color:#6b7280;background:#fff}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -90,7 +100,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 <label>Name<input name="name" autocomplete="name" maxlength="100"></label>
 <label>Email<input name="email" type="email" autocomplete="email" maxlength="254"></label>
 <div class="row"><button class="link skip" type="button">Not now</button><button class="primary" type="submit">Save</button></div></form>
-<form class="compose"><label class="sr" for="sd-text">Message</label>
+<form class="compose"><label class="attach" title="Send a photo"><span class="sr">Send a photo</span><input class="sr" id="sd-photo" type="file" accept="image/jpeg,image/png,image/gif,image/webp"><svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12.5 12.6 21a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6L15.5 8"/></svg></label>
+<label class="sr" for="sd-text">Message</label>
 <textarea id="sd-text" rows="1" maxlength="5000" placeholder="Write a message…"></textarea>
 <button class="send" type="submit" aria-label="Send message"><svg width="20" height="20" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z"/></svg></button></form>
 <p class="status" role="status"></p>
@@ -107,6 +118,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   const who = /** @type {HTMLFormElement} */ ($(".who")),
     compose = /** @type {HTMLFormElement} */ ($(".compose"));
   const input = /** @type {HTMLTextAreaElement} */ ($("textarea"));
+  const photoInput = /** @type {HTMLInputElement} */ ($("#sd-photo"));
 
   // ---- opening, closing, keyboard ----
   function setOpen(/** @type {boolean} */ on) {
@@ -148,6 +160,17 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     input.style.height = "";
     send(text);
   });
+  photoInput.addEventListener("change", () => {
+    const photo = photoInput.files?.[0];
+    photoInput.value = "";
+    if (!photo) return;
+    if (!PHOTO_TYPES.includes(photo.type)) status.textContent = "Only photos (JPEG, PNG, GIF or WebP) can be sent here.";
+    else if (photo.size > MAX_PHOTO_BYTES) status.textContent = "That photo is larger than 10 MB.";
+    else {
+      status.textContent = "";
+      send("", photo);
+    }
+  });
   who.addEventListener("submit", (e) => {
     e.preventDefault();
     saveWho();
@@ -172,6 +195,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     }
     li.className = `msg ${m.from} ${m.state}`;
     /** @type {HTMLElement} */ (li.firstChild).textContent = m.text;
+    renderFiles(m, li);
     const meta = /** @type {HTMLElement} */ (li.lastChild);
     const time = new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     meta.textContent =
@@ -186,9 +210,47 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     }
   }
 
+  /** Photos and files under the text: opened through the session (an <img> cannot send the token as a header). */
+  function renderFiles(/** @type {Msg} */ m, /** @type {HTMLLIElement} */ li) {
+    let box = /** @type {HTMLElement | null} */ (li.querySelector(".files"));
+    const wanted = m.files.length ? m.files.map((f) => f.id).join() : m.preview ? "preview" : "";
+    if ((box?.dataset.files ?? "") === wanted) return;
+    box?.remove();
+    if (!wanted) return;
+    box = document.createElement("div");
+    box.className = "files";
+    box.dataset.files = wanted;
+    li.insertBefore(box, li.lastChild);
+    if (!m.files.length && m.preview) {
+      const img = document.createElement("img");
+      img.src = m.preview;
+      img.alt = m.photo?.name ?? "Photo";
+      box.append(img);
+      return;
+    }
+    for (const f of m.files) {
+      const url = session
+        ? `${API}/sessions/${encodeURIComponent(session.sessionId)}/files/${encodeURIComponent(f.id)}?token=${encodeURIComponent(session.token)}`
+        : "";
+      if (PHOTO_TYPES.includes(f.type)) {
+        const img = document.createElement("img");
+        img.src = url;
+        img.alt = f.name;
+        img.loading = "lazy";
+        box.append(img);
+      } else {
+        const a = document.createElement("a");
+        a.href = url;
+        a.textContent = f.name;
+        a.download = f.name;
+        box.append(a);
+      }
+    }
+  }
+
   /** Adds or updates a message from the server; a pending one is matched by its clientId. */
   function merge(
-    /** @type {{ id: string, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null }} */ raw,
+    /** @type {{ id: string, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, files?: ChatFile[] }} */ raw,
   ) {
     if (!raw || typeof raw.id !== "string" || typeof raw.text !== "string") return;
     let m = msgs.find((o) => o.id === raw.id || (raw.clientId && o.clientId === raw.clientId));
@@ -204,9 +266,10 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
         createdAt: raw.createdAt,
         clientId: raw.clientId,
         state: "sent",
+        files: Array.isArray(raw.files) ? raw.files : [],
       };
       msgs.push(m);
-    } else Object.assign(m, { id: raw.id, seq: raw.seq, createdAt: raw.createdAt, state: "sent" });
+    } else Object.assign(m, { id: raw.id, seq: raw.seq, createdAt: raw.createdAt, state: "sent", files: Array.isArray(raw.files) ? raw.files : m.files });
     msgs.sort((a, b) => (a.state === "sent" ? a.seq : Infinity) - (b.state === "sent" ? b.seq : Infinity));
     lastSeq = Math.max(lastSeq, raw.seq);
     render(m);
@@ -307,10 +370,22 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     session = null;
   }
 
-  function send(/** @type {string} */ text) {
+  function send(/** @type {string} */ text, /** @type {File | undefined} */ photo = undefined) {
     const clientId = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now()).replace(/[^A-Za-z0-9_-]/g, "");
     /** @type {Msg} */
-    const m = { key: clientId, id: null, seq: 0, from: "customer", authorName: null, text, createdAt: new Date().toISOString(), clientId, state: "sending" };
+    const m = {
+      key: clientId,
+      id: null,
+      seq: 0,
+      from: "customer",
+      authorName: null,
+      text,
+      createdAt: new Date().toISOString(),
+      clientId,
+      state: "sending",
+      files: [],
+    };
+    if (photo) Object.assign(m, { photo, preview: URL.createObjectURL(photo) });
     msgs.push(m);
     render(m);
     scrollDown();
@@ -322,7 +397,26 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     render(m);
     try {
       const s = await ensureSession();
-      const r = await call("POST", `/sessions/${s.sessionId}/messages`, { clientId: m.clientId, text: m.text });
+      /** @type {string[]} */
+      const files = [];
+      if (m.photo) {
+        const up = await fetch(`${API}/sessions/${s.sessionId}/files?name=${encodeURIComponent(m.photo.name || "photo")}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${s.token}`, "content-type": m.photo.type },
+          body: m.photo,
+        });
+        const uploaded = await up.json().catch(() => null);
+        if ((up.status === 401 || up.status === 404) && attempt < 2) {
+          ended = true; // the session is over: the photo starts a new conversation
+          return deliver(m, attempt + 1);
+        }
+        if (up.status !== 201) {
+          status.textContent = uploaded?.error?.message ?? "That photo could not be sent.";
+          throw new Error("upload failed");
+        }
+        files.push(uploaded.file.id);
+      }
+      const r = await call("POST", `/sessions/${s.sessionId}/messages`, { clientId: m.clientId, text: m.text, ...(files.length ? { files } : {}) });
       const code = r.body?.error?.code;
       if ((code === "chat_closed" || code === "session_not_found" || code === "invalid_session_token") && attempt < 2) {
         ended = true; // the ticket is over: this message starts a new conversation
