@@ -23,6 +23,7 @@ import {
   AgentList,
   Counts,
   FileLink,
+  UploadedFile,
   Me,
   NewAgentResponse,
   OlderMessages,
@@ -90,13 +91,15 @@ export class Api {
     private readonly fetchImpl: Fetch = (i, init) => fetch(i, init),
   ) {}
 
-  async request<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, method: string, path: string, body?: unknown): Promise<T> {
+  /** JSON in and out; `file` sends a file as the body instead (its type as Content-Type). */
+  async request<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, method: string, path: string, body?: unknown, file?: Blob): Promise<T> {
     let res: Response;
+    const type = file ? file.type || "application/octet-stream" : body !== undefined ? "application/json" : null;
     try {
       res = await this.fetchImpl(this.baseUrl + path, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${this.token}`, ...(type ? { "content-type": type } : {}) },
+        body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch {
       const offline = typeof navigator !== "undefined" && navigator.onLine === false;
@@ -160,6 +163,10 @@ export class Api {
   }
   olderMessages(id: string, before: number) {
     return this.request(OlderMessages, "GET", `/api/tickets/${enc(id)}/messages?before=${before}`);
+  }
+  /** Stores a file on the ticket, to send with the next reply or note. */
+  uploadFile(ticketId: string, file: File) {
+    return this.request(UploadedFile, "POST", `/api/tickets/${enc(ticketId)}/files?name=${enc(file.name || "file")}`, undefined, file).then((r) => r.file);
   }
   /** A short-lived link that shows (safe images) or downloads one of the ticket's files. */
   fileLink(ticketId: string, fileId: string) {

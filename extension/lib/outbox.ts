@@ -29,8 +29,8 @@ export class Outbox {
     private readonly lock: Lock = webLock,
   ) {}
 
-  async enqueue(item: Omit<QueuedReply, "queuedAt" | "error">): Promise<QueuedReply> {
-    const queued: QueuedReply = { ...item, queuedAt: new Date().toISOString(), error: null };
+  async enqueue(item: Omit<QueuedReply, "queuedAt" | "error" | "files"> & Partial<Pick<QueuedReply, "files">>): Promise<QueuedReply> {
+    const queued: QueuedReply = { ...item, files: item.files ?? [], queuedAt: new Date().toISOString(), error: null };
     await this.mutate((items) => (items.some((i) => i.clientId === item.clientId) ? items : [...items, queued]));
     return queued;
   }
@@ -84,7 +84,8 @@ export function newClientId(): string {
 /** Post one queued item; network trouble and 5xx mean "later", any other refusal is final. */
 export async function postQueued(api: Api, item: QueuedReply, onSent?: (message: Awaited<ReturnType<Api["postMessage"]>>) => void): Promise<SendOutcome> {
   try {
-    const message = await api.postMessage(item.ticketId, { kind: item.kind, text: item.text, clientId: item.clientId });
+    const files = item.files.map((f) => f.id);
+    const message = await api.postMessage(item.ticketId, { kind: item.kind, text: item.text, clientId: item.clientId, ...(files.length ? { files } : {}) });
     onSent?.(message);
     return { ok: true };
   } catch (err) {

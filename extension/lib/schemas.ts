@@ -7,6 +7,7 @@ export {
   AgentList,
   AgentLoad,
   FileLink,
+  UploadedFile,
   TicketCounts as Counts,
   Me,
   NewAgentResponse,
@@ -36,6 +37,8 @@ export const QueuedReply = z.object({
   ticketId: z.string(),
   kind: z.enum(["reply", "note"]),
   text: z.string(),
+  /** Files already uploaded to the ticket, sent with the text. */
+  files: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
   queuedAt: z.string(),
   error: z.string().nullable().default(null),
 });

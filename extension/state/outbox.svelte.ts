@@ -43,8 +43,8 @@ export class OutboxState {
     return this.items.filter((i) => i.ticketId === ticketId);
   }
 
-  async submit(ticketId: string, kind: "reply" | "note", text: string): Promise<void> {
-    await this.outbox.enqueue({ clientId: newClientId(), ticketId, kind, text });
+  async submit(ticketId: string, kind: "reply" | "note", text: string, files: QueuedReply["files"] = []): Promise<void> {
+    await this.outbox.enqueue({ clientId: newClientId(), ticketId, kind, text, files });
     await this.flush();
   }
 

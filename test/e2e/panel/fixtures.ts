@@ -80,12 +80,12 @@ export async function order(
 /** A raw MIME email (text + HTML alternative, two attachments) delivered to the workspace's inbound address. */
 export async function email(
   stack: Stack,
-  m: { fromName: string; from: string; subject: string; text: string; html: string; attachments: { name: string; type: string; data: string }[] },
+  m: { fromName: string; from: string; subject: string; text: string; html: string; attachments: { name: string; type: string; data: string | Buffer }[] },
 ) {
   const id = `<e2e-${Date.now()}-${++delivery}@mail.example.com>`;
   const mixed = "mixed-e2e-boundary",
     alt = "alt-e2e-boundary";
-  const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64").replace(/.{76}/g, "$&\r\n");
+  const b64 = (s: string | Buffer) => (typeof s === "string" ? Buffer.from(s, "utf8") : s).toString("base64").replace(/.{76}/g, "$&\r\n");
   const raw = [
     `From: ${m.fromName} <${m.from}>`,
     `To: ${INBOUND}`,

@@ -2,6 +2,7 @@
 // Scenarios run in order on one workspace, as an agent's day would: sign in, work the inbox, go offline, follow the admin.
 // Every test starts from a known panel (reloaded on the list, online, no other tab) at a known hour: 10:30 in the
 // workspace's time zone on the run's day, except where a test sets another on purpose (the customer's quiet hours).
+import PostalMime from "postal-mime";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -418,7 +419,7 @@ describe("side panel", () => {
         `<p>Hi team,</p><p>The zipper on my <b>Trail Jacket</b> broke after two days.</p><img src="https://tracker.example/open.gif?u=lena" alt="">` +
         `<script>parent.__emailPwned = 1; window.__emailPwned = 1</script><p onclick="parent.__emailPwned = 2">Photo and receipt attached.</p>`,
       attachments: [
-        { name: "zipper.jpg", type: "image/jpeg", data: "not really a jpeg" },
+        { name: "zipper.png", type: "image/png", data: ZIPPER_PHOTO },
         { name: "receipt.pdf", type: "application/pdf", data: "%PDF-1.4 fake" },
       ],
     });
@@ -434,10 +435,11 @@ describe("side panel", () => {
     await panel.getByTestId("remote-images-blocked").waitFor();
     const files = panel.getByTestId("message-files");
     // The photo shows as a thumbnail from a short-lived link, which serves the bytes the customer attached.
-    const thumb = files.getByRole("img", { name: "zipper.jpg" });
+    const thumb = files.getByRole("img", { name: "zipper.png" });
     await thumb.waitFor();
     const shown = await fetch((await thumb.getAttribute("src")) ?? "");
-    expect(await shown.text()).toBe("not really a jpeg");
+    expect(Buffer.from(await shown.arrayBuffer()).equals(ZIPPER_PHOTO)).toBe(true);
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     expect(shown.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await files.getByRole("button", { name: /receipt\.pdf/ }).textContent()).toContain("receipt.pdf");
     await panel.waitForTimeout(500);
@@ -445,12 +447,25 @@ describe("side panel", () => {
     expect(await panel.evaluate(() => (window as unknown as { __emailPwned?: number }).__emailPwned)).toBeUndefined();
     await shot(panel, "15-email");
     await panel.getByTestId("composer-input").fill("Hi Lena, sorry about that! A replacement jacket ships today.");
+    // The agent attaches the return label: it is uploaded at once and goes out as a MIME attachment with the reply.
+    const label = Buffer.from("%PDF-1.4 return label for order 1042\r\n%%EOF\r\n");
+    await panel.getByTestId("composer-file-input").setInputFiles({ name: "return label.pdf", mimeType: "application/pdf", buffer: label });
+    await panel.getByTestId("composer-files").getByText("return label.pdf").waitFor();
+    await shot(panel, "15b-composer-file");
     await panel.getByTestId("send").click();
     const sent = await until("email reply in the outbox", async () =>
       (await outbox(stack)).find((m) => m.channel === "email" && m.body.includes("replacement jacket")),
     );
     expect(sent.subject).toBe(`Re: ${subject}`);
     expect(sent.to).toContain("lena@example.com");
+    const mime = await PostalMime.parse(sent.mime ?? "", { attachmentEncoding: "arraybuffer" });
+    expect(mime.attachments.map((a) => [a.filename, a.mimeType])).toEqual([["return label.pdf", "application/pdf"]]);
+    expect(Buffer.from(mime.attachments[0]!.content as ArrayBuffer).equals(label)).toBe(true);
+    await panel
+      .getByTestId("message-files")
+      .last()
+      .getByRole("button", { name: /return label\.pdf/ })
+      .waitFor();
     await back();
   });
 
@@ -509,3 +524,6 @@ describe("side panel", () => {
     await panel.getByLabel("Agent token").waitFor();
   });
 });
+
+/** A 1×1 PNG: the customer's photo in the email test. */
+const ZIPPER_PHOTO = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
