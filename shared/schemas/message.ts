@@ -35,6 +35,7 @@ export const EmailParts = z.object({
   attachments: z.array(Attachment).default([]),
   from: z.string().nullable().default(null),
   to: z.array(z.string()).default([]),
+  cc: z.array(z.string()).default([]),
 });
 export type EmailParts = z.infer<typeof EmailParts>;
 

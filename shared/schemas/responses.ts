@@ -48,7 +48,12 @@ const SettingsAnswer = z.object({
     attributionWindowHours: z.number().int(),
     quietHours: z.object({ start: z.string(), end: z.string() }),
   }),
-  email: z.object({ inboundAddress: z.string().nullable(), supportAddress: z.string().nullable(), notifyRecipients: z.array(z.string()) }),
+  email: z.object({
+    inboundAddress: z.string().nullable(),
+    supportAddress: z.string().nullable(),
+    notifyRecipients: z.array(z.string()),
+    signature: z.string(),
+  }),
   webchat: z.object({
     welcomeMessage: z.string(),
     businessHours: BusinessHours,

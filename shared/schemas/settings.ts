@@ -50,6 +50,8 @@ export const Settings = z.object({
       inboundAddress: z.string().email().nullable().default(null),
       supportAddress: z.string().email().nullable().default(null),
       notifyRecipients: z.array(z.string().email()).max(20).default([]),
+      /** Added under every email reply (plain text; links become links in the HTML part). */
+      signature: z.string().max(2000).default(""),
     })
     .default({}),
   webchat: z
@@ -120,6 +122,7 @@ export const SettingsUpdate = z
         inboundAddress: z.string().email().nullable().optional(),
         supportAddress: z.string().email().nullable().optional(),
         notifyRecipients: z.array(z.string().email()).max(20).optional(),
+        signature: z.string().max(2000).optional(),
       })
       .strict()
       .optional(),

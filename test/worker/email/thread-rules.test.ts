@@ -36,7 +36,9 @@ describe("email threading rules", () => {
 
   it("keeps the first subject and root, moves lastMessageId, extends the chain", () => {
     const first = threadAfterInbound(undefined, { subject: "Order", rootId: "r@x", messageId: "r@x", references: [] });
-    const next = threadAfterInbound(first, { subject: "Re: Order", rootId: "r@x", messageId: "c@x", references: ["r@x", "ours@shop"] });
-    expect(next).toEqual({ subject: "Order", rootId: "r@x", lastMessageId: "c@x", references: ["r@x", "ours@shop", "c@x"] });
+    const next = threadAfterInbound(first, { subject: "Re: Order", rootId: "r@x", messageId: "c@x", references: ["r@x", "ours@shop"], cc: ["p@x"] });
+    expect(next).toEqual({ subject: "Order", rootId: "r@x", lastMessageId: "c@x", references: ["r@x", "ours@shop", "c@x"], cc: ["p@x"] });
+    // An automatic answer (no cc given) leaves the recipients as they were.
+    expect(threadAfterInbound(next, { subject: "Auto", rootId: "r@x", messageId: "a@x", references: [] }).cc).toEqual(["p@x"]);
   });
 });

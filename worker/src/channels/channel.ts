@@ -28,7 +28,7 @@ export interface SendContext<C extends Channel> {
 
 /** A customer message as the core hands it to the channel, to update the channel's own part of the state. */
 export interface InboundFacts {
-  emailThread?: { subject: string; rootId: string; messageId: string; references: string[] };
+  emailThread?: { subject: string; rootId: string; messageId: string; references: string[]; cc?: string[] };
 }
 
 /** What the ticket detail shows that depends on the channel. */

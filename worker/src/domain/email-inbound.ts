@@ -15,6 +15,7 @@ export interface InboundEmail {
   subject: string;
   from: { address: string; name: string | null };
   to: string[];
+  cc: string[];
   text: string;
   html: string | null;
   attachments: Attachment[];
@@ -29,6 +30,9 @@ async function fallbackId(raw: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", raw));
   return `${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}@no-message-id.sidedesk`;
 }
+
+const addresses = (list: Email["to"]) =>
+  (list ?? []).flatMap((a) => (a.address ? [a.address] : (a.group ?? []).map((g) => g.address))).map((a) => a.trim().toLowerCase());
 
 export async function toInboundEmail(parsed: Email, raw: Uint8Array, envelopeFrom: string): Promise<InboundEmail> {
   const messageId = normalizeMessageId(parsed.messageId) ?? (await fallbackId(raw));
@@ -49,7 +53,8 @@ export async function toInboundEmail(parsed: Email, raw: Uint8Array, envelopeFro
     references: parseIdList(parsed.references),
     subject: (parsed.subject ?? "").trim(),
     from: { address, name: sender?.name?.trim() || null },
-    to: (parsed.to ?? []).flatMap((a) => (a.address ? [a.address] : (a.group ?? []).map((g) => g.address))),
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
     text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n[…]` : text,
     html,
     attachments,

@@ -4,6 +4,7 @@ export interface EmailThread {
   rootId: string;
   lastMessageId: string;
   references: string[];
+  cc: string[];
 }
 
 /** Message-IDs compare without angle brackets and case-insensitively (ticket names are lower-cased too). */
@@ -45,9 +46,15 @@ export function appendReference(chain: string[], id: string, max = 20): string[]
 /** The ticket's thread state after a customer message: subject kept from the first message, chain extended. */
 export function threadAfterInbound(
   prev: EmailThread | undefined,
-  msg: { subject: string; rootId: string; messageId: string; references: string[] },
+  msg: { subject: string; rootId: string; messageId: string; references: string[]; cc?: string[] },
 ): EmailThread {
   let chain = prev?.references ?? [];
   for (const id of [...msg.references, msg.messageId]) chain = appendReference(chain, id);
-  return { subject: prev?.subject || msg.subject, rootId: prev?.rootId ?? msg.rootId, lastMessageId: msg.messageId, references: chain };
+  return {
+    subject: prev?.subject || msg.subject,
+    rootId: prev?.rootId ?? msg.rootId,
+    lastMessageId: msg.messageId,
+    references: chain,
+    cc: msg.cc ?? prev?.cc ?? [],
+  };
 }

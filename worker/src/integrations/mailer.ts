@@ -31,6 +31,7 @@ export async function sendEmail(env: Env, mail: OutgoingEmail): Promise<{ provid
   if (!ADDRESS.test(mail.from.address)) throw new ProviderError(`Invalid sender address "${mail.from.address}".`, false);
   if (!ADDRESS.test(mail.to)) throw new ProviderError(`Invalid recipient address "${mail.to}".`, false);
   const messageId = (mail.messageId ?? newMessageId(mail.from.address)).replace(/^<|>$/g, "");
+  for (const address of mail.cc ?? []) if (!ADDRESS.test(address)) throw new ProviderError(`Invalid Cc address "${address}".`, false);
   const raw = composeMime({ ...mail, messageId });
   if (env.EMAIL) return { providerId: await viaBinding(env.EMAIL, mail, raw), messageId };
   if (env.MAIL_API_URL && env.MAIL_API_KEY) return { providerId: await viaHttp(env.MAIL_API_URL, env.MAIL_API_KEY, mail, messageId), messageId };
@@ -49,7 +50,9 @@ export async function sendEmail(env: Env, mail: OutgoingEmail): Promise<{ provid
 
 async function viaBinding(binding: SendEmail, mail: OutgoingEmail, raw: string): Promise<string> {
   try {
+    // One envelope per recipient: the binding takes a single destination; the headers still show To and Cc.
     const result = await binding.send(new EmailMessage(mail.from.address, mail.to, raw));
+    for (const cc of mail.cc ?? []) await binding.send(new EmailMessage(mail.from.address, cc, raw));
     return `cf:${result?.messageId ?? "sent"}`;
   } catch (err) {
     // The binding rejects unverified/unknown destinations and malformed messages: retrying will not help.

@@ -3,6 +3,7 @@
 import type { Env } from "../env";
 import type { Attachment, EmailParts } from "../../../shared/schemas";
 import { fileBytes } from "../files/file-store";
+import { replyHtml, replyText } from "../domain/email-reply-html";
 import { loadSettings } from "../db/settings";
 import { getWorkspace } from "../db/workspaces";
 import { linkMessageId } from "../db/email-threads";
@@ -45,19 +46,24 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
     }),
   );
   const from = { address: fromAddress, ...(workspace?.name ? { name: workspace.name } : {}) };
+  const signature = settings.email.signature;
+  const html = replyHtml(text, signature);
+  const cc = thread.cc.filter((address) => address !== to);
   await sendEmail(env, {
     workspaceId: state.workspaceId,
     ticketId: state.ticketId,
     from,
     to,
+    cc,
     replyTo: inbound ?? undefined,
     subject,
-    text,
+    text: replyText(text, signature),
+    html,
     messageId,
     inReplyTo: thread.lastMessageId,
     references: thread.references,
     attachments,
   });
-  const email: EmailParts = { subject, html: null, attachments: files, from: fromAddress, to: [to] };
+  const email: EmailParts = { subject, html, attachments: files, from: fromAddress, to: [to], cc };
   return { providerId: emailProviderId(messageId), status: "sent", email, messageId };
 }

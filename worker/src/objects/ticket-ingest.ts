@@ -29,7 +29,7 @@ export interface InboundInput {
   automatic?: boolean;
   /** Email only: the message's subject, sanitized HTML and attachments, and where it sits in its thread. */
   email?: EmailParts | null;
-  emailThread?: { subject: string; rootId: string; messageId: string; references: string[] };
+  emailThread?: { subject: string; rootId: string; messageId: string; references: string[]; cc?: string[] };
 }
 
 /** Timer key of the new-ticket notification emails (docs/api.md, "Notifications"), handled by the ticket object. */

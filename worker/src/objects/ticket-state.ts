@@ -5,7 +5,14 @@ import { Attribution, ProfileRef, TicketStatus } from "../../../shared/schemas";
 
 export const STATE_SCHEMA_VERSION = 2;
 
-const EmailThread = z.object({ subject: z.string(), rootId: z.string(), lastMessageId: z.string(), references: z.array(z.string()) });
+const EmailThread = z.object({
+  subject: z.string(),
+  rootId: z.string(),
+  lastMessageId: z.string(),
+  references: z.array(z.string()),
+  /** Who else the customer's latest message went to: replies keep them on Cc. */
+  cc: z.array(z.string()).default([]),
+});
 
 const Common = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),

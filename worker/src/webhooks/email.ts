@@ -50,11 +50,26 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
       attributionWindowHours: settings.sms.attributionWindowHours,
       blocked: profile.blocked,
       automatic,
-      email: { subject: mail.subject, html: mail.html, attachments, from: mail.from.address, to: mail.to },
-      emailThread: { subject: mail.subject, rootId, messageId: mail.messageId, references: mail.references },
+      email: { subject: mail.subject, html: mail.html, attachments, from: mail.from.address, to: mail.to, cc: mail.cc },
+      emailThread: {
+        subject: mail.subject,
+        rootId,
+        messageId: mail.messageId,
+        references: mail.references,
+        // Everyone else the customer wrote to stays on the conversation (an automatic answer changes nothing).
+        cc: automatic ? undefined : otherRecipients(mail, [message.to, settings.email.inboundAddress, settings.email.supportAddress]),
+      },
     },
     "flush",
   ); // nobody waits on email(): the work runs in line (a failure is still left to the alarm)
+}
+
+const MAX_CC = 20;
+
+/** The message's To and Cc minus the sender and our own addresses: who a reply keeps on Cc. */
+function otherRecipients(mail: { from: { address: string }; to: string[]; cc: string[] }, ours: (string | null)[]): string[] {
+  const skip = new Set([mail.from.address, ...ours.filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase())]);
+  return [...new Set([...mail.to, ...mail.cc])].filter((a) => !skip.has(a)).slice(0, MAX_CC);
 }
 
 /** A bounce marks our outgoing message failed (with the server's reason) instead of opening a ticket. */
