@@ -417,7 +417,8 @@ describe("side panel", () => {
       text: "Hi team, the zipper on my Trail Jacket broke after two days. Photo and receipt attached.",
       html:
         `<p>Hi team,</p><p>The zipper on my <b>Trail Jacket</b> broke after two days.</p><img src="https://tracker.example/open.gif?u=lena" alt="">` +
-        `<script>parent.__emailPwned = 1; window.__emailPwned = 1</script><p onclick="parent.__emailPwned = 2">Photo and receipt attached.</p>`,
+        `<script>parent.__emailPwned = 1; window.__emailPwned = 1</script><p onclick="parent.__emailPwned = 2">Photo and receipt attached.</p>` +
+        `<div class="gmail_quote">On Mon, Northwind wrote:<blockquote class="gmail_quote">Your Trail Jacket has shipped.</blockquote></div>`,
       attachments: [
         { name: "zipper.png", type: "image/png", data: ZIPPER_PHOTO },
         { name: "receipt.pdf", type: "application/pdf", data: "%PDF-1.4 fake" },
@@ -430,6 +431,8 @@ describe("side panel", () => {
     expect(await frame.getAttribute("sandbox")).toBe("");
     const srcdoc = (await frame.getAttribute("srcdoc")) ?? "";
     expect(srcdoc).toContain("<b>Trail Jacket</b>");
+    // The quoted history is folded behind "Show quoted text" (a <details>, which needs no script in the frame).
+    expect(srcdoc).toMatch(/<details class="sd-quoted"><summary>Show quoted text<\/summary><div data-quote="">On Mon, Northwind wrote:/);
     expect(srcdoc).not.toMatch(/<script|onclick|\ssrc=/i);
     await panel.frameLocator('[data-testid="email-frame"]').getByText("broke after two days").waitFor();
     await panel.getByTestId("remote-images-blocked").waitFor();

@@ -46,3 +46,17 @@ describe("htmlToText", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
 });
+
+describe("quoted history markers", () => {
+  it.each([
+    ["Gmail", '<div class="gmail_quote"><div class="gmail_attr">On Tue wrote:</div><blockquote class="gmail_quote">old</blockquote></div>'],
+    ["Outlook", '<div id="appendonsend"></div><hr><div id="divRplyFwdMsg">From: Northwind</div>'],
+    ["Apple Mail", '<blockquote type="cite"><div>old</div></blockquote>'],
+    ["Yahoo", '<div class="yahoo_quoted">old</div>'],
+    ["Thunderbird", '<div class="moz-cite-prefix">On Tue wrote:</div>'],
+  ])("%s's quote becomes data-quote, and its class or id is still removed", async (_client, html) => {
+    const out = await sanitizeEmailHtml(`<p>New words</p>${html}`);
+    expect(out).toContain("data-quote");
+    expect(out).not.toMatch(/\s(class|id|type)=/);
+  });
+});

@@ -88,6 +88,13 @@ const ALLOWED_ATTRS = new Set([
   "cellspacing",
 ]);
 const SAFE_HREF = /^(https?:|mailto:|tel:|#)/i;
+/** How mail clients mark the quoted history of a reply (Gmail, Yahoo, Outlook, Apple Mail, Thunderbird). */
+const QUOTE_CLASSES = /(^|\s)(gmail_quote|yahoo_quoted|moz-cite-prefix)(\s|$)/;
+const QUOTE_IDS = /^(divRplyFwdMsg|appendonsend|mail-editor-reference-message-container)$/;
+const isQuoteMark = (el: Element) =>
+  QUOTE_CLASSES.test(el.getAttribute("class") ?? "") ||
+  QUOTE_IDS.test(el.getAttribute("id") ?? "") ||
+  (el.tagName.toLowerCase() === "blockquote" && el.getAttribute("type") === "cite");
 
 export async function sanitizeEmailHtml(html: string): Promise<string> {
   const rewriter = new HTMLRewriter()
@@ -108,6 +115,7 @@ export async function sanitizeEmailHtml(html: string): Promise<string> {
           el.removeAndKeepContent();
           return;
         }
+        const quote = isQuoteMark(el); // read before the attributes that say so are removed
         const attrs = [...el.attributes] as unknown as [string, string][];
         for (const [name, value] of attrs) {
           const n = name.toLowerCase();
@@ -119,6 +127,7 @@ export async function sanitizeEmailHtml(html: string): Promise<string> {
             el.removeAttribute(name);
           }
         }
+        if (quote) el.setAttribute("data-quote", "");
         if (tag === "a") {
           el.setAttribute("rel", "noopener noreferrer nofollow");
           el.setAttribute("target", "_blank");
