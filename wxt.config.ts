@@ -1,4 +1,5 @@
 // WXT build config for the Sidedesk Chrome extension (MV3 side panel, background, Shopify admin content script).
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "wxt";
 
 export default defineConfig({
@@ -6,6 +7,8 @@ export default defineConfig({
   outDir: ".output",
   publicDir: "extension/public",
   modules: ["@wxt-dev/module-svelte"],
+  // email-reply-parser imports Node's "module" to look for re2; in the panel it uses the browser's RegExp instead.
+  vite: () => ({ resolve: { alias: { module: fileURLToPath(new URL("./extension/lib/shims/node-module.ts", import.meta.url)) } } }),
   manifest: {
     name: "Sidedesk",
     description: "Customer-support inbox in the side panel, beside the Shopify admin.",

@@ -81,13 +81,24 @@ export async function startStack(port: number): Promise<Stack> {
 
 let sid = 0;
 /** An inbound SMS signed like Twilio signs it. */
-export async function sms(stack: Stack, from: string, body: string): Promise<void> {
+export async function sms(stack: Stack, from: string, body: string, photo?: { type: string; bytes: Buffer }): Promise<void> {
+  const media: Record<string, string> = {};
+  if (photo) {
+    // The phone's photo lands on (the dev fake of) Twilio's media edge first; the webhook names its MediaUrl.
+    const stored = await fetch(`${stack.base}/dev/fake-twilio/Accounts/AC0/Media`, {
+      method: "POST",
+      headers: { "content-type": photo.type },
+      body: new Uint8Array(photo.bytes),
+    });
+    Object.assign(media, { NumMedia: "1", MediaUrl0: ((await stored.json()) as { mediaUrl: string }).mediaUrl, MediaContentType0: photo.type });
+  }
   const r: Posted = await postTwilioSms(stack.base, stack.workspaceId, TWILIO_TOKEN, {
     From: from,
     To: BUSINESS,
     Body: body,
     MessageSid: `SM${(Date.now().toString(16) + (++sid).toString(16).padStart(6, "0")).padStart(32, "0")}`,
     AccountSid: "AC0",
+    ...media,
   });
   if (r.status !== 200) throw new Error(`sms webhook ${r.status}: ${r.text}`);
 }

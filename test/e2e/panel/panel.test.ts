@@ -143,8 +143,13 @@ describe("side panel", () => {
     await panel.getByText("hasn't arrived yet").waitFor();
     expect(await panel.getByTestId("quiet-hours").count()).toBe(0); // 10:30 for Jane: no warning, one click sends
     await panel.getByTestId("composer-input").fill("Hi Jane, sorry about that! Your parcel is with the carrier, arriving Thursday.");
+    // A photo attached in the panel goes as MMS media: a signed link that serves the same bytes.
+    await panel.getByTestId("composer-file-input").setInputFiles({ name: "tracking.png", mimeType: "image/png", buffer: ZIPPER_PHOTO });
+    await panel.getByTestId("composer-files").getByText("tracking.png").waitFor();
     await panel.getByTestId("send").click();
-    await until("reply in the outbox", async () => (await outbox(stack)).some((m) => m.body.includes("arriving Thursday")));
+    const mms = await until("reply in the outbox", async () => (await outbox(stack)).find((m) => m.body.includes("arriving Thursday")));
+    expect(mms.media).toHaveLength(1);
+    expect(Buffer.from(await (await fetch(mms.media[0]!)).arrayBuffer()).equals(ZIPPER_PHOTO)).toBe(true);
     await panel.getByTestId("msg-outbound").filter({ hasText: "arriving Thursday" }).waitFor();
     await panel.getByTestId("mode-note").click();
     await panel.getByTestId("composer-input").fill("Carrier confirmed the delay — refund shipping if it slips again.");
@@ -200,8 +205,13 @@ describe("side panel", () => {
     // A stranger's first SMS: a new row (named by phone) appears without a refresh.
     await row("+15551230099").waitFor({ timeout: 10_000 });
     await openFromList(MARCUS.name);
-    await sms(stack, MARCUS.phone, "Also — do you have it in green?");
-    await panel.getByTestId("msg-inbound").filter({ hasText: "in green" }).waitFor({ timeout: 10_000 });
+    await sms(stack, MARCUS.phone, "Also — do you have it in green?", { type: "image/png", bytes: ZIPPER_PHOTO });
+    const mms = panel.getByTestId("msg-inbound").filter({ hasText: "in green" });
+    await mms.waitFor({ timeout: 10_000 });
+    // The MMS photo was fetched from Twilio's media edge and stored: the agent sees the same bytes.
+    const photo = mms.getByRole("img", { name: "attachment-1.png" });
+    await photo.waitFor({ timeout: 10_000 });
+    expect(Buffer.from(await (await fetch((await photo.getAttribute("src")) ?? "")).arrayBuffer()).equals(ZIPPER_PHOTO)).toBe(true);
     await back();
   });
 

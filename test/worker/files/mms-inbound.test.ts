@@ -62,6 +62,14 @@ describe("inbound MMS media", () => {
     }
   });
 
+  it("without the account's credentials, fetches media as Twilio serves it by default: public, no Authorization", async () => {
+    const ws = await createWorkspace();
+    const twilio = installFakeTwilio({ accountSid: ACCOUNT_SID, authToken: TWILIO_TOKEN }, { mediaAuth: false });
+    await sendSms(ws.id, newPhone(), "Pic", mms([twilio.mediaUrl("image/png", PNG)]));
+    await vi.waitFor(async () => expect((await inboundFiles(ws.owner.token)).message.files[0]?.id).toMatch(/^[0-9a-f]{32}$/));
+    expect(twilio.mediaFetches.every((f) => !f.authorized)).toBe(true);
+  });
+
   it("lists a file it cannot have with the reason, and never sends credentials off Twilio", async () => {
     const { ws, twilio, phone } = await setup();
     await sendSms(ws.id, phone, "See", mms(["https://evil.example/steal", twilio.mediaUrl("image/png", PNG)]));

@@ -14,7 +14,9 @@ export interface SentSms {
 }
 type Behaviour = "accept" | { status: number; code: number; message: string };
 
-export function installFakeTwilio(creds: { accountSid: string; authToken: string }) {
+/** `mediaAuth`: the account enforces HTTP Basic auth on media URLs (Twilio's default is public media). */
+export function installFakeTwilio(creds: { accountSid: string; authToken: string }, opts: { mediaAuth?: boolean } = {}) {
+  const mediaAuth = opts.mediaAuth ?? true;
   const sent: SentSms[] = [];
   const refused: { status: number; body: string }[] = [];
   let next: Behaviour[] = [];
@@ -39,7 +41,8 @@ export function installFakeTwilio(creds: { accountSid: string; authToken: string
     const mediaMatch = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\/MM[0-9a-f]+\/Media\/(ME[0-9a-f]+)$/.exec(url.pathname);
     if (request.method === "GET" && mediaMatch) {
       mediaFetches.push({ url: url.href, authorized: request.headers.has("authorization") });
-      if (request.headers.get("authorization") !== `Basic ${btoa(`${creds.accountSid}:${creds.authToken}`)}` || mediaMatch[1] !== creds.accountSid) {
+      const authorized = request.headers.get("authorization") === `Basic ${btoa(`${creds.accountSid}:${creds.authToken}`)}`;
+      if ((mediaAuth || request.headers.has("authorization")) && (!authorized || mediaMatch[1] !== creds.accountSid)) {
         return twilioError(401, 20003, "Authenticate");
       }
       const file = media.get(mediaMatch[2]!);

@@ -18,6 +18,7 @@ import { registerChatRoutes } from "../chat/routes";
 import { registerWidgetRoutes } from "../chat/widget-routes";
 import { registerOrderRoutes } from "../routes/orders";
 import { registerDevFakeShopify } from "../routes/dev-fake-shopify";
+import { registerDevFakeTwilio } from "../routes/dev-fake-twilio";
 import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
@@ -48,6 +49,7 @@ export function buildRouter(): AppRouter {
     registerWidgetRoutes,
     registerOrderRoutes,
     registerDevFakeShopify,
+    registerDevFakeTwilio,
     registerShopifyWebhooks,
     registerLibraryRoutes,
     registerAgentAccessRoutes,

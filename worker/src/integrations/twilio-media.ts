@@ -7,6 +7,8 @@ import type { TwilioCredentials } from "./twilio-client";
 
 const MAX_REDIRECTS = 5;
 const twilioHost = (url: URL) => url.protocol === "https:" && (url.hostname === "api.twilio.com" || url.hostname.endsWith(".twilio.com"));
+/** Development only: the worker's own fake of Twilio's media edge (routes/dev-fake-twilio.ts) counts as Twilio's API. */
+export const DEV_FAKE_TWILIO_API = "/dev/fake-twilio/2010-04-01/";
 
 export interface FetchedMedia {
   type: string;
@@ -14,16 +16,22 @@ export interface FetchedMedia {
 }
 
 /** Throws ProviderError: retryable for network trouble, 429 and 5xx; final for anything else. */
-export async function fetchTwilioMedia(mediaUrl: string, creds: TwilioCredentials, maxBytes: number): Promise<FetchedMedia> {
+/**
+ * `creds` null: the workspace has not given its Twilio credentials, and media URLs are public unless the account turned
+ * on "HTTP Basic Authentication for media", so the request goes without them.
+ */
+export async function fetchTwilioMedia(mediaUrl: string, creds: TwilioCredentials | null, maxBytes: number, devOrigin?: string): Promise<FetchedMedia> {
+  const isApi = (url: URL) => twilioHost(url) || (devOrigin !== undefined && url.href.startsWith(`${devOrigin}${DEV_FAKE_TWILIO_API}`));
+  const allowed = (url: URL) => isApi(url) || url.protocol === "https:" || (devOrigin !== undefined && url.origin === devOrigin);
   let url: URL;
   try {
     url = new URL(mediaUrl);
   } catch {
     throw new ProviderError(`Not a media URL: ${mediaUrl.slice(0, 100)}`, false);
   }
-  if (!twilioHost(url)) throw new ProviderError(`Media is only fetched from Twilio, not ${url.hostname}.`, false);
+  if (!isApi(url)) throw new ProviderError(`Media is only fetched from Twilio, not ${url.hostname}.`, false);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const headers: Record<string, string> = twilioHost(url) ? { authorization: `Basic ${btoa(`${creds.accountSid}:${creds.authToken}`)}` } : {};
+    const headers: Record<string, string> = creds && isApi(url) ? { authorization: `Basic ${btoa(`${creds.accountSid}:${creds.authToken}`)}` } : {};
     let res: Response;
     try {
       res = await fetch(url, { headers, redirect: "manual" });
@@ -34,7 +42,7 @@ export async function fetchTwilioMedia(mediaUrl: string, creds: TwilioCredential
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel();
       url = new URL(location, url);
-      if (url.protocol !== "https:") throw new ProviderError("Twilio redirected the media to a non-HTTPS address.", false);
+      if (!allowed(url)) throw new ProviderError("Twilio redirected the media to a non-HTTPS address.", false);
       continue;
     }
     if (!res.ok) {

@@ -9,7 +9,7 @@ import { secretsKey } from "../config";
 import { loadSettings, openSecrets } from "../db/settings";
 import { directory } from "../db/shards";
 import { attachmentName } from "../domain/attachment-name";
-import type { Env } from "../env";
+import { isDevelopment, type Env } from "../env";
 import { storeMessageFiles } from "../files/file-store";
 import { ProviderError } from "../integrations/provider-error";
 import { fetchTwilioMedia } from "../integrations/twilio-media";
@@ -27,8 +27,9 @@ export async function fetchSmsMedia(env: Env, ctx: DurableObjectState, store: Ti
   if (!message?.media.length) return store.clearTimer(key);
   const { sealed } = await loadSettings(directory(env), p.workspaceId);
   const secrets = await openSecrets(secretsKey(env), p.workspaceId, sealed);
-  const creds = { accountSid: secrets.smsAccountSid ?? "", authToken: secrets.smsAuthToken ?? "" };
-  const results = await Promise.allSettled(message.media.map((url) => fetchTwilioMedia(url, creds, MAX_FILE_BYTES)));
+  const creds = secrets.smsAccountSid && secrets.smsAuthToken ? { accountSid: secrets.smsAccountSid, authToken: secrets.smsAuthToken } : null;
+  const devOrigin = isDevelopment(env) ? (env.PUBLIC_URL ?? store.state()?.origin ?? undefined) : undefined;
+  const results = await Promise.allSettled(message.media.map((url) => fetchTwilioMedia(url, creds, MAX_FILE_BYTES, devOrigin || undefined)));
   const attempt = p.attempt ?? 0;
   const retry = RETRIES[attempt];
   if (retry !== undefined && results.some((r) => r.status === "rejected" && r.reason instanceof ProviderError && r.reason.retryable)) {
