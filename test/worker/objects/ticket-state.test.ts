@@ -47,7 +47,7 @@ describe("ticket state schema", () => {
     expect(chat.channel === "webchat" && chat.customerOnline).toBe(false);
     const thread = { subject: "Order", rootId: "a@x", lastMessageId: "b@x", references: ["a@x", "b@x"] };
     const mail = upgradeState({ ...v1, channel: "email", email: thread, firstResponseAt: 1_500, firstResponderId: "ag1" });
-    expect(mail.channel === "email" && mail.email).toEqual(thread);
+    expect(mail.channel === "email" && mail.email).toEqual({ ...thread, cc: [] }); // a thread stored before Cc keeps none
     expect(mail).toMatchObject({ firstResponseAt: 1_500, firstResponderId: "ag1" });
     expect(upgradeState({ ...v1, channel: "email" })).toMatchObject({ channel: "email", email: null });
   });
