@@ -26,6 +26,8 @@ export const Attachment = z.object({
   type: z.string(),
   size: z.number().int().min(0),
   error: z.string().nullable().default(null),
+  /** Email only: the part's Content-ID, which the HTML's inline images name (`<img data-cid>` after sanitizing). */
+  contentId: z.string().nullable().default(null),
 });
 export type Attachment = z.infer<typeof Attachment>;
 

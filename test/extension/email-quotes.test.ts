@@ -41,3 +41,16 @@ describe("quoted history in HTML", () => {
     expect(foldQuotedHtml("<p>Hello <b>team</b></p>")).toEqual({ html: "<p>Hello <b>team</b></p>", folded: false });
   });
 });
+
+describe("inline images (cid:)", () => {
+  it("finds the Content-IDs the HTML names and points only those with a stored part at their link", async () => {
+    const { cidsIn, withInlineImages, emailDocument } = await import("../../extension/components/EmailBody.svelte");
+    const html = '<p>Look:</p><img alt="logo" data-cid="logo%40shop.example"><img data-cid="missing@x">';
+    expect(cidsIn(html)).toEqual(["logo@shop.example", "missing@x"]);
+    const out = withInlineImages(html, { "logo@shop.example": "https://worker.example/files/abc.def" });
+    expect(out).toContain('<img alt="logo" src="https://worker.example/files/abc.def">');
+    expect(out).toContain('<img data-cid="missing@x">');
+    // The frame may load images from the worker (our own file links), nothing else unless the agent allows remote images.
+    expect(emailDocument(out, false, "https://worker.example")).toContain("img-src data: https://worker.example;");
+  });
+});

@@ -138,3 +138,37 @@ describe("email attachments", () => {
     expect((await env.FILES.list({ prefix: `${ws.id}/${ticketId}/` })).objects).toHaveLength(0);
   });
 });
+
+describe("inline images", () => {
+  it("keep their Content-ID, which the sanitized HTML names", async () => {
+    const id = uid("cid");
+    const raw = [
+      `From: Rosa <rosa@customer.example>`,
+      `To: ${ws.inbound}`,
+      "Subject: Logo",
+      `Message-ID: <${id}>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/related; boundary="rel"',
+      "",
+      "--rel",
+      "Content-Type: text/html; charset=UTF-8",
+      "",
+      '<p>See the dent:</p><img src="cid:dent.photo@customer.example" alt="dent">',
+      "--rel",
+      "Content-Type: image/png",
+      "Content-Transfer-Encoding: base64",
+      "Content-ID: <dent.photo@customer.example>",
+      "Content-Disposition: inline",
+      "",
+      btoa(String.fromCharCode(...PNG)),
+      "--rel--",
+      "",
+    ].join("\r\n");
+    expect((await deliver("rosa@customer.example", ws.inbound, raw)).rejected).toBeNull();
+    const ticketId = ticketIdOf(ws.id, id);
+    const message = (await detail(ws.owner.token, ticketId)).messages.find((m) => m.kind === "inbound")!;
+    expect(message.email?.html).toContain('data-cid="dent.photo@customer.example"');
+    expect(message.files).toEqual([expect.objectContaining({ contentId: "dent.photo@customer.example", type: "image/png", size: PNG.length })]);
+    expect((await download((await fileLink(ws.owner.token, ticketId, message.files[0]!.id!)).body.url)).bytes).toEqual(PNG);
+  });
+});

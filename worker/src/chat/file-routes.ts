@@ -36,7 +36,7 @@ export function registerChatFileRoutes(router: AppRouter) {
       if (!type) throw new HttpError(415, "unsupported_file", "Only photos can be sent here (JPEG, PNG, GIF or WebP).");
       const id = newFileId();
       await putFile(env, auth.workspaceId, chatTicketId(env, auth), id, { name, type, bytes });
-      return respond(UploadedFile, { file: { id, name, type, size: bytes.byteLength, error: null } }, { status: 201 });
+      return respond(UploadedFile, { file: { id, name, type, size: bytes.byteLength, error: null, contentId: null } }, { status: 201 });
     }),
   );
 
@@ -62,7 +62,7 @@ export async function chatMessageFiles(env: Env, auth: ChatAuth, ids: string[]):
     [...new Set(ids)].map(async (id) => {
       const info = await fileInfo(env, auth.workspaceId, chatTicketId(env, auth), id);
       if (!info || !isSafeInlineImage(info.type)) throw new HttpError(400, "unknown_file", `No photo ${id} was uploaded to this chat.`);
-      return { id, ...info, error: null };
+      return { id, ...info, error: null, contentId: null };
     }),
   );
 }

@@ -46,6 +46,7 @@ export async function toInboundEmail(parsed: Email, raw: Uint8Array, envelopeFro
     type: attachmentType(a.mimeType, a.filename),
     size: byteSize(a.content),
     error: null,
+    contentId: a.contentId ? a.contentId.replace(/^<|>$/g, "").trim() || null : null,
   }));
   return {
     messageId,

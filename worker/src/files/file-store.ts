@@ -13,6 +13,7 @@ export interface IncomingFile {
   name: string;
   type: string;
   bytes: Uint8Array;
+  contentId?: string | null;
 }
 
 /**
@@ -24,7 +25,7 @@ export async function storeMessageFiles(env: Env, workspaceId: string, ticketId:
   let total = 0;
   return Promise.all(
     files.map(async (file, i): Promise<Attachment> => {
-      const listed = { name: file.name, type: file.type, size: file.bytes.byteLength };
+      const listed = { name: file.name, type: file.type, size: file.bytes.byteLength, contentId: file.contentId ?? null };
       if (i >= MAX_MESSAGE_FILES) return { ...listed, id: null, error: `Not kept: more than ${MAX_MESSAGE_FILES} files on one message.` };
       if (file.bytes.byteLength > MAX_FILE_BYTES) return { ...listed, id: null, error: `Not kept: larger than ${megabytes(MAX_FILE_BYTES)}.` };
       total += file.bytes.byteLength;

@@ -22,7 +22,7 @@ export async function storeUpload(env: Env, workspaceId: string, ticketId: strin
   const type = TYPE.test(raw) ? raw : "application/octet-stream";
   const id = newFileId();
   await putFile(env, workspaceId, ticketId, id, { name, type, bytes });
-  return { id, name, type, size: bytes.byteLength, error: null };
+  return { id, name, type, size: bytes.byteLength, error: null, contentId: null };
 }
 
 const tooLarge = () => new HttpError(413, "file_too_large", `The file is larger than ${megabytes(MAX_FILE_BYTES)}.`);
@@ -33,7 +33,7 @@ export async function uploadedFiles(env: Env, workspaceId: string, ticketId: str
     [...new Set(ids)].map(async (id) => {
       const info = await fileInfo(env, workspaceId, ticketId, id);
       if (!info) throw new HttpError(400, "unknown_file", `No file ${id} was uploaded to this ticket.`);
-      return { id, ...info, error: null };
+      return { id, ...info, error: null, contentId: null };
     }),
   );
   const total = files.reduce((sum, f) => sum + f.size, 0);

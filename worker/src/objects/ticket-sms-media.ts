@@ -41,7 +41,7 @@ export async function fetchSmsMedia(env: Env, ctx: DurableObjectState, store: Ti
     const kept = stored[fetched.findIndex((f) => f.i === i)];
     if (kept) return kept;
     const reason = r.status === "rejected" && r.reason instanceof Error ? r.reason.message : "unknown error";
-    return { id: null, name: `attachment-${i + 1}`, type: "application/octet-stream", size: 0, error: `Not kept: ${reason}` };
+    return { id: null, name: `attachment-${i + 1}`, type: "application/octet-stream", size: 0, error: `Not kept: ${reason}`, contentId: null };
   });
   ctx.storage.transactionSync(() => {
     const updated = store.setFiles(p.seq, files);

@@ -35,7 +35,7 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env): P
   const { settings } = await loadSettings(directory(env), workspaceId);
   const objectId = env.TICKETS.idFromName(channels.email.ticketName(workspaceId, rootId));
   const stub = env.TICKETS.get(objectId);
-  const files = mail.attachments.map((a, i) => ({ name: a.name, type: a.type, bytes: mail.attachmentBytes[i]! }));
+  const files = mail.attachments.map((a, i) => ({ name: a.name, type: a.type, bytes: mail.attachmentBytes[i]!, contentId: a.contentId }));
   const attachments = await storeMessageFiles(env, workspaceId, objectId.toString(), mail.messageId, files);
   await stub.ingestInbound(
     {
