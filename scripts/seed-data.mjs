@@ -1,5 +1,6 @@
 // The demo workspace's fixed content: staff, customers, and the conversations seed.mjs replays.
 // All names, emails (example.* domains) and phone numbers (555-01xx) are fictional.
+import { demoPng } from "./lib/demo-image.mjs";
 
 export const WORKSPACE = { name: "Northwind Outfitters", timezone: "America/New_York" };
 export const BRAND_NUMBER = "+12025550199";
@@ -304,8 +305,9 @@ export const THREADS = [
         "Here are the photos of the box and the lantern",
         null,
         [
-          ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME1b2c3d4e", "image/jpeg"],
-          ["https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM5e1f0a0c/Media/ME5f6a7b8c", "image/jpeg"],
+          // Photos the phone sends: the seed puts them on the dev fake of Twilio's media edge and sends their MediaUrls.
+          [demoPng(320, 240, [139, 90, 43], [222, 184, 135]), "image/png"],
+          [demoPng(240, 320, [40, 60, 90], [180, 200, 220]), "image/png"],
         ],
       ],
     ],
@@ -438,8 +440,7 @@ export const EMAILS = [
     text: "Hi,\n\nOne of the poles of my Basecamp 4P snapped on the first night. Photo below, receipt attached.\n\nChloe",
     html: `<p>Hi,</p><p>One of the poles of my <b>Basecamp 4P</b> snapped on the first night. Photo below, receipt attached.</p><p><img src="cid:pole-photo@seed" alt="Snapped tent pole" width="240"></p><p>Chloe</p>`,
     attachments: [
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder the seed fills with the generated image
-      { name: "pole.png", type: "image/png", cid: "pole-photo@seed", base64: "${b64}" },
+      { name: "pole.png", type: "image/png", cid: "pole-photo@seed", base64: demoPng(240, 160, [92, 74, 52], [214, 196, 160]).toString("base64") },
       {
         name: "receipt-1088.pdf",
         type: "application/pdf",

@@ -226,12 +226,22 @@ class Seeder {
     if (end) await this.finish(await ticket(), end);
   }
 
-  /** One signed inbound SMS; `media` makes it an MMS (Twilio-hosted media URLs, shown as links). */
+  /** One signed inbound SMS; `media` ([bytes, type] pairs) makes it an MMS, its files on the dev fake of Twilio's media edge. */
   async inbound(profile, body, media = []) {
     const n = ++this.sms;
+    const urls = [];
+    for (const [bytes, type] of media) {
+      const res = await fetchRetrying(`${this.base}/dev/fake-twilio/Accounts/AC${"0".repeat(32)}/Media`, {
+        method: "POST",
+        headers: { "content-type": type },
+        body: bytes,
+      });
+      if (res.status !== 201) throw new Error(`demo MMS media: ${res.status} ${await res.text()}`);
+      urls.push((await res.json()).mediaUrl);
+    }
     const mms = Object.fromEntries(
-      media.flatMap(([url, type], k) => [
-        [`MediaUrl${k}`, url],
+      media.flatMap(([, type], k) => [
+        [`MediaUrl${k}`, urls[k]],
         [`MediaContentType${k}`, type],
       ]),
     );

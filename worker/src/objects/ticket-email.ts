@@ -64,6 +64,7 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
     references: thread.references,
     attachments,
   });
-  const email: EmailParts = { subject, html, attachments: files, from: fromAddress, to: [to], cc };
+  // The thread shows the agent's own words (the HTML part is made from them and the signature): no HTML is kept.
+  const email: EmailParts = { subject, html: null, attachments: files, from: fromAddress, to: [to], cc };
   return { providerId: emailProviderId(messageId), status: "sent", email, messageId };
 }
