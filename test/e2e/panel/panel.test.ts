@@ -163,6 +163,11 @@ describe("side panel", () => {
     await panel.getByTestId("tab-customer").click();
     await panel.getByTestId("customer-panel").waitFor();
     await panel.getByTestId("orders").waitFor();
+    // The customer panel lists the files exchanged; one opens through a fresh link in a new tab.
+    const listed = panel.getByTestId("files-links").getByRole("button", { name: "tracking.png" });
+    const [tab] = await Promise.all([browser.context.waitForEvent("page"), listed.click()]);
+    expect(Buffer.from(await (await fetch(tab.url())).arrayBuffer()).equals(ZIPPER_PHOTO)).toBe(true);
+    await tab.close();
     await shot(panel, "06-customer-panel");
     await panel.getByRole("tab", { name: "Conversation" }).click();
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as clock from "../../../worker/src/clock";
 import { composeMime } from "../../../worker/src/domain/email-compose";
 import { MAX_FILE_BYTES } from "../../../shared/rules/files";
+import { NewAgentResponse } from "../../../shared/schemas";
 import { api } from "../helpers";
 import { deliver, detail, emailWorkspace, ticketIdOf, uid } from "../email/email-helpers";
 import { download, fileLink, PNG, trickyBytes } from "./files-helpers";
@@ -111,6 +112,15 @@ describe("email attachments", () => {
     expect((await fileLink(ws.owner.token, a.ticketId, b.message.files[0]!.id!)).status).toBe(404);
     expect((await fileLink(ws.owner.token, a.ticketId, "../../etc")).status).toBe(404);
     expect((await api(null, "GET", `/api/tickets/${a.ticketId}/files/${a.message.files[0]!.id}`)).status).toBe(401);
+    // An analyst sees reports, not conversations: no file links either.
+    const analyst = await api(
+      ws.owner.token,
+      "POST",
+      "/api/agents",
+      { name: "Ana Lyst", email: `ana.${crypto.randomUUID().slice(0, 6)}@shop.test`, role: "analyst" },
+      NewAgentResponse,
+    );
+    expect((await fileLink(analyst.body.token, a.ticketId, a.message.files[0]!.id!)).status).toBe(403);
   });
 
   it("links expire, and a changed link opens nothing", async () => {
