@@ -1,7 +1,7 @@
 // The HTML half of an agent's email reply (multipart/alternative): the text as written, escaped, paragraphs kept,
 // links clickable, and the workspace signature under a separator. No images or remote content: it reads the same in
 // every mail client, and nothing the agent typed becomes markup.
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "./email-text";
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]]/g;
 
 function block(text: string): string {
@@ -9,7 +9,7 @@ function block(text: string): string {
     .trim()
     .split(/\n{2,}/)
     .map((para) => {
-      const html = escape(para).replace(URL_PATTERN, (url) => `<a href="${url}">${url}</a>`);
+      const html = escapeHtml(para).replace(URL_PATTERN, (url) => `<a href="${url}">${url}</a>`);
       return `<p style="margin:0 0 1em">${html.replace(/\n/g, "<br>")}</p>`;
     })
     .join("");
