@@ -4,7 +4,6 @@ import * as clock from "../clock";
 import { textTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
-import { deleteTicketFiles } from "../files/file-store";
 import type { Env } from "../env";
 import { MAX_TAGS, type Attachment, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
 import { dbFor } from "../db/shards";
@@ -229,7 +228,6 @@ export class TicketObject extends DurableObject<Env> {
     if (!state) return fail(404, "not_found", "No such ticket.");
     await this.flusher.settled(); // let an in-flight projection land first, so it cannot re-create rows after the delete
     await deleteTicketEverywhere(this.db ?? dbFor(this.env, state.workspaceId), this.env, state);
-    await deleteTicketFiles(this.env, state.workspaceId, this.ctx.id.toString());
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     // The object lives on (an SMS ticket's name is the customer's number): a later message starts a fresh, empty ticket.

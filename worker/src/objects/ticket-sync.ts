@@ -1,4 +1,5 @@
 // Projects a ticket's state into D1 and publishes its pending events to the workspace's InboxObject.
+import { deleteTicketFiles } from "../files/file-store";
 import type { Env } from "../env";
 import type { TicketSummary } from "../../../shared/schemas";
 import { deleteTicketStatements, projectedNumber, projectionStatements, type TicketProjection } from "../db/projection";
@@ -88,6 +89,7 @@ export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummar
 
 export async function deleteTicketEverywhere(db: D1Database, env: Env, s: TicketState): Promise<void> {
   await db.batch(deleteTicketStatements(db, s.workspaceId, s.ticketId));
+  await deleteTicketFiles(env, s.workspaceId, s.ticketId);
   try {
     await env.INBOX.get(env.INBOX.idFromName(s.workspaceId)).publish(s.workspaceId, [
       { type: "ticket.deleted", ticketId: s.ticketId },
