@@ -34,12 +34,14 @@ export const settings = new SettingsStore(api);
 export const reports = new ReportsStore({ api, timezone: () => session.me?.workspace.timezone ?? "UTC" });
 
 export async function openTicket(id: string): Promise<void> {
+  ui.clearRequests();
   ui.screen = "ticket";
   ui.tab = "conversation";
   await ticket.open(id);
 }
 
 export function backToInbox(): void {
+  ui.clearRequests();
   ui.screen = "inbox";
   ticket.close();
 }

@@ -2,7 +2,7 @@
 import { INBOX_ROLES, type Agent } from "../../shared/schemas";
 import { Api, ApiError, normalizeBaseUrl } from "../lib/api";
 import type { Me } from "../lib/schemas";
-import { credentialsItem, readCredentials } from "../lib/storage";
+import { credentialsItem, draftsItem, outboxItem, readCredentials } from "../lib/storage";
 
 export type Phase = "loading" | "signed_out" | "ready";
 
@@ -98,7 +98,9 @@ export class Session {
     this.api = this.makeApi(creds.baseUrl, token);
   }
 
+  /** Nothing of this agent stays behind for the next one: drafts and unsent replies go with the credentials. */
   async signOut(): Promise<void> {
+    await Promise.all([draftsItem.setValue({}), outboxItem.setValue([])]);
     await credentialsItem.setValue(null);
     this.api = null;
     this.me = null;

@@ -9,9 +9,9 @@ export class UiState {
   drawer = $state(false);
   settingsTab = $state<SettingsTab>("you");
   filters = $state(false);
-  /** Bumped to ask the composer to take focus in a mode (keyboard r / n). */
-  composerRequest = $state<{ mode: "reply" | "note"; n: number }>({ mode: "reply", n: 0 });
-  snoozeRequest = $state(0);
+  /** One-shot asks from a keyboard shortcut, for the ticket it was pressed on; the component that acts clears it. */
+  composerRequest = $state<{ ticketId: string; mode: "reply" | "note" } | null>(null);
+  snoozeRequest = $state<string | null>(null);
   /** Ticks every 30 s so relative times ("5m") stay current. */
   clock = $state(Date.now());
 
@@ -26,8 +26,14 @@ export class UiState {
     this.screen = "settings";
   }
 
-  focusComposer(mode: "reply" | "note"): void {
+  focusComposer(ticketId: string, mode: "reply" | "note"): void {
     this.tab = "conversation";
-    this.composerRequest = { mode, n: this.composerRequest.n + 1 };
+    this.composerRequest = { ticketId, mode };
+  }
+
+  /** A shortcut acts once, on its ticket: nothing pending may carry over to the next one opened. */
+  clearRequests(): void {
+    this.composerRequest = null;
+    this.snoozeRequest = null;
   }
 }

@@ -25,6 +25,10 @@ export const TicketSummary = z.object({
   updatedAt: IsoTime,
   /** Web chat only (null otherwise): whether the customer's widget is connected. Live in detail and `ticket.updated`. */
   customerOnline: z.boolean().nullable().optional(),
+  /** The customer's last message (what the row previews: automatic replies and notes after it do not hide it). */
+  lastCustomerMessage: z.object({ text: z.string(), at: IsoTime }).nullable().optional(),
+  /** Since when the customer has waited for an agent's answer (their oldest unanswered message); null once answered or closed. */
+  waitingSince: IsoTime.nullable().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 

@@ -113,6 +113,29 @@ describe("filters", () => {
     expect(await sorted(s, "q=zeppelin")).toEqual([]);
     expect(await sorted(s, `q=${encodeURIComponent('"OR" * ( NEAR')}`)).toEqual([]);
   });
+
+  it("finds a phone number typed as people type it, read in the workspace's country (US)", async () => {
+    const s = ws.support.token;
+    const national = t.kayak!.phone.slice(2); // +1 202 555 xxxx → 202555xxxx
+    const typed = [
+      national,
+      `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`,
+      `${national.slice(3, 6)}-${national.slice(6)}`,
+      `1 ${national}`,
+    ];
+    for (const q of typed) expect(await sorted(s, `q=${encodeURIComponent(q)}`), q).toEqual(ids("kayak"));
+    expect(await sorted(s, `q=${encodeURIComponent("(303) 555-0000")}`)).toEqual([]);
+  });
+
+  it("finds description #hashtags, with or without the #, by prefix", async () => {
+    const s = ws.support.token;
+    await patchTicket(s, t.kayak!.id, { description: "Customer sent photos #Damaged #return-label" });
+    expect(await sorted(s, "q=%23damaged")).toEqual(ids("kayak"));
+    expect(await sorted(s, "q=damag")).toEqual(ids("kayak"));
+    expect(await sorted(s, "q=%23return-label")).toEqual(ids("kayak"));
+    await patchTicket(s, t.kayak!.id, { description: "Resolved by phone" });
+    expect(await sorted(s, "q=%23damaged")).toEqual([]);
+  });
 });
 
 describe("pagination", () => {

@@ -1,6 +1,7 @@
 // Projects a TicketObject's state into D1 listings in one batch (a transaction).
 // Every write is guarded by `version`, so a late, older projection never overwrites a newer one.
 import { INBOX_ROLES } from "../../../shared/schemas";
+import { hashtagKey, hashtagsIn } from "../../../shared/rules/hashtags";
 import { expandTags } from "../../../shared/rules/tags";
 
 export interface TicketProjection {
@@ -14,12 +15,17 @@ export interface TicketProjection {
   assigneeId: string | null;
   profileId: string;
   tags: string[];
+  /** The description, for its #hashtags (migration 0008). */
+  description: string;
   followers: string[];
   favoriteOf: string[];
   /** Agents for whom the ticket is read (read up to the last inbound message and not marked unread). */
   readBy: string[];
   markedUnreadBy: string[];
   last: { text: string; at: number; direction: string } | null;
+  /** The customer's last message and since when they wait for an agent (migration 0008). */
+  customer: { text: string; at: number } | null;
+  waitingSince: number | null;
   attribution: { type: string; name: string } | null;
   /** Searchable messages not yet indexed, with their seq. */
   newMessages: { seq: number; text: string }[];
@@ -61,14 +67,17 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
     db
       .prepare(
         `INSERT INTO tickets (id, workspace_id, number, channel, status, snoozed_until, assignee_id, profile_id, tags_json, last_text, last_at, last_direction,
-       attributed_type, attributed_name, indexed_seq, version, created_at, updated_at, first_response_at, first_responder_id, period_started_at, closed_at)
-     VALUES (?1, ?2, COALESCE(?3, (SELECT next_ticket_number FROM workspaces WHERE id = ?2)), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+       attributed_type, attributed_name, indexed_seq, version, created_at, updated_at, first_response_at, first_responder_id, period_started_at, closed_at,
+       customer_text, customer_at, waiting_since)
+     VALUES (?1, ?2, COALESCE(?3, (SELECT next_ticket_number FROM workspaces WHERE id = ?2)), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+       ?23, ?24, ?25)
      ON CONFLICT(id) DO UPDATE SET number = COALESCE(tickets.number, excluded.number), status = excluded.status, snoozed_until = excluded.snoozed_until,
        assignee_id = excluded.assignee_id, profile_id = excluded.profile_id, tags_json = excluded.tags_json, last_text = excluded.last_text,
        last_at = excluded.last_at, last_direction = excluded.last_direction, attributed_type = excluded.attributed_type,
        attributed_name = excluded.attributed_name, indexed_seq = MAX(tickets.indexed_seq, excluded.indexed_seq), version = excluded.version,
        updated_at = excluded.updated_at, first_response_at = excluded.first_response_at, first_responder_id = excluded.first_responder_id,
-       period_started_at = excluded.period_started_at, closed_at = excluded.closed_at
+       period_started_at = excluded.period_started_at, closed_at = excluded.closed_at, customer_text = excluded.customer_text,
+       customer_at = excluded.customer_at, waiting_since = excluded.waiting_since
      WHERE excluded.version > tickets.version`,
       )
       .bind(
@@ -94,6 +103,9 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
         p.firstResponderId,
         p.periodStartedAt,
         p.closedAt,
+        p.customer?.text ?? null,
+        p.customer?.at ?? null,
+        p.waitingSince,
       ),
   );
   const lastAt = p.last?.at ?? p.createdAt;
@@ -111,6 +123,7 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
   };
   replace("ticket_tags", "tag", expandTags(p.tags), true);
   replace("ticket_followers", "agent_id", p.followers, false);
+  replace("ticket_hashtags", "tag", [...new Set(hashtagsIn(p.description).map(hashtagKey))], false);
   replace("ticket_favorites", "agent_id", p.favoriteOf, true);
   stmts.push(db.prepare(`DELETE FROM ticket_unread WHERE ticket_id = ?1 AND ${ours}`).bind(p.id, p.version));
   stmts.push(
@@ -131,7 +144,7 @@ export const projectedNumber = (results: D1Result[]): number | null => (results.
 
 /** Permanent delete: every D1 row of the ticket goes. */
 export function deleteTicketStatements(db: D1Database, workspaceId: string, ticketId: string): D1PreparedStatement[] {
-  return ["tickets", "ticket_tags", "ticket_followers", "ticket_favorites", "ticket_unread", "messages_fts", "short_links"].map((table) =>
+  return ["tickets", "ticket_tags", "ticket_hashtags", "ticket_followers", "ticket_favorites", "ticket_unread", "messages_fts", "short_links"].map((table) =>
     db.prepare(`DELETE FROM ${table} WHERE ${table === "tickets" ? "id" : "ticket_id"} = ?1 AND workspace_id = ?2`).bind(ticketId, workspaceId),
   );
 }

@@ -2,11 +2,14 @@
 import type { TicketFilter, TicketPage, TicketSummary } from "../../../shared/schemas";
 import { TicketSummary as SummarySchema } from "../../../shared/schemas";
 import { HttpError } from "../http/errors";
+import { searchClause } from "./ticket-search";
 
 export interface Viewer {
   workspaceId: string;
   agentId: string;
   operator: boolean;
+  /** The workspace's country, to read a phone number typed in national format (search). */
+  country?: string;
 }
 
 interface SummaryRow {
@@ -20,6 +23,9 @@ interface SummaryRow {
   last_text: string | null;
   last_at: number;
   last_direction: string | null;
+  customer_text: string | null;
+  customer_at: number | null;
+  waiting_since: number | null;
   attributed_type: string | null;
   attributed_name: string | null;
   created_at: number;
@@ -87,25 +93,10 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
   if (f.flow) where.push(`t.attributed_type = 'flow' AND t.attributed_name = ${p(f.flow)}`);
   if (f.campaign) where.push(`t.attributed_type = 'campaign' AND t.attributed_name = ${p(f.campaign)}`);
   if (f.q) {
-    const match = ftsQuery(f.q);
-    if (match) {
-      const m = p(match);
-      where.push(`(t.profile_id IN (SELECT p.id FROM profiles_fts JOIN profiles p ON p.rowid = profiles_fts.rowid WHERE profiles_fts MATCH ${m} AND p.workspace_id = ?1)
-        OR t.id IN (SELECT ticket_id FROM messages_fts WHERE messages_fts MATCH ${m} AND workspace_id = ?1))`);
-    }
+    const clause = searchClause(f.q, v.country ?? "US", p);
+    if (clause) where.push(clause);
   }
   return { source, where, params };
-}
-
-/** Every word must match as a prefix; quotes keep user text from being read as FTS syntax. */
-export function ftsQuery(q: string): string | null {
-  const words = q
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}@.+_-]+/u)
-    .flatMap((w) => w.split(/[@.+_-]+/))
-    .filter(Boolean)
-    .slice(0, 8);
-  return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" ") : null;
 }
 
 /** The listing query for a filter and page; exported so tests can check its plan with EXPLAIN QUERY PLAN. */
@@ -118,7 +109,7 @@ export function listingSql(f: TicketFilter, v: Viewer, cursor: string | undefine
     where.push(`(${source.at} < ${at} OR (${source.at} = ${at} AND ${source.id} < ${id}))`);
   }
   const sql = `SELECT t.id, t.number, t.channel, t.status, t.snoozed_until, t.assignee_id, t.tags_json, t.last_text, t.last_at, t.last_direction,
-      t.attributed_type, t.attributed_name, t.created_at, t.updated_at, t.profile_id, p.name AS p_name, p.phone AS p_phone, p.email AS p_email,
+      t.customer_text, t.customer_at, t.waiting_since, t.attributed_type, t.attributed_name, t.created_at, t.updated_at, t.profile_id, p.name AS p_name, p.phone AS p_phone, p.email AS p_email,
       EXISTS (SELECT 1 FROM ticket_unread u WHERE u.workspace_id = ?1 AND u.agent_id = ?2 AND u.ticket_id = t.id) AS unread,
       EXISTS (SELECT 1 FROM ticket_favorites f WHERE f.workspace_id = ?1 AND f.agent_id = ?2 AND f.ticket_id = t.id) AS favorite
     FROM ${source.from} JOIN profiles p ON p.id = t.profile_id
@@ -165,6 +156,8 @@ export function toSummary(r: SummaryRow): TicketSummary {
     profile: { id: r.profile_id, name: r.p_name, phone: r.p_phone, email: r.p_email },
     lastMessage: r.last_text === null ? null : { text: r.last_text, at: new Date(r.last_at).toISOString(), direction: r.last_direction ?? "inbound" },
     attribution: r.attributed_type ? { type: r.attributed_type, name: r.attributed_name } : null,
+    lastCustomerMessage: r.customer_text === null || r.customer_at === null ? null : { text: r.customer_text, at: new Date(r.customer_at).toISOString() },
+    waitingSince: r.waiting_since === null ? null : new Date(r.waiting_since).toISOString(),
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
   });

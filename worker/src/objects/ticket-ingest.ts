@@ -94,6 +94,7 @@ function afterCustomerMessage(writer: TicketWriter, state: TicketState, inbound:
     writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
   } else if (!input.blocked && !input.automatic) {
     state.lastInboundSeq = inbound.seq;
+    state.waitingSince ??= input.at;
     if (attribution) Object.assign(state, { attribution, lastAttributedSeq: inbound.seq });
     const wasOpened = state.opened;
     state.opened = true;

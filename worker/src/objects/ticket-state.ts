@@ -46,6 +46,9 @@ const Common = z.object({
   firstResponderId: z.string().nullable(),
   periodStartedAt: z.number(),
   closedAt: z.number().nullable(),
+  /** Since when the customer waits for an agent: their first message asking for an answer after the last agent reply
+   *  (keywords, automatic mail and notes do not start or end it); null once answered or closed. */
+  waitingSince: z.number().nullable().default(null),
 });
 
 export const TicketStateSchema = z.discriminatedUnion("channel", [

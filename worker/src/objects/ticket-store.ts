@@ -184,6 +184,11 @@ export class TicketStore {
     return this.one("SELECT * FROM messages WHERE kind != 'activity' ORDER BY seq DESC LIMIT 1");
   }
 
+  /** The customer's last message that asks for an answer (`lastInboundSeq`: keywords and automatic mail are not). */
+  lastCustomerMessage(lastInboundSeq: number): Message | null {
+    return this.one("SELECT * FROM messages WHERE seq = ?", lastInboundSeq);
+  }
+
   /** What text search indexes of each newer message: its text, and an email's subject before it. */
   searchableSince(seq: number): { seq: number; text: string }[] {
     return this.sql

@@ -40,6 +40,7 @@ function collapse<T extends { type: string }>(events: T[]): T[] {
 function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
   const agents = store.agentStates();
   const last = store.lastVisible();
+  const customer = store.lastCustomerMessage(s.lastInboundSeq);
   return {
     id: s.ticketId,
     workspaceId: s.workspaceId,
@@ -50,11 +51,14 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
     assigneeId: s.assigneeId,
     profileId: s.profile.id,
     tags: s.tags,
+    description: s.description,
     followers: s.followers,
     favoriteOf: agents.filter((a) => a.favorite).map((a) => a.agentId),
     readBy: agents.filter((a) => !a.markedUnread && a.readSeq >= s.lastInboundSeq).map((a) => a.agentId),
     markedUnreadBy: agents.filter((a) => a.markedUnread).map((a) => a.agentId),
     last: last ? { text: last.text.slice(0, 280), at: Date.parse(last.createdAt), direction: last.kind } : null,
+    customer: customer ? { text: customer.text.slice(0, 280), at: Date.parse(customer.createdAt) } : null,
+    waitingSince: s.waitingSince,
     attribution: s.attribution,
     newMessages: store.searchableSince(s.indexedSeq),
     indexedSeq: store.maxSeq(),
@@ -70,6 +74,7 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
 
 export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummary, "unread" | "favorite"> {
   const last = store.lastVisible();
+  const customer = store.lastCustomerMessage(s.lastInboundSeq);
   return {
     id: s.ticketId,
     number: s.number,
@@ -84,6 +89,8 @@ export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummar
     createdAt: new Date(s.createdAt).toISOString(),
     updatedAt: new Date(s.updatedAt).toISOString(),
     customerOnline: s.channel === "webchat" ? s.customerOnline : null,
+    lastCustomerMessage: customer ? { text: customer.text.slice(0, 280), at: customer.createdAt } : null,
+    waitingSince: s.waitingSince === null ? null : new Date(s.waitingSince).toISOString(),
   };
 }
 

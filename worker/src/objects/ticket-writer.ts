@@ -71,6 +71,7 @@ export class TicketWriter {
       firstResponderId: null,
       periodStartedAt: at,
       closedAt: null,
+      waitingSince: null,
     };
   }
 
@@ -142,7 +143,9 @@ export class TicketWriter {
 /** First response = the first agent-written reply to the customer (auto-replies, keyword answers and notes do not count).
  *  It is the ticket's first ever, measured from `createdAt`: a reopened ticket keeps it. */
 function recordFirstResponse(state: TicketState, o: OutboundDraft) {
-  if (o.source !== "agent" || o.author?.type !== "agent" || state.firstResponseAt) return;
+  if (o.source !== "agent" || o.author?.type !== "agent") return;
+  state.waitingSince = null; // answered
+  if (state.firstResponseAt) return;
   state.firstResponseAt = o.at;
   state.firstResponderId = o.author.id;
 }
@@ -151,8 +154,10 @@ function recordFirstResponse(state: TicketState, o: OutboundDraft) {
  *  resolution time is `closedAt − periodStartedAt` (the current period, not the ticket's birth): a years-long SMS thread
  *  reopened today and closed an hour later was resolved in an hour. Snoozing is not resolving. */
 function recordResolution(state: TicketState, from: TicketState["status"], to: TicketState["status"], at: number) {
-  if (to === "closed") state.closedAt = at;
-  else if (from === "closed") {
+  if (to === "closed") {
+    state.closedAt = at;
+    state.waitingSince = null;
+  } else if (from === "closed") {
     state.closedAt = null;
     state.periodStartedAt = at;
   }

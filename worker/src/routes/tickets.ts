@@ -4,6 +4,8 @@ import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER, requireRole } from "../http/auth";
 import { parseOr400, readJson } from "../http/errors";
 import { listTickets } from "../db/ticket-listing";
+import { looksLikePhone } from "../db/ticket-search";
+import { loadSettings } from "../db/settings";
 import { ticketCounts } from "../db/ticket-counts";
 import { listAgents } from "../db/workspaces";
 import { ticketDetail } from "./ticket-detail";
@@ -20,7 +22,9 @@ export function registerTicketRoutes(router: AppRouter) {
     "/api/tickets",
     agentRoute(async (request, env, who) => {
       const { cursor, limit, ...filter } = parseOr400(TicketListQuery, query(request), "query");
-      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator };
+      // Only a phone-like search needs the workspace's country (to read a national number).
+      const country = filter.q && looksLikePhone(filter.q) ? (await loadSettings(directory(env), who.workspace.id)).settings.shopify.countryCode : undefined;
+      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator, country };
       return respond(TicketPage, await listTickets(dbFor(env, who.workspace.id), filter, viewer, cursor, limit));
     }),
   );
