@@ -18,7 +18,8 @@ export class InboxStore {
   savedView = $state.raw<SavedView | null>(null);
   tickets = $state.raw<TicketSummary[]>([]);
   nextCursor = $state<string | null>(null);
-  loading = $state(false);
+  /** True until the first page arrives too, so an empty state never flashes before the first load. */
+  loading = $state(true);
   loadingMore = $state(false);
   error = $state<string | null>(null);
   counts = $state.raw<Counts | null>(null);

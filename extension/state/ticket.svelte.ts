@@ -78,6 +78,16 @@ export class TicketStore {
     if (ticketId !== this.id) return;
     this.messages = mergeMessages(this.messages, [message]);
     if (message.kind === "inbound") this.scheduleRead();
+    // A reply to an away web-chat customer schedules the follow-up email, and its activity line says it went:
+    // the detail's follow-up time changes with both.
+    const d = this.detail;
+    if (d?.channel === "webchat" && d.customerOnline === false && (message.kind === "activity" || message.source === "agent")) this.refreshSoon();
+  }
+
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private refreshSoon(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.reload(), 300);
   }
 
   applyTicket(live: LiveTicket): void {

@@ -50,5 +50,7 @@ export const TicketDetail = TicketSummary.extend({
   customerOnline: z.boolean().nullable(),
   /** Web chat: a follow-up email goes out if agents reply while the customer is offline (support address and customer email known). */
   followUpEmail: z.boolean(),
+  /** Web chat: when the pending follow-up email goes out; null when none is pending (not yet due, or already sent). */
+  followUpAt: IsoTime.nullable().default(null),
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;

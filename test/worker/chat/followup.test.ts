@@ -32,7 +32,7 @@ describe("follow-up email", () => {
     const ws = await shopWith(SUPPORT);
     const s = await leftChat(ws.id, "lena@example.com", "Do these boots run small? <b>asking</b> for a friend & co");
     const detail = await getTicket(ws.support.token, ticketIdOf(s));
-    expect(detail.body.ticket).toMatchObject({ customerOnline: false, followUpEmail: true });
+    expect(detail.body.ticket).toMatchObject({ customerOnline: false, followUpEmail: true, followUpAt: null });
 
     const t0 = clock.now();
     await reply(ws.support.token, s, "They run half a size small.");
@@ -44,6 +44,8 @@ describe("follow-up email", () => {
     expect(secondDue).toBeGreaterThan(firstDue); // re-armed by the later reply
     expect(secondDue - clock.now()).toBeGreaterThan(2.9 * 60_000);
     expect(await emailsTo(ws.id)).toHaveLength(0); // nothing before the timer
+    // The agents see when it goes out (the offline banner says so), and that it is no longer pending once sent.
+    expect((await getTicket(ws.support.token, ticketIdOf(s))).body.ticket.followUpAt).toBe(new Date(secondDue).toISOString());
 
     await fire(s);
     await runDurableObjectAlarm(chatStubOf(s)); // a second alarm run sends nothing more
@@ -63,6 +65,7 @@ describe("follow-up email", () => {
     expect(decodeMime(mime)).not.toContain("<b>asking</b>");
     expect(await timerDue(s, "followup")).toBeNull();
     const thread = await getTicket(ws.support.token, ticketIdOf(s));
+    expect(thread.body.ticket.followUpAt).toBeNull();
     expect(thread.body.messages.some((m) => m.kind === "activity" && m.text === "Follow-up email sent to lena@example.com")).toBe(true);
 
     // A later burst while still away is a new email.

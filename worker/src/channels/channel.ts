@@ -36,6 +36,8 @@ export interface ChannelDetail {
   quietHours: QuietHours | null;
   customerOnline: boolean | null;
   followUpEmail: boolean;
+  /** Web chat: when the pending follow-up email goes out (ISO), null when none is pending. */
+  followUpAt: string | null;
 }
 
 type ChannelPart<C extends Channel> = Omit<StateOf<C>, keyof StateOf<"sms">> & { channel: C };
@@ -60,5 +62,5 @@ export interface ChannelAdapter<C extends Channel> {
   send(c: SendContext<C>): Promise<Sent>;
   /** After a successful send, inside its transaction (email threads our Message-ID into later replies). */
   afterSend(state: StateOf<C>, sent: Sent): void;
-  detail(state: StateOf<C>, at: { settings: Settings; timeZone: string; customerEmail: string | null; now: Date }): ChannelDetail;
+  detail(state: StateOf<C>, at: { settings: Settings; timeZone: string; customerEmail: string | null; now: Date; followUpAt: number | null }): ChannelDetail;
 }

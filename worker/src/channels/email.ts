@@ -19,5 +19,5 @@ export const email: ChannelAdapter<"email"> = {
   afterSend: (state, sent) => {
     if (sent.messageId && state.email) state.email = { ...state.email, references: appendReference(state.email.references, sent.messageId) };
   },
-  detail: () => ({ quietHours: null, customerOnline: null, followUpEmail: false }),
+  detail: () => ({ quietHours: null, customerOnline: null, followUpEmail: false, followUpAt: null }),
 };

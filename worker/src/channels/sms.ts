@@ -42,5 +42,10 @@ export const sms: ChannelAdapter<"sms"> = {
     });
   },
   afterSend: () => {},
-  detail: (_state, at) => ({ quietHours: quietHours(at.now, at.timeZone, at.settings.sms.quietHours), customerOnline: null, followUpEmail: false }),
+  detail: (_state, at) => ({
+    quietHours: quietHours(at.now, at.timeZone, at.settings.sms.quietHours),
+    customerOnline: null,
+    followUpEmail: false,
+    followUpAt: null,
+  }),
 };

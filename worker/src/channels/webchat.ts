@@ -18,5 +18,6 @@ export const webchat: ChannelAdapter<"webchat"> = {
     quietHours: null,
     customerOnline: state.customerOnline,
     followUpEmail: Boolean(at.settings.email.supportAddress && at.customerEmail),
+    followUpAt: at.followUpAt === null ? null : new Date(at.followUpAt).toISOString(),
   }),
 };

@@ -90,13 +90,13 @@ export class TicketObject extends DurableObject<Env> {
   async view(
     workspaceId: string,
     agentId: string,
-  ): Promise<Outcome<{ state: TicketState; messages: Message[]; hasMore: boolean; favorite: boolean; unread: boolean }>> {
+  ): Promise<Outcome<{ state: TicketState; messages: Message[]; hasMore: boolean; favorite: boolean; unread: boolean; followUpAt: number | null }>> {
     const state = this.owned(workspaceId);
     if (!state) return fail(404, "not_found", "No such ticket.");
     const page = this.store.page(null, 50);
     const mine = this.store.agentStates().find((a) => a.agentId === agentId);
     const unread = (mine?.markedUnread ?? false) || (mine?.readSeq ?? 0) < state.lastInboundSeq;
-    return ok({ state, ...page, favorite: mine?.favorite ?? false, unread });
+    return ok({ state, ...page, favorite: mine?.favorite ?? false, unread, followUpAt: this.store.timer(FOLLOWUP_TIMER) });
   }
 
   async olderMessages(workspaceId: string, before: number, limit: number): Promise<Outcome<{ messages: Message[]; hasMore: boolean }>> {

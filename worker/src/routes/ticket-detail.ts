@@ -22,7 +22,7 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
   const customerEmail = profile?.email ?? s.profile.email;
   const { refusal, extras } = withChannel(s, (channel, state) => ({
     refusal: channel.replyGate(profile),
-    extras: channel.detail(state, { settings, timeZone, customerEmail, now: clock.nowDate() }),
+    extras: channel.detail(state, { settings, timeZone, customerEmail, now: clock.nowDate(), followUpAt: view.followUpAt }),
   }));
   const ticket: TicketDetail = {
     id: s.ticketId,
