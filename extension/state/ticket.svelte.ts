@@ -125,8 +125,17 @@ export class TicketStore {
     return this.act((api, id) => api.setStatus(id, change));
   }
 
+  /** Status of any ticket, open or not (Undo after the panel moved on to the next one). */
+  setStatusOf(id: string, change: StatusChange): Promise<void> {
+    return this.act((api, i) => api.setStatus(i, change), id);
+  }
+
   patch(p: TicketPatch): Promise<void> {
     return this.act((api, id) => api.patch(id, p));
+  }
+
+  setAssignee(id: string, assigneeId: string | null): Promise<void> {
+    return this.act((api, i) => api.patch(i, { assigneeId }), id);
   }
 
   leave(): Promise<void> {
@@ -151,8 +160,7 @@ export class TicketStore {
     this.close();
   }
 
-  private async act(fn: (api: Api, id: string) => Promise<TicketDetailResponse>): Promise<void> {
-    const id = this.id;
+  private async act(fn: (api: Api, id: string) => Promise<TicketDetailResponse>, id = this.id): Promise<void> {
     if (!id) return;
     const r = await fn(this.api, id);
     if (this.id === id) this.take(r);

@@ -3,16 +3,19 @@ export interface Toast {
   id: number;
   text: string;
   tone: "info" | "error" | "success";
+  /** One action offered with the notice (Undo, Assign to me). */
+  action?: { label: string; run: () => unknown };
 }
 
 class Toasts {
   items = $state<Toast[]>([]);
   private next = 1;
 
-  show(text: string, tone: Toast["tone"] = "info", ms = 3500): void {
+  /** One notice at a time: a newer one replaces the last, so notices never pile up over the panel. */
+  show(text: string, tone: Toast["tone"] = "info", ms = 3500, action?: Toast["action"]): void {
     const id = this.next++;
-    this.items = [...this.items.slice(-2), { id, text, tone }];
-    setTimeout(() => this.dismiss(id), ms);
+    this.items = [{ id, text, tone, action }];
+    setTimeout(() => this.dismiss(id), action ? Math.max(ms, 8000) : ms);
   }
   error(text: string): void {
     this.show(text, "error", 6000);

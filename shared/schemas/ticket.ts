@@ -47,6 +47,8 @@ export const TicketDetail = TicketSummary.extend({
   replyBlockedReason: z.string().nullable(),
   quietHours: QuietHours.nullable(),
   blocked: z.boolean(),
+  /** The customer's phone as people read it ("+1 202-555-0101"). */
+  phoneDisplay: z.string().nullable().default(null),
   customerOnline: z.boolean().nullable(),
   /** Web chat: a follow-up email goes out if agents reply while the customer is offline (support address and customer email known). */
   followUpEmail: z.boolean(),

@@ -62,6 +62,8 @@ const base: TicketView = {
   blocked: false,
   customerOnline: null,
   followUpEmail: false,
+  followUpAt: null,
+  phoneDisplay: null,
 };
 
 describe("ComposerNotices", () => {

@@ -16,6 +16,8 @@ describe("list previews", () => {
     expect(row.lastMessage?.direction).toBe("outbound"); // the auto-reply came last
     expect(row.lastCustomerMessage?.text).toBe("Do you ship to Canada?");
     const [, asked] = await inboundTimes(ws.support.token, row.id);
+    const national = phone.slice(2);
+    expect((await detail(ws.support.token, row.id)).ticket.phoneDisplay).toBe(`+1 ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`);
     expect(row.waitingSince).toBe(asked);
 
     await sendSms(ws.id, phone, "Hello?");

@@ -8,3 +8,9 @@ export function toE164(raw: string | null | undefined, country: string): string 
   const parsed = isSupportedCountry(code) ? parsePhoneNumberFromString(raw, code) : parsePhoneNumberFromString(raw);
   return parsed?.isValid() ? parsed.number : null;
 }
+
+/** How people read a stored number: international format with spaces ("+1 202 555 0101"); as stored when unparseable. */
+export function displayPhone(e164: string | null): string | null {
+  if (!e164) return null;
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}

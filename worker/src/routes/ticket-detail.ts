@@ -6,6 +6,7 @@ import type { AgentContext } from "../http/auth";
 import type { TicketDetail } from "../../../shared/schemas";
 import { withChannel } from "../channels";
 import { getProfile } from "../db/profiles";
+import { displayPhone } from "../domain/phone";
 import { loadSettings } from "../db/settings";
 import { ticketStub, unwrap } from "./ticket-access";
 import { dbFor, directory } from "../db/shards";
@@ -45,6 +46,7 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
     canReply: refusal === null,
     replyBlockedReason: refusal?.message ?? null,
     blocked: profile?.blocked ?? false,
+    phoneDisplay: displayPhone(profile?.phone ?? s.profile.phone),
     ...extras,
   };
   const last = view.messages.filter((m) => m.kind !== "activity").at(-1);

@@ -1,0 +1,220 @@
+// An agent working a queue in the side panel, keyboard first: shortcuts act once, Esc closes the innermost thing,
+// close and snooze move on with Undo, rows show what the customer asked, menus fit at 320 px, search reads phones as
+// typed, HTML email fits the panel, and signing out leaves nothing behind. Runs at 10:30 in the workspace's zone.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { NewAgentResponse, TicketDetailResponse } from "../../../shared/schemas";
+import path from "node:path";
+import { SHOTS, customer, launchExtension, shot, startStack, until, type Browser, type Stack } from "./harness";
+import { email } from "./fixtures";
+import { dayAt, installBrowserClock, setTime } from "../clock";
+
+const PORT = 8796;
+const TZ = "America/New_York";
+const WORK_HOURS = dayAt("10:30", TZ);
+let stack: Stack;
+let browser: Browser;
+let panel: Page;
+const ids: Record<string, string> = {};
+
+const AUTO_REPLY = "Thanks for writing to Northwind! We answer within the hour.";
+const PEOPLE = [
+  { name: "Ada Byron", phone: "+12025550101", email: "ada@example.com", consent: true, text: "Where is my order #2001?" },
+  { name: "Ben Okafor", phone: "+12025550102", email: "ben@example.com", consent: true, text: "Can I swap the blue mug for a green one?" },
+  { name: "Cleo Ruiz", phone: "+12025550103", email: "cleo@example.com", consent: true, text: "Do you gift wrap?" },
+  { name: "Dev Patel", phone: "+12025550104", email: "dev@example.com", consent: true, text: "Is the sale on all week?" },
+];
+
+const row = (name: string) => panel.getByTestId("ticket-row").filter({ hasText: name });
+const focusedTag = () => panel.evaluate(() => document.activeElement?.tagName ?? "");
+const onTicket = (name: string) => panel.getByTestId("ticket-name").filter({ hasText: name }).waitFor();
+async function view(v: string) {
+  await panel.getByTestId("open-nav").click();
+  await panel.getByTestId(`nav-${v}`).click();
+  await panel.getByTestId("ticket-list").waitFor();
+}
+async function signIn(token: string) {
+  await panel.getByLabel("Worker URL").fill(stack.base);
+  await panel.getByLabel("Agent token").fill(token);
+  await panel.getByRole("button", { name: "Sign in" }).click();
+}
+const statusOf = async (id: string) => (await stack.api("GET", `/api/tickets/${id}`, { token: stack.owner.token, schema: TicketDetailResponse })).body.ticket;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(PORT), launchExtension()]);
+  await setTime(stack.base, WORK_HOURS);
+  await stack.api("PUT", "/api/settings", { token: stack.owner.token, body: { sms: { autoResponder: { audience: "all", text: AUTO_REPLY } } } });
+  for (const p of PEOPLE) ids[p.name] = await customer(stack, p);
+  await installBrowserClock(browser.context, WORK_HOURS);
+  panel = await browser.panel();
+  await signIn(stack.owner.token);
+  await panel.getByTestId("ticket-list").waitFor();
+}, 240_000);
+
+beforeEach(async () => {
+  await panel.setViewportSize({ width: 420, height: 760 });
+  await setTime(stack.base, WORK_HOURS, browser.context);
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await panel.getByTestId("ticket-list").or(panel.getByLabel("Agent token")).first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("an agent's day in the side panel", () => {
+  it("rows show the customer's question and how long they wait; automatic replies are labelled in the thread", async () => {
+    await view("unassigned");
+    const ada = row("Ada Byron");
+    await ada.waitFor();
+    expect(await ada.textContent()).toContain("Where is my order #2001?");
+    expect(await ada.textContent()).not.toContain("Thanks for writing");
+    expect(await ada.getByTestId("waiting").textContent()).toMatch(/^Waiting \d+m$/);
+    await ada.click();
+    const auto = panel.locator('[data-source="auto_responder"]');
+    await auto.waitFor();
+    expect(await auto.getByTestId("bot-label").textContent()).toBe("Auto-reply");
+    expect(await auto.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("dashed"); // set apart from agents' replies
+    await shot(panel, "30-row-preview-thread");
+  });
+
+  it("a shortcut acts once, on the ticket it was pressed on; Esc closes the innermost menu first", async () => {
+    await view("unassigned");
+    await row("Ada Byron").waitFor();
+    await panel.keyboard.press("Enter"); // the first row
+    const first = (await panel.getByTestId("ticket-name").textContent()) ?? "";
+    await panel.keyboard.press("n");
+    await expect.poll(focusedTag).toBe("TEXTAREA");
+    expect(await panel.getByTestId("mode-note").getAttribute("aria-selected")).toBe("true");
+    await panel.keyboard.press("Escape"); // leaves the composer
+    await panel.keyboard.press("Escape"); // back to the list
+    await panel.getByTestId("ticket-list").waitFor();
+    await panel.keyboard.press("j");
+    await panel.keyboard.press("Enter");
+    await expect.poll(async () => (await panel.getByTestId("ticket-name").textContent()) !== first).toBe(true);
+    expect(await panel.getByTestId("mode-reply").getAttribute("aria-selected")).toBe("true");
+    expect(await focusedTag()).not.toBe("TEXTAREA"); // j/k/e typed now would not land in a note
+
+    await panel.keyboard.press("s");
+    const menu = panel.getByRole("menu");
+    await menu.waitFor();
+    await panel.keyboard.press("Escape");
+    await expect.poll(() => menu.count()).toBe(0);
+    expect(await panel.getByTestId("ticket-name").count()).toBe(1); // still on the ticket
+    await panel.keyboard.press("Escape");
+    await panel.getByTestId("ticket-list").waitFor();
+    await panel.keyboard.press("Enter");
+    await panel.getByTestId("ticket-name").waitFor();
+    await panel.waitForTimeout(300);
+    expect(await menu.count()).toBe(0); // no snooze menu carried over
+  });
+
+  it("keeps menus inside the panel at 320 px", async () => {
+    await panel.setViewportSize({ width: 320, height: 640 });
+    await view("all");
+    await row("Cleo Ruiz").click();
+    for (const button of ["quick-replies", "snooze", "assign", "more"]) {
+      await panel.getByTestId(button).first().click();
+      const box = await panel.getByRole("menu").boundingBox();
+      expect(box, button).not.toBeNull();
+      expect(box!.x, button).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, button).toBeLessThanOrEqual(320);
+      expect(box!.y, button).toBeGreaterThanOrEqual(0);
+      if (button === "quick-replies") await shot(panel, "31-quick-replies-320");
+      await panel.keyboard.press("Escape");
+    }
+  });
+
+  it("closing moves on to the next ticket with Undo; a reply to an unassigned ticket offers to take it", async () => {
+    await view("unassigned");
+    const names = await panel.getByTestId("ticket-row").locator(".name").allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    await row(names[0]!).click();
+    await onTicket(names[0]!);
+    await panel.getByTestId("close-ticket").click();
+    await onTicket(names[1]!); // the next one, not the list
+    const toast = panel.locator(".toast");
+    expect(await toast.textContent()).toMatch(/Closed #\d+/);
+    expect(await panel.locator(".toast").count()).toBe(1);
+    await panel.getByTestId("toast-action").click(); // Undo
+    await onTicket(names[0]!);
+    await expect.poll(async () => (await statusOf(ids[names[0]!]!)).status).toBe("open");
+
+    await panel.getByTestId("composer-input").fill("Hi! Checking on this for you now.");
+    await panel.getByTestId("send").click();
+    await expect.poll(() => panel.getByTestId("toast-action").textContent()).toBe("Assign to me");
+    await panel.screenshot({ path: path.join(SHOTS, "32-assign-offer.png") }); // with the notice (shot() dismisses it)
+    await panel.getByTestId("toast-action").click();
+    await expect.poll(async () => (await statusOf(ids[names[0]!]!)).assigneeId).toBe(stack.owner.id);
+    // Notices sit above the composer: Send is never under one.
+    await panel.getByTestId("composer-input").fill("One more thing.");
+    const notice = panel.locator(".toast");
+    await notice.waitFor();
+    const composer = await panel.getByTestId("composer").boundingBox();
+    const box = await notice.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(composer!.y);
+  });
+
+  it("finds a phone number as people type it and says where the search runs", async () => {
+    await view("unassigned");
+    await panel.keyboard.press("/");
+    await panel.keyboard.type("(202) 555-0103");
+    await expect.poll(() => panel.getByTestId("ticket-row").allTextContents()).toEqual([expect.stringContaining("Cleo Ruiz")]);
+    expect(await panel.getByTestId("search-scope").textContent()).toContain("Searching in Unassigned");
+    await panel.getByTestId("search-everywhere").click();
+    await expect.poll(() => panel.getByTestId("view-title").textContent()).toContain("All");
+    expect(await panel.getByTestId("search-scope").textContent()).toContain("Searching all conversations");
+    await panel.getByLabel("Search conversations").fill("555-0102");
+    await expect.poll(() => panel.getByTestId("ticket-row").allTextContents()).toEqual([expect.stringContaining("Ben Okafor")]);
+    await panel.getByLabel("Search conversations").fill("nothing-like-this");
+    await panel.getByText("No results").waitFor();
+    await shot(panel, "33-search-scope");
+  });
+
+  it("fits a newsletter-width HTML email to the panel", async () => {
+    await email(stack, {
+      fromName: "Fay Wong",
+      from: "fay@example.com",
+      subject: "Question about the Winter catalogue",
+      text: "Is the wool coat on page 4 available in grey?",
+      html: `<table width="640" style="width:640px"><tr><td><p>Is the <b>wool coat</b> on page 4 available in grey?</p><img width="640" height="200" alt="banner"></td></tr></table>`,
+      attachments: [],
+    });
+    await view("all");
+    await until("the email ticket", async () => (await row("Fay Wong").count()) > 0);
+    await row("Fay Wong").click();
+    const frame = panel.getByTestId("email-frame");
+    await panel.frameLocator('[data-testid="email-frame"]').getByText("wool coat").waitFor();
+    await expect
+      .poll(() =>
+        frame.evaluate((f: HTMLIFrameElement) => {
+          const d = f.contentDocument!;
+          return d.documentElement.scrollWidth * Number(d.body.style.zoom || 1) <= f.clientWidth + 1;
+        }),
+      )
+      .toBe(true);
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await shot(panel, "34-email-fits");
+  });
+
+  it("signing out and in as another agent starts a fresh panel", async () => {
+    const added = await stack.api("POST", "/api/agents", {
+      token: stack.owner.token,
+      body: { name: "Sol Support", email: "sol@northwind.example", role: "support" },
+      schema: NewAgentResponse,
+    });
+    await view("all");
+    await panel.getByLabel("Search conversations").fill("Ada");
+    await panel.getByTestId("open-settings").click();
+    await panel.getByTestId("sign-out").click();
+    await signIn(added.body.token);
+    await panel.getByTestId("ticket-list").waitFor();
+    expect(await panel.getByTestId("view-title").textContent()).toContain("My inbox");
+    expect(await panel.getByLabel("Search conversations").inputValue()).toBe("");
+    await panel.getByTestId("open-settings").click();
+    await panel.getByTestId("sign-out").click();
+    await signIn(stack.owner.token);
+    await panel.getByTestId("ticket-list").waitFor();
+  });
+});
