@@ -44,6 +44,7 @@ export default defineBackground(() => {
     api = current;
     socket = new RealtimeSocket({
       url: () => current.realtimeUrl(),
+      protocols: () => current.realtimeProtocols(),
       onConnected: () => {
         void refreshBadge();
         void flushOutbox();

@@ -2,11 +2,13 @@
 import { z } from "zod";
 import type { TicketFilter } from "../../shared/schemas";
 import {
+  BEARER_PROTOCOL_PREFIX,
   BulkResult,
   ErrorBody,
   OrderCancelResponse,
   OrderEditResponse,
   OrderList,
+  REALTIME_PROTOCOL,
   RemovedAgent,
   Report,
   type BulkBody,
@@ -250,8 +252,12 @@ export class Api {
     return this.request(Report, "GET", `/api/reports?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])))}`);
   }
 
+  /** The live socket's address; the token travels as a subprotocol, never in the URL (shared/schemas/realtime.ts). */
   realtimeUrl(): string {
-    return `${this.baseUrl.replace(/^http/i, "ws")}/api/realtime?token=${enc(this.token)}`;
+    return `${this.baseUrl.replace(/^http/i, "ws")}/api/realtime`;
+  }
+  realtimeProtocols(): string[] {
+    return [REALTIME_PROTOCOL, `${BEARER_PROTOCOL_PREFIX}${this.token}`];
   }
 }
 

@@ -15,11 +15,13 @@ interface SocketLike {
 
 export interface RealtimeOptions {
   url: () => string;
+  /** Subprotocols offered with each connection (the token: see Api.realtimeProtocols). */
+  protocols?: () => string[];
   onEvent: (event: RealtimeEvent) => void;
   /** Called after the first `hello` of each connection; `reconnected` is true after a drop, so callers re-fetch. */
   onConnected?: (reconnected: boolean) => void;
   onStatus?: (status: LiveStatus) => void;
-  createSocket?: (url: string) => SocketLike;
+  createSocket?: (url: string, protocols: string[]) => SocketLike;
   baseDelayMs?: number;
   maxDelayMs?: number;
   heartbeatMs?: number;
@@ -82,7 +84,8 @@ export class RealtimeSocket {
     this.setStatus(this.everConnected ? "reconnecting" : "connecting");
     let socket: SocketLike;
     try {
-      socket = (this.opts.createSocket ?? ((u) => new WebSocket(u) as unknown as SocketLike))(this.opts.url());
+      const create = this.opts.createSocket ?? ((u, p) => new WebSocket(u, p) as unknown as SocketLike);
+      socket = create(this.opts.url(), this.opts.protocols?.() ?? []);
     } catch {
       this.scheduleRetry();
       return;

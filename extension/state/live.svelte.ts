@@ -18,7 +18,8 @@ export class LiveState {
     const api = this.deps.api();
     if (!api || this.socket) return;
     this.socket = new RealtimeSocket({
-      url: () => (this.deps.api() ?? api).realtimeUrl(), // the current token, also after it was renewed
+      url: () => (this.deps.api() ?? api).realtimeUrl(),
+      protocols: () => (this.deps.api() ?? api).realtimeProtocols(), // the current token, also after it was renewed
       onStatus: (s) => {
         this.status = s;
       },

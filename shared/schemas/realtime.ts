@@ -17,3 +17,9 @@ export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 
 /** Frames an agent may send. */
 export const RealtimeClientFrame = z.discriminatedUnion("type", [z.object({ type: z.literal("ping") })]);
+
+/** The WebSocket subprotocol of GET /api/realtime. Browsers cannot set headers on a WebSocket, so the panel sends its
+ *  token as a second offered protocol (`bearer.<token>`), which keeps it out of URLs and logs; the server answers
+ *  with this one. */
+export const REALTIME_PROTOCOL = "sidedesk.v1";
+export const BEARER_PROTOCOL_PREFIX = "bearer.";

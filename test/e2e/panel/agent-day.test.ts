@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { NewAgentResponse, TicketDetailResponse } from "../../../shared/schemas";
 import path from "node:path";
-import { SHOTS, customer, launchExtension, shot, startStack, until, type Browser, type Stack } from "./harness";
-import { email } from "./fixtures";
+import { SHOTS, customer, launchExtension, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
+import { email, order } from "./fixtures";
 import { dayAt, installBrowserClock, setTime } from "../clock";
 
 const PORT = 8796;
@@ -16,6 +16,7 @@ let stack: Stack;
 let browser: Browser;
 let panel: Page;
 const ids: Record<string, string> = {};
+const socketUrls: string[] = [];
 
 const AUTO_REPLY = "Thanks for writing to Northwind! We answer within the hour.";
 const PEOPLE = [
@@ -47,6 +48,7 @@ beforeAll(async () => {
   for (const p of PEOPLE) ids[p.name] = await customer(stack, p);
   await installBrowserClock(browser.context, WORK_HOURS);
   panel = await browser.panel();
+  panel.on("websocket", (ws) => socketUrls.push(ws.url()));
   await signIn(stack.owner.token);
   await panel.getByTestId("ticket-list").waitFor();
 }, 240_000);
@@ -77,6 +79,11 @@ describe("an agent's day in the side panel", () => {
     expect(await auto.getByTestId("bot-label").textContent()).toBe("Auto-reply");
     expect(await auto.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("dashed"); // set apart from agents' replies
     await shot(panel, "30-row-preview-thread");
+    // A message arrives live over the socket, and the agent's token was in no URL (it travels as a subprotocol).
+    await sms(stack, PEOPLE[0]!.phone, "Also, can it go to my office instead?");
+    await panel.getByTestId("msg-inbound").filter({ hasText: "my office instead" }).waitFor();
+    expect(socketUrls.length).toBeGreaterThan(0);
+    expect(socketUrls.filter((u) => u.includes(stack.owner.token) || u.includes("token="))).toEqual([]);
   });
 
   it("a shortcut acts once, on the ticket it was pressed on; Esc closes the innermost menu first", async () => {
@@ -196,6 +203,30 @@ describe("an agent's day in the side panel", () => {
       .toBe(true);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await shot(panel, "34-email-fits");
+  });
+
+  it("offers only the order actions Shopify would accept, and says why the others are not offered", async () => {
+    const ada = PEOPLE[0]!;
+    const lines: [string, string | null, number, string][] = [["Wool Coat", "S / Grey", 1, "240.00"]];
+    await order(stack, { number: 3001, email: ada.email, phone: ada.phone, first: "Ada", last: "Byron", lines, fulfilled: true, daysAgo: 120 });
+    await order(stack, { number: 3002, email: ada.email, phone: ada.phone, first: "Ada", last: "Byron", lines });
+    await view("all");
+    await row("Ada Byron").click();
+    await panel.getByTestId("tab-customer").click();
+    const shipped = panel.locator('[data-order-name="#3001"]');
+    const open = panel.locator('[data-order-name="#3002"]');
+    await shipped.waitFor();
+    await open.waitFor();
+    expect(await shipped.getByRole("button", { name: "Cancel order" }).count()).toBe(0);
+    expect(await shipped.getByRole("button", { name: /Edit quantity/ }).count()).toBe(0);
+    expect(await shipped.getByTestId("order-unavailable").allTextContents()).toEqual([
+      "Everything on #3001 has shipped.",
+      "Items of #3001 have shipped: cancel the fulfilments in Shopify first.",
+    ]);
+    expect(await open.getByRole("button", { name: "Cancel order" }).count()).toBe(1);
+    expect(await open.getByRole("button", { name: /Edit quantity/ }).count()).toBe(1);
+    await shipped.scrollIntoViewIfNeeded();
+    await shot(panel, "35-order-actions-by-state");
   });
 
   it("signing out and in as another agent starts a fresh panel", async () => {

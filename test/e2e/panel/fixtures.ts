@@ -13,7 +13,17 @@ let delivery = 0;
 /** An orders/create webhook in Shopify's REST shape, signed with the workspace's webhook secret. */
 export async function order(
   stack: Stack,
-  o: { number: number; email: string; phone: string; first: string; last: string; lines: [string, string | null, number, string][] },
+  o: {
+    number: number;
+    email: string;
+    phone: string;
+    first: string;
+    last: string;
+    lines: [string, string | null, number, string][];
+    /** Shipped in full (every line fulfilled), `daysAgo` days ago (default 10). */
+    fulfilled?: boolean;
+    daysAgo?: number;
+  },
 ) {
   const id = 6_100_000_000_000 + o.number;
   const lineItems = o.lines.map(([title, variant, quantity, price], k) => {
@@ -26,7 +36,7 @@ export async function order(
       name: variant ? `${title} - ${variant}` : title,
       quantity,
       current_quantity: quantity,
-      fulfillable_quantity: quantity,
+      fulfillable_quantity: o.fulfilled ? 0 : quantity,
       price,
       sku: `SKU-${k}`,
       product_id: 8_100_000_000 + k,
@@ -34,7 +44,7 @@ export async function order(
     };
   });
   const total = o.lines.reduce((sum, [, , q, price]) => sum + q * Number(price), 0).toFixed(2);
-  const created = new Date(testNow() - 10 * 86_400_000).toISOString();
+  const created = new Date(testNow() - (o.daysAgo ?? 10) * 86_400_000).toISOString();
   const payload = {
     id,
     admin_graphql_id: `gid://shopify/Order/${id}`,
@@ -44,7 +54,7 @@ export async function order(
     phone: o.phone,
     currency: "USD",
     financial_status: "paid",
-    fulfillment_status: null,
+    fulfillment_status: o.fulfilled ? "fulfilled" : null,
     cancelled_at: null,
     total_price: total,
     current_total_price: total,

@@ -103,6 +103,21 @@ describe("realtime socket", () => {
     watcher.ws.close();
   });
 
+  it("takes the token as an offered subprotocol (the panel's way: never in the URL) and answers with ours", async () => {
+    const res = await SELF.fetch(`${BASE}/api/realtime`, {
+      headers: { upgrade: "websocket", "sec-websocket-protocol": `sidedesk.v1, bearer.${ws.support.token}` },
+    });
+    expect(res.status).toBe(101);
+    expect(res.headers.get("sec-websocket-protocol")).toBe("sidedesk.v1");
+    const socket = res.webSocket!;
+    const first = new Promise<unknown>((resolve) => socket.addEventListener("message", (e) => resolve(JSON.parse(String(e.data)))));
+    socket.accept();
+    expect(await first).toMatchObject({ type: "hello", agentId: ws.support.id });
+    socket.close();
+    const wrong = await SELF.fetch(`${BASE}/api/realtime`, { headers: { upgrade: "websocket", "sec-websocket-protocol": "sidedesk.v1, bearer.sdk_wrong" } });
+    expect(wrong.status).toBe(401);
+  });
+
   it("refuses a bad token with 401 and a plain request with 426", async () => {
     const bad = await SELF.fetch(`${BASE}/api/realtime?token=sdk_wrong`, { headers: { upgrade: "websocket" } });
     expect(bad.status).toBe(401);

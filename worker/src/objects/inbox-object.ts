@@ -1,7 +1,7 @@
 // InboxObject: one per workspace. Holds agents' hibernatable WebSockets, knows who is online, fans out ticket events.
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
-import { RealtimeClientFrame, type RealtimeEvent } from "../../../shared/schemas";
+import { REALTIME_PROTOCOL, RealtimeClientFrame, type RealtimeEvent } from "../../../shared/schemas";
 import { directory } from "../db/shards";
 import { operatorIds } from "../db/workspaces";
 
@@ -31,7 +31,9 @@ export class InboxObject extends DurableObject<Env> {
     const operators = await this.operators(workspaceId);
     server.send(JSON.stringify({ type: "hello", agentId, online: this.online(), operators } satisfies RealtimeEvent));
     this.broadcast({ type: "presence", online: this.online(), operators });
-    return new Response(null, { status: 101, webSocket: client });
+    // A client that offered our subprotocol must get it back, or the browser drops the connection.
+    const protocol = request.headers.get("sec-websocket-protocol") === REALTIME_PROTOCOL ? { "sec-websocket-protocol": REALTIME_PROTOCOL } : undefined;
+    return new Response(null, { status: 101, webSocket: client, headers: protocol });
   }
 
   /** Called by TicketObjects (and routes) after a change. The workspace check is a second guard against misrouting. */

@@ -2,6 +2,7 @@
 // then mirrored in D1; with a ticketId the change is noted in that ticket's thread.
 import * as clock from "../clock";
 import { CancelOrderBody, EditQuantityBody, type StoreOrder } from "../../../shared/schemas";
+import { canCancel, canEditLine } from "../../../shared/rules/order-actions";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import { agentRoute, type AppRouter } from "../http/agent-route";
@@ -29,6 +30,8 @@ export function registerOrderActions(router: AppRouter) {
       const line = order.lineItems.find((li) => li.id === legacyId(body.lineItemId));
       if (!line) throw new HttpError(404, "not_found", `Order ${order.name} has no line item ${body.lineItemId}.`);
       if (line.quantity === body.quantity) throw new HttpError(400, "no_change", `“${line.title}” already has quantity ${body.quantity}.`);
+      const editable = canEditLine(order, line);
+      if (!editable.ok) throw new HttpError(409, "order_not_editable", editable.reason);
       const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
 
       const edited = await setLineQuantity(env, store, order, line, body).catch(storeWriteError);
@@ -54,6 +57,8 @@ export function registerOrderActions(router: AppRouter) {
       const { conn, shopDomain } = await workspaceStore(env, ws);
       const store = requireStore(conn);
       if (order.cancelledAt) throw new HttpError(409, "order_already_cancelled", `Order ${order.name} was already cancelled.`);
+      const cancellable = canCancel(order);
+      if (!cancellable.ok) throw new HttpError(409, "order_not_cancellable", cancellable.reason);
       const ticket = body.ticketId ? await ticketStub(env, who, body.ticketId) : null;
 
       const { job } = await cancelStoreOrder(env, store, order, body).catch(storeWriteError);

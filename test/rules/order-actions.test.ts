@@ -1,0 +1,38 @@
+// What Shopify would accept for an order's state: cancel only before anything ships, edit only what has not shipped.
+import { describe, expect, it } from "vitest";
+import { canCancel, canEdit, canEditLine } from "../../shared/rules/order-actions";
+
+const line = (quantity: number, fulfilledQuantity: number) => ({ title: "Trail Jacket", quantity, fulfilledQuantity });
+const order = (over: Partial<Parameters<typeof canCancel>[0]> = {}) => ({
+  name: "#1042",
+  cancelledAt: null,
+  financialStatus: "paid",
+  fulfillmentStatus: null,
+  lineItems: [line(2, 0), line(1, 0)],
+  ...over,
+});
+
+describe("order actions by state", () => {
+  it.each([
+    // [case, order, can cancel, can edit]
+    ["paid, unfulfilled", order(), true, true],
+    ["pending payment", order({ financialStatus: "pending" }), true, true],
+    ["cancelled", order({ cancelledAt: "2026-01-02T00:00:00Z" }), false, false],
+    ["partly shipped", order({ fulfillmentStatus: "partial", lineItems: [line(2, 2), line(1, 0)] }), false, true],
+    ["all shipped, months ago", order({ fulfillmentStatus: "fulfilled", lineItems: [line(2, 2), line(1, 1)] }), false, false],
+    ["shipped (status only, lines not synced)", order({ fulfillmentStatus: "fulfilled" }), false, false],
+    ["refunded", order({ financialStatus: "refunded" }), true, false],
+    ["voided", order({ financialStatus: "VOIDED" }), true, false],
+  ])("%s", (_case, o, cancel, edit) => {
+    expect(canCancel(o).ok).toBe(cancel);
+    expect(canEdit(o).ok).toBe(edit);
+    const why = [canCancel(o), canEdit(o)].flatMap((a) => (a.ok ? [] : [a.reason]));
+    for (const reason of why) expect(reason).toMatch(/#1042|shipped/); // each refusal names the order or says why
+  });
+
+  it("lets only the unshipped lines of a partly shipped order change", () => {
+    const o = order({ fulfillmentStatus: "partial", lineItems: [line(2, 2), line(3, 1)] });
+    expect(canEditLine(o, o.lineItems[0]!)).toEqual({ ok: false, reason: "“Trail Jacket” has shipped." });
+    expect(canEditLine(o, o.lineItems[1]!).ok).toBe(true);
+  });
+});
