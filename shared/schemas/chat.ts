@@ -75,6 +75,8 @@ export type ChatConfig = z.infer<typeof ChatConfig>;
 export const ChatServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), status: TicketStatus, lastSeq: z.number().int() }),
   z.object({ type: z.literal("message"), message: ChatMessage }),
+  /** The ticket's status changed (an agent closed the chat: the widget says so at once). */
+  z.object({ type: z.literal("status"), status: TicketStatus }),
   z.object({ type: z.literal("pong") }),
 ]);
 export type ChatServerFrame = z.infer<typeof ChatServerFrame>;

@@ -112,11 +112,20 @@ describe("web chat in Chromium", () => {
     await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Anything else I can help with?" } });
     await expect.poll(() => dialog.getByText("Anything else I can help with?").isVisible(), { timeout: 10_000 }).toBe(true);
 
-    // The agent closes the chat; the customer's next message starts a new session and so a new ticket.
+    // The agent closes the chat: the widget says so at once. The customer's next message starts a new session (a new
+    // ticket), below a divider, with the old conversation kept above it as history.
     await api("POST", `/api/tickets/${ticket.id}/status`, { token, body: { status: "closed" } });
+    await expect.poll(() => dialog.getByText("This conversation has ended.").isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole("textbox", { name: "Message" }).fill("One more thing: is there a rain cover?");
     await page.getByRole("button", { name: "Send message" }).click();
     await expect.poll(() => dialog.getByText("New conversation").isVisible()).toBe(true);
+    const order = () =>
+      dialog
+        .locator("li")
+        .evaluateAll((items) => items.map((li) => (li.classList.contains("divider") ? "--" : (li.querySelector(".text")?.textContent ?? "").slice(0, 14))));
+    await expect
+      .poll(async () => (await order()).filter((t) => /^(--|One more thing|Anything else|Yes! At 55)/.test(t)))
+      .toEqual(["Yes! At 55 × 3", "Anything else ", "--", "One more thing"]);
     const second = await until("a second web-chat ticket", async () => {
       const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token, schema: TicketPage });
       return list.body.tickets.find((t) => t.id !== ticket.id);

@@ -4,7 +4,7 @@ import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChatServerFrame } from "../../../shared/schemas";
-import { BASE, createWorkspace, getTicket, postMessage, type TestWorkspace } from "../helpers";
+import { BASE, createWorkspace, getTicket, postMessage, setTicketStatus, type TestWorkspace } from "../helpers";
 import { connectRealtime } from "../inbox-helpers";
 import { chatStubOf, connectCustomer, eventually, say, startChat, ticketIdOf } from "./chat-helpers";
 import { SELF } from "cloudflare:test";
@@ -17,6 +17,16 @@ beforeAll(async () => {
 const online = async (id: string) => (await getTicket(ws.support.token, id)).body.ticket.customerOnline;
 
 describe("customer socket", () => {
+  it("tells the widget at once when an agent closes the chat", async () => {
+    const s = await startChat(ws.id);
+    await say(s, "Thanks, that's all!");
+    const socket = await connectCustomer(s);
+    await socket.next("hello");
+    expect((await setTicketStatus(ws.support.token, ticketIdOf(s), { status: "closed" })).status).toBe(200);
+    expect(await socket.next("status")).toEqual({ type: "status", status: "closed" });
+    socket.ws.close();
+  });
+
   it("delivers agents' replies live, answers heartbeats, and only speaks the chat protocol", async () => {
     const s = await startChat(ws.id);
     await say(s, "Is the tent waterproof?");

@@ -204,6 +204,12 @@ export class TicketChat {
     await sendFollowUp(this.env, this.ctx, this.store, this.writer, this.session);
   }
 
+  /** Tells the customer's open widgets the chat's status, so a chat an agent closed shows as ended at once. */
+  announceStatus() {
+    const state = this.store.state();
+    if (state?.channel === "webchat") this.broadcast({ type: "status", status: state.status });
+  }
+
   private liveSockets(...except: WebSocket[]): WebSocket[] {
     return this.ctx.getWebSockets(CUSTOMER_TAG).filter((ws) => !except.includes(ws) && ws.readyState === WebSocket.OPEN);
   }

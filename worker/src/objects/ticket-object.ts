@@ -140,11 +140,14 @@ export class TicketObject extends DurableObject<Env> {
   async setStatus(workspaceId: string, actor: Actor, to: TicketStatus, until: number | null): Promise<Outcome<TicketState>> {
     if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
     if (to === "snoozed" && (until === null || until <= clock.now())) return fail(400, "invalid_snooze", "The snooze time must be in the future.");
-    this.ctx.storage.transactionSync(() => {
+    const event = { type: "agent" as const, to, until: until === null ? undefined : new Date(until) };
+    const moved = this.ctx.storage.transactionSync(() => {
       const state = this.store.current();
-      if (this.writer.transition(state, { type: "agent", to, until: until === null ? undefined : new Date(until) }, actor.name, clock.now()))
-        this.writer.commit(state, "status");
+      if (!this.writer.transition(state, event, actor.name, clock.now())) return false;
+      this.writer.commit(state, "status");
+      return true;
     });
+    if (moved) this.chat.announceStatus(); // a closed chat shows as ended in the widget at once
     await this.flush();
     return ok(this.store.current());
   }
@@ -204,6 +207,7 @@ export class TicketObject extends DurableObject<Env> {
       else this.writer.activity(state, `Profile unblocked by ${actor.name}`, clock.now());
       this.writer.commit(state, "status");
     });
+    this.chat.announceStatus();
     await this.flush();
     return ok(null);
   }

@@ -288,11 +288,15 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     log.scrollTop = log.scrollHeight;
   }
 
-  function divider(/** @type {string} */ text) {
+  /** A new conversation after an ended one: the old messages stay on screen above a divider, as history, and leave
+   *  the live list (the new session numbers its messages from 1 again); what is being sent now goes below it. */
+  function startOver() {
+    const pending = msgs.filter((m) => m.state !== "sent");
+    msgs.splice(0, msgs.length, ...pending);
     const li = document.createElement("li");
     li.className = "divider";
-    li.textContent = text;
-    log.append(li);
+    li.textContent = "New conversation";
+    log.insertBefore(li, (pending[0] && nodes.get(pending[0])) || null);
   }
 
   // ---- API ----
@@ -333,7 +337,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       const prior = session;
       const name = /** @type {HTMLInputElement} */ (who.elements.namedItem("name")).value.trim() || prior?.name || undefined;
       const email = /** @type {HTMLInputElement} */ (who.elements.namedItem("email")).value.trim() || prior?.email || undefined;
-      if (prior && ended) divider("New conversation");
+      if (prior && ended) startOver();
       drop();
       const r = await call("POST", "/sessions", { name, email, pageUrl: location.href.slice(0, 2000) }, false);
       if (r.status !== 201) throw new Error(r.body?.error?.message || "could not start the chat");
@@ -499,7 +503,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
         return;
       }
       if (frame.type === "message") merge(frame.message);
-      if (frame.type === "hello" && frame.status === "closed") setEnded();
+      if ((frame.type === "hello" || frame.type === "status") && frame.status === "closed") setEnded();
     };
     ws.onclose = () => {
       clearInterval(heartbeat);
