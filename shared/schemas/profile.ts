@@ -10,9 +10,18 @@ export const ProfileRef = z.object({
 });
 export type ProfileRef = z.infer<typeof ProfileRef>;
 
+/** Where a profile's place came from, most precise first (worker/src/domain/customer-place.ts). */
+export const PlaceSource = z.enum(["store_address", "webchat_visitor", "phone_area_code", "phone_country"]);
+export type PlaceSource = z.infer<typeof PlaceSource>;
+
 export const Profile = ProfileRef.extend({
+  /** IANA zone, when known (quiet hours and "local time" use it; else the workspace's). */
   timezone: z.string().nullable(),
+  /** "Portland, Oregon": below the country, when known. */
   location: z.string().nullable(),
+  /** ISO 3166-1 alpha-2, when known. */
+  country: z.string().nullable().default(null),
+  placeSources: z.object({ location: PlaceSource.nullable(), timezone: PlaceSource.nullable() }).default({ location: null, timezone: null }),
   smsConsent: SmsConsent,
   blocked: z.boolean(),
   storeCustomerId: z.string().nullable(),

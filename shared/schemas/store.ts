@@ -12,7 +12,7 @@ const Text = z
   .max(1000)
   .nullish()
   .transform((s) => (s?.trim() ? s.trim() : null));
-const Address = z.object({ country_code: z.string().nullish() }).passthrough().nullish();
+const Address = z.object({ country_code: z.string().nullish(), city: Text, province: Text, phone: Text }).passthrough().nullish();
 
 /** `customers/create`, `customers/update` bodies, and the `customer` object inside an order. */
 export const ShopifyCustomerPayload = z

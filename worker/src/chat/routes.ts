@@ -6,6 +6,8 @@ import type { AppRouter } from "../http/agent-route";
 import { parseOr400, readJson } from "../http/errors";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { getProfile, insertProfileEvent, upsertProfileByEmail } from "../db/profiles";
+import { recordPlace } from "../db/profile-place";
+import { placeFromVisitor } from "../domain/customer-place";
 import { createVisitorProfile, identifyVisitor } from "../db/chat-profiles";
 import { originOf, unwrap } from "../routes/ticket-access";
 import { corsRoute, preflight, withCors } from "./cors";
@@ -49,6 +51,8 @@ export function registerChatRoutes(router: AppRouter) {
       const profile = body.email
         ? await upsertProfileByEmail(dbFor(env, workspace.id), workspace.id, body.email, { name: body.name })
         : await createVisitorProfile(dbFor(env, workspace.id), workspace.id, body.name ?? null);
+      // Where the visitor is, as Cloudflare sees the request (a store address, when known, stays ahead of it).
+      await recordPlace(dbFor(env, workspace.id), workspace.id, profile.id, placeFromVisitor(request.cf));
       const sessionId = randomId("cs");
       const token = randomToken("cst");
       const thread = unwrap(

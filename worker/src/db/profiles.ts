@@ -1,6 +1,6 @@
 // D1 access for profiles (customers). Phone and email are unique per workspace, so upserts are race-free.
 import * as clock from "../clock";
-import type { Channel, Profile, SmsConsent, TicketStatus } from "../../../shared/schemas";
+import { PlaceSource, type Channel, type Profile, type SmsConsent, type TicketStatus } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 
 interface ProfileRow {
@@ -11,13 +11,17 @@ interface ProfileRow {
   phone: string | null;
   timezone: string | null;
   location: string | null;
+  country: string | null;
+  location_source: string | null;
+  timezone_source: string | null;
   sms_consent: string | null;
   blocked: number;
   store_customer_id: string | null;
   created_at: number;
 }
 
-const COLUMNS = "id, workspace_id, name, email, phone, timezone, location, sms_consent, blocked, store_customer_id, created_at";
+const COLUMNS =
+  "id, workspace_id, name, email, phone, timezone, location, country, location_source, timezone_source, sms_consent, blocked, store_customer_id, created_at";
 
 export const toProfile = (r: ProfileRow): Profile & { workspaceId: string } => ({
   id: r.id,
@@ -27,12 +31,16 @@ export const toProfile = (r: ProfileRow): Profile & { workspaceId: string } => (
   phone: r.phone,
   timezone: r.timezone,
   location: r.location,
+  country: r.country,
+  placeSources: { location: placeSource(r.location_source), timezone: placeSource(r.timezone_source) },
   smsConsent: r.sms_consent === "marketing" || r.sms_consent === "transactional" ? r.sms_consent : null,
   blocked: r.blocked === 1,
   storeCustomerId: r.store_customer_id,
   createdAt: new Date(r.created_at).toISOString(),
 });
 export type StoredProfile = ReturnType<typeof toProfile>;
+
+const placeSource = (s: string | null) => PlaceSource.safeParse(s).data ?? null;
 
 export async function getProfile(db: D1Database, workspaceId: string, id: string): Promise<StoredProfile | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE workspace_id = ?1 AND id = ?2`).bind(workspaceId, id).first<ProfileRow>();

@@ -4,6 +4,8 @@
 import type { ShopifyCustomerPayload, ShopifyOrderPayload, StoreOrder } from "../../../shared/schemas";
 import type { Env } from "../env";
 import { toE164 } from "../domain/phone";
+import { placeFromAddress } from "../domain/customer-place";
+import { recordPlace } from "../db/profile-place";
 import { eventProfile } from "../webhooks/event-profile";
 import { insertProfileEvent } from "../db/profiles";
 import { upsertOrder } from "../db/orders";
@@ -47,8 +49,16 @@ export async function ingestOrderPayload(env: Env, workspaceId: string, country:
       lastName: c.last_name,
       updatedAt: Date.parse(c.updated_at ?? p.updated_at),
     });
+    if (result.profileId) await recordAddressPlace(env, workspaceId, result.profileId, c, country);
   }
   return result;
+}
+
+/** The customer's default address as the profile's place (the most precise source there is). */
+function recordAddressPlace(env: Env, workspaceId: string, profileId: string, c: Pick<ShopifyCustomerPayload, "default_address" | "phone">, country: string) {
+  const a = c.default_address;
+  const local = a?.country_code ?? country;
+  return recordPlace(dbFor(env, workspaceId), workspaceId, profileId, placeFromAddress(a, [toE164(a?.phone, local), toE164(c.phone, local)]));
 }
 
 /** Links, upserts and records the activity of one order, from a webhook or from a store refresh. */
@@ -95,5 +105,6 @@ export async function ingestCustomerPayload(env: Env, workspaceId: string, count
     lastName: c.last_name,
     updatedAt: Date.parse(c.updated_at),
   });
+  if (profileId) await recordAddressPlace(env, workspaceId, profileId, c, country);
   return { applied, profileId };
 }

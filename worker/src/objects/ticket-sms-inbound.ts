@@ -9,6 +9,8 @@ import type { Message } from "../../../shared/schemas";
 import { directory } from "../db/shards";
 import { loadWorkspaceSettings } from "../db/settings";
 import { profileForPhone, setConsent, type StoredProfile } from "../db/profiles";
+import { recordPlace } from "../db/profile-place";
+import { placeFromPhone } from "../domain/customer-place";
 import { inboundSmsPlan } from "../domain/sms-inbound";
 import { applyCustomerMessage } from "./ticket-ingest";
 import { smsMediaTimerKey } from "./ticket-sms-media";
@@ -71,6 +73,8 @@ export async function applySmsArrival(
   const db = shard(p.workspaceId);
   let profile: Pick<StoredProfile, "id" | "name" | "phone" | "email" | "smsConsent" | "blocked"> =
     quiet && state ? { ...state.profile, smsConsent: null, blocked: false } : await profileForPhone(db, p.workspaceId, p.from);
+  // The number's country and area-code zone, unless something more precise is known (db/profile-place.ts).
+  if (!quiet) await recordPlace(db, p.workspaceId, profile.id, placeFromPhone(p.from));
   if (plan.consent !== undefined && profile.smsConsent !== plan.consent) {
     await setConsent(db, p.workspaceId, profile.id, plan.consent); // idempotent: a retried timer sets the same value
     profile = { ...profile, smsConsent: plan.consent };
