@@ -89,9 +89,10 @@ describe("Api", () => {
     expect([e409.kind, e409.retryable, e409.code]).toEqual(["conflict", false, "consent_required"]);
   });
 
-  it("builds the realtime URL with the token in the query", () => {
-    expect(new Api("https://desk.example", "a b").realtimeUrl()).toBe("wss://desk.example/api/realtime?token=a%20b");
-    expect(new Api("http://127.0.0.1:8787", "t").realtimeUrl()).toBe("ws://127.0.0.1:8787/api/realtime?token=t");
+  it("builds the realtime URL without the token, which travels as a subprotocol", () => {
+    expect(new Api("https://desk.example", "sdk_abc").realtimeUrl()).toBe("wss://desk.example/api/realtime");
+    expect(new Api("http://127.0.0.1:8787", "t").realtimeUrl()).toBe("ws://127.0.0.1:8787/api/realtime");
+    expect(new Api("https://desk.example", "sdk_abc").realtimeProtocols()).toEqual(["sidedesk.v1", "bearer.sdk_abc"]);
   });
 });
 

@@ -100,7 +100,12 @@ describe("ComposerNotices", () => {
     const noMail = render(ComposerNotices, { ticket: { ...t, followUpEmail: false }, mode: "reply", onnote: () => {} }).querySelector(
       "[data-testid=customer-offline]",
     )!;
-    expect(noMail.textContent).toMatch(/only see your reply if they come back/);
+    expect(noMail.textContent).toMatch(/see your reply only if they come back/);
+    // Once a reply went unread, the follow-up is pending: the banner says when it goes, not that it "will be sent".
+    const pending = render(ComposerNotices, { ticket: { ...t, followUpAt: "2026-12-02T15:03:00Z" }, mode: "reply", onnote: () => {} }).querySelector(
+      "[data-testid=customer-offline]",
+    )!;
+    expect(pending.textContent).toMatch(/follow-up email with your replies goes to them at \d{1,2}:\d{2}/);
   });
 });
 

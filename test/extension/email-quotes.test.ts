@@ -44,7 +44,7 @@ describe("quoted history in HTML", () => {
 
 describe("inline images (cid:)", () => {
   it("finds the Content-IDs the HTML names and points only those with a stored part at their link", async () => {
-    const { cidsIn, withInlineImages, emailDocument } = await import("../../extension/components/EmailBody.svelte");
+    const { cidsIn, withInlineImages, emailDocument } = await import("../../extension/lib/email-html");
     const html = '<p>Look:</p><img alt="logo" data-cid="logo%40shop.example"><img data-cid="missing@x">';
     expect(cidsIn(html)).toEqual(["logo@shop.example", "missing@x"]);
     const out = withInlineImages(html, { "logo@shop.example": "https://worker.example/files/abc.def" });

@@ -7,7 +7,7 @@ import { describeFilter } from "../../extension/lib/filter-label";
 import { InboxStore } from "../../extension/state/inbox.svelte";
 import { fillTemplate, QuickReplies } from "../../extension/state/quick-replies.svelte";
 import { sameFilter, SavedViews } from "../../extension/state/views.svelte";
-import { emailDocument } from "../../extension/components/EmailBody.svelte";
+import { emailDocument } from "../../extension/lib/email-html";
 
 const AT = "2026-03-01T12:00:00.000Z";
 const json = (status: number, body: unknown) => (status === 204 ? new Response(null, { status }) : Response.json(body, { status }));

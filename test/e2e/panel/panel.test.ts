@@ -193,6 +193,12 @@ describe("side panel", () => {
     await openFromList(JANE.name);
     await panel.getByTestId("snooze").click();
     await panel.getByTestId("snooze-later_today").click();
+    // The panel moves on (to the next conversation, or the list), with Undo in the notice.
+    await expect.poll(() => panel.locator(".toast").first().textContent()).toMatch(/Snoozed #\d+/);
+    await expect.poll(async () => (await panel.getByTestId("ticket-name").allTextContents()).includes(JANE.name)).toBe(false);
+    if (await panel.getByTestId("back").count()) await back();
+    await view("all");
+    await openFromList(JANE.name);
     await panel.getByTestId("snoozed-until").waitFor();
     expect(await panel.getByTestId("snoozed-until").textContent()).toMatch(/Snoozed until/);
     await shot(panel, "07-snoozed");
