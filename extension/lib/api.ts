@@ -1,5 +1,6 @@
 // Typed client for the agent API (docs/api.md §2 Routes): every response is parsed with a zod schema before use.
 import { z } from "zod";
+import type { Locale } from "../../shared/i18n/locales";
 import type { TicketFilter } from "../../shared/schemas";
 import {
   BEARER_PROTOCOL_PREFIX,
@@ -141,6 +142,10 @@ export class Api {
   }
   setOperator(operator: boolean) {
     return this.request(Me, "PATCH", "/api/me", { operator });
+  }
+  /** The agent's panel language; null follows the browser's. */
+  setLanguage(language: Locale | null) {
+    return this.request(Me, "PATCH", "/api/me", { language });
   }
   agents() {
     return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents);

@@ -12,6 +12,8 @@ export const prefsItem = storage.defineItem<Prefs>("local:prefs", { fallback: DE
 /** Admin page per tab, and the one on screen (the active tab's), kept by the background. */
 export const tabContextsItem = storage.defineItem<Record<string, AdminContext>>("session:tabContexts", { fallback: {} });
 export const adminContextItem = storage.defineItem<AdminContext | null>("session:adminContext", { fallback: null });
+/** The language the panel last showed, so the next one opens in it before the agent's setting arrives. */
+export const languageItem = storage.defineItem<string | null>("local:language", { fallback: null });
 /** Last unread count the background saw, so notifications only fire on increases. */
 export const lastUnreadItem = storage.defineItem<number>("local:lastUnread", { fallback: 0 });
 

@@ -4,6 +4,7 @@ import { Channel, IsoTime, Role, SnoozePreset, Tag, Tags, TicketStatus } from ".
 import { NewAgentMessage } from "./message";
 import { TicketSummary } from "./ticket";
 import { isTimeZone } from "./settings";
+import { LOCALES } from "../i18n/locales";
 
 export const SetupBody = z.object({
   workspace: z.object({ name: z.string().trim().min(1).max(100), timezone: z.string().refine(isTimeZone, "unknown IANA time zone").optional() }),
@@ -23,13 +24,19 @@ export const Agent = z.object({
   email: z.string(),
   role: Role,
   operator: z.boolean(),
+  /** The side panel's language the agent chose; null follows their browser's. */
+  language: z.enum(LOCALES).nullable().default(null),
   createdAt: IsoTime,
 });
 export type Agent = z.infer<typeof Agent>;
 export const Workspace = z.object({ id: z.string(), name: z.string(), timezone: z.string(), createdAt: IsoTime });
 export type Workspace = z.infer<typeof Workspace>;
 
-export const MeUpdate = z.object({ operator: z.boolean() }).strict();
+/** PATCH /api/me: operator mode and/or the panel's language (null: the browser's). */
+export const MeUpdate = z
+  .object({ operator: z.boolean().optional(), language: z.enum(LOCALES).nullable().optional() })
+  .strict()
+  .refine((b) => b.operator !== undefined || b.language !== undefined, "Send operator and/or language.");
 
 /** POST /dev/clock (development only): set the worker's clock to an instant, or shift it from the wall clock. */
 export const DevClockBody = z.union([

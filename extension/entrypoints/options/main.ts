@@ -2,5 +2,6 @@
 import { mount } from "svelte";
 import "../../assets/app.css";
 import Options from "../../components/Options.svelte";
+import { startI18n } from "../../lib/i18n.svelte";
 
-mount(Options, { target: document.getElementById("app")! });
+void startI18n().finally(() => mount(Options, { target: document.getElementById("app")! }));

@@ -2,5 +2,6 @@
 import { mount } from "svelte";
 import "../../assets/app.css";
 import App from "../../components/App.svelte";
+import { startI18n } from "../../lib/i18n.svelte";
 
-mount(App, { target: document.getElementById("app")! });
+void startI18n().finally(() => mount(App, { target: document.getElementById("app")! }));

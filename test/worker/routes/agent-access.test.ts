@@ -80,4 +80,15 @@ describe("what authentication remembers", () => {
     expect((await api(fresh.owner.token, "PUT", "/api/settings", { timezone: "Asia/Tokyo" })).status).toBe(200);
     expect((await me()).workspace.timezone).toBe("Asia/Tokyo");
   });
+
+  it("keeps each agent's panel language (null follows the browser), refusing languages the panel does not speak", async () => {
+    const fresh = await createWorkspace();
+    const me = async (token: string) => (await api(token, "GET", "/api/me", undefined, Me)).body.agent;
+    expect((await me(fresh.support.token)).language).toBeNull();
+    expect((await api(fresh.support.token, "PATCH", "/api/me", { language: "ko" }, Me)).body.agent.language).toBe("ko");
+    expect((await me(fresh.support.token)).language).toBe("ko");
+    expect((await me(fresh.owner.token)).language).toBeNull(); // per agent
+    for (const bad of [{ language: "fr" }, {}, { language: "ko", extra: 1 }]) expect((await api(fresh.support.token, "PATCH", "/api/me", bad)).status).toBe(400);
+    expect((await api(fresh.support.token, "PATCH", "/api/me", { language: null }, Me)).body.agent).toMatchObject({ language: null, operator: false });
+  });
 });

@@ -1,6 +1,7 @@
 // D1 access for workspaces and agents (tenancy and auth).
 import type { Agent, Role, Workspace } from "../../../shared/schemas";
 import { Role as RoleSchema } from "../../../shared/schemas";
+import { isLocale, type Locale } from "../../../shared/i18n/locales";
 
 interface WorkspaceRow {
   id: string;
@@ -15,6 +16,7 @@ interface AgentRow {
   email: string;
   role: string;
   operator: number;
+  language: string | null;
   created_at: number;
 }
 
@@ -26,6 +28,7 @@ export const toAgent = (r: AgentRow): Agent => ({
   email: r.email,
   role: RoleSchema.parse(r.role),
   operator: r.operator === 1,
+  language: isLocale(r.language) ? r.language : null,
   createdAt: new Date(r.created_at).toISOString(),
 });
 
@@ -51,7 +54,7 @@ export function insertAgentStmt(
 export async function agentAndWorkspaceByTokenHash(db: D1Database, tokenHash: string) {
   const row = await db
     .prepare(
-      `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.created_at, a.token_hash,
+      `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.language, a.created_at, a.token_hash,
        w.name AS workspace_name, w.timezone AS workspace_timezone, w.created_at AS workspace_created_at
      FROM agents a JOIN workspaces w ON w.id = a.workspace_id WHERE a.token_hash = ?1`,
     )
@@ -64,7 +67,7 @@ export async function agentAndWorkspaceByTokenHash(db: D1Database, tokenHash: st
 
 export async function listAgents(db: D1Database, workspaceId: string) {
   const { results } = await db
-    .prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at")
+    .prepare("SELECT id, workspace_id, name, email, role, operator, language, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at")
     .bind(workspaceId)
     .all<AgentRow>();
   return results.map(toAgent);
@@ -72,7 +75,7 @@ export async function listAgents(db: D1Database, workspaceId: string) {
 
 export async function getAgent(db: D1Database, workspaceId: string, agentId: string) {
   const row = await db
-    .prepare("SELECT id, workspace_id, name, email, role, operator, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2")
+    .prepare("SELECT id, workspace_id, name, email, role, operator, language, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2")
     .bind(workspaceId, agentId)
     .first<AgentRow>();
   return row ? toAgent(row) : null;
@@ -83,6 +86,11 @@ export async function setOperator(db: D1Database, workspaceId: string, agentId: 
     .prepare("UPDATE agents SET operator = ?3 WHERE workspace_id = ?1 AND id = ?2")
     .bind(workspaceId, agentId, operator ? 1 : 0)
     .run();
+}
+
+/** The agent's panel language; null follows their browser's. */
+export async function setLanguage(db: D1Database, workspaceId: string, agentId: string, language: Locale | null) {
+  await db.prepare("UPDATE agents SET language = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, language).run();
 }
 
 /** Removing an agent from the directory revokes their token at once. */

@@ -5,7 +5,7 @@ import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { HttpError, notFound, parseOr400, readJson } from "../http/errors";
-import { getAgent, insertAgentStmt, listAgents, setOperator, toAgent } from "../db/workspaces";
+import { getAgent, insertAgentStmt, listAgents, setLanguage, setOperator, toAgent } from "../db/workspaces";
 import { directory } from "../db/shards";
 import { AgentList, Me, NewAgentResponse } from "../../../shared/schemas";
 import { respond } from "../http/respond";
@@ -41,6 +41,7 @@ export function registerAgentRoutes(router: AppRouter) {
           email: agent.email,
           role: agent.role,
           operator: 0,
+          language: null,
           created_at: now,
         });
         return respond(NewAgentResponse, { agent: created, token }, { status: 201 });
@@ -59,12 +60,14 @@ export function registerAgentRoutes(router: AppRouter) {
     agentRoute((_request, _env, who) => respond(Me, { agent: who.agent, workspace: who.workspace }), { anyRole: true }),
   );
 
-  /** Operator mode: an operator also sees unassigned tickets in My sessions and is preferred by auto-assign. */
+  /** Operator mode (an operator also sees unassigned tickets in My sessions and is preferred by auto-assign) and the
+   *  agent's panel language. */
   router.patch(
     "/api/me",
     agentRoute(async (request, env, who) => {
       const body = parseOr400(MeUpdate, await readJson(request));
-      await setOperator(directory(env), who.workspace.id, who.agent.id, body.operator);
+      if (body.operator !== undefined) await setOperator(directory(env), who.workspace.id, who.agent.id, body.operator);
+      if (body.language !== undefined) await setLanguage(directory(env), who.workspace.id, who.agent.id, body.language);
       forgetTokens(who.workspace.id);
       const agent = await getAgent(directory(env), who.workspace.id, who.agent.id);
       if (!agent) throw notFound("agent"); // removed a moment ago
