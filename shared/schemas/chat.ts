@@ -1,5 +1,6 @@
 // The web-chat widget protocol: `/chat/:workspaceId/...` bodies, the customer's view of a thread, socket frames.
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 import { IsoTime, TicketStatus } from "./common";
 
 export const ChatSessionId = z.string().regex(/^cs_[A-Za-z0-9_-]{16}$/, "a chat session id");
@@ -68,6 +69,9 @@ export const ChatConfig = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   welcomeMessage: z.string(),
   inBusinessHours: z.boolean(),
+  /** The widget's language for this visitor (from `?lang=`: data-lang, the browser's, the storefront's) and its texts. */
+  language: z.enum(LOCALES),
+  texts: z.record(z.string()),
 });
 export type ChatConfig = z.infer<typeof ChatConfig>;
 

@@ -148,6 +148,33 @@ describe("web chat in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("speaks the visitor's language, or the one the storefront sets with data-lang", async () => {
+    const setup = await api("POST", "/api/setup", {
+      token: "dev-setup-token",
+      body: { workspace: { name: "Negozio Bianchi", timezone: "Europe/Rome" }, owner: { name: "Giulia", email: "giulia@bianchi.example" } },
+      schema: SetupResponse,
+    });
+    const ws = setup.body.workspace.id;
+    const visitor = await browser!.newContext({ locale: "ko-KR", viewport: { width: 1280, height: 800 } });
+    const korean = await visitor.newPage();
+    await korean.goto(`${BASE}/demo/store?workspace=${ws}`);
+    await korean.getByRole("button", { name: "채팅 열기" }).click();
+    await expect.poll(() => korean.getByRole("textbox", { name: "메시지" }).getAttribute("placeholder")).toBe("메시지를 입력하세요…");
+    await korean.screenshot({ path: path.join(SHOTS, "webchat-ko.png"), animations: "disabled" });
+    const forced = await visitor.newPage();
+    await forced.goto(`${BASE}/demo/store?workspace=${ws}&lang=it`); // data-lang wins over the visitor's Korean
+    await forced.getByRole("button", { name: "Apri la chat" }).click();
+    await expect.poll(() => forced.getByRole("textbox", { name: "Messaggio" }).getAttribute("placeholder")).toBe("Scrivi un messaggio…");
+    await forced.getByRole("textbox", { name: "Messaggio" }).fill("Ciao! Spedite in Svizzera?");
+    await forced.getByRole("button", { name: "Invia messaggio" }).click();
+    const ticket = await until("the Italian visitor's ticket", async () => {
+      const list = await api("GET", "/api/tickets?view=all&channel=webchat", { token: setup.body.token, schema: TicketPage });
+      return list.body.tickets[0];
+    });
+    expect(ticket.lastCustomerMessage?.text).toBe("Ciao! Spedite in Svizzera?");
+    await visitor.close();
+  });
+
   it("a customer's photo reaches the agent byte for byte, and the agent's photo shows in the widget", async () => {
     const setup = await api("POST", "/api/setup", {
       token: "dev-setup-token",

@@ -22,6 +22,18 @@ describe("widget config", () => {
     expect(r.headers.get("cache-control")).toContain("max-age");
   });
 
+  it("speaks the visitor's language: data-lang, then the browser's languages, then the storefront's; English otherwise", async () => {
+    const config = async (lang: string) => (await chat("GET", `/${ws.id}/config?lang=${encodeURIComponent(lang)}`, { schema: ChatConfig })).body;
+    const ko = await config("ko-KR,en-US");
+    expect(ko.language).toBe("ko");
+    expect(ko.texts.placeholder).toBe("메시지를 입력하세요…");
+    expect((await config("fr-FR,pt-PT,it")).language).toBe("pt-BR");
+    expect((await config("de-DE,fr")).language).toBe("en");
+    const plain = (await chat("GET", `/${ws.id}/config`, { schema: ChatConfig })).body;
+    expect(plain).toMatchObject({ language: "en", texts: { title: "Chat with us" } });
+    expect(plain.welcomeMessage).toBe("Hi from the shop! Ask us anything."); // the merchant's own words, in any language
+  });
+
   it("answers CORS preflights for the storefront", async () => {
     const r = await chat("OPTIONS", `/${ws.id}/sessions`);
     expect(r.status).toBe(204);

@@ -1,7 +1,8 @@
 // The development storefront (GET /demo/store): a small product page that embeds the chat widget with one script tag.
 import { esc } from "./followup-email";
 
-export function demoStorePage(workspace: { id: string; name: string }): string {
+/** `lang`: the widget's `data-lang` (the storefront forcing a language), when given. */
+export function demoStorePage(workspace: { id: string; name: string }, lang: string | null = null): string {
   const shop = esc(workspace.name);
   return `<!doctype html>
 <html lang="en">
@@ -41,7 +42,7 @@ export function demoStorePage(workspace: { id: string; name: string }): string {
   </section>
 </main>
 <footer>${shop} · Demo storefront served by Sidedesk in development</footer>
-<script src="/widget.js" data-workspace="${esc(workspace.id)}" async></script>
+<script src="/widget.js" data-workspace="${esc(workspace.id)}"${lang ? ` data-lang="${esc(lang)}"` : ""} async></script>
 </body>
 </html>`;
 }

@@ -7,6 +7,7 @@ import { parseOr400, readJson } from "../http/errors";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { getProfile, insertProfileEvent, upsertProfileByEmail } from "../db/profiles";
 import { recordPlace } from "../db/profile-place";
+import { widgetLanguage } from "./widget-texts";
 import { placeFromVisitor } from "../domain/customer-place";
 import { createVisitorProfile, identifyVisitor } from "../db/chat-profiles";
 import { originOf, unwrap } from "../routes/ticket-access";
@@ -36,6 +37,7 @@ export function registerChatRoutes(router: AppRouter) {
         workspace: { id: workspace.id, name: workspace.name },
         welcomeMessage: settings.webchat.welcomeMessage,
         inBusinessHours: isWithinBusinessHours(settings.webchat.businessHours, clock.nowDate(), workspace.timezone),
+        ...widgetLanguage(new URL(request.url).searchParams.get("lang")),
       };
       return Response.json(config, { headers: { "cache-control": "public, max-age=60" } });
     }),

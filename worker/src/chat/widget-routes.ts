@@ -1,5 +1,6 @@
 // GET /widget.js (the embeddable chat widget, served as text) and, in development, GET /demo/store (a storefront that embeds it).
-import widgetSource from "./widget/sidedesk.widget.js";
+import rawWidgetSource from "./widget/sidedesk.widget.js";
+import { WIDGET_TEXTS } from "./widget-texts";
 import { isDevelopment } from "../env";
 import type { AppRouter } from "../http/agent-route";
 import { HttpError } from "../http/errors";
@@ -8,6 +9,8 @@ import { demoStorePage } from "./demo-store";
 import { directory } from "../db/shards";
 import { demoWorkspace } from "../db/workspaces";
 
+/** English ships inside the script (the fallback); /chat/:ws/config sends the visitor's language's texts. */
+const widgetSource = rawWidgetSource.replace("/*__SIDEDESK_WIDGET_STRINGS__*/ {}", () => JSON.stringify(WIDGET_TEXTS.en));
 let etag: Promise<string> | null = null;
 
 export function registerWidgetRoutes(router: AppRouter) {
@@ -28,9 +31,10 @@ export function registerWidgetRoutes(router: AppRouter) {
 
   router.get("/demo/store", async (request, env) => {
     if (!isDevelopment(env)) throw new HttpError(404, "not_found", "No such route.");
-    const asked = new URL(request.url).searchParams.get("workspace");
+    const query = new URL(request.url).searchParams;
+    const asked = query.get("workspace");
     const row = await demoWorkspace(directory(env), asked);
     if (!row) throw new HttpError(404, "workspace_not_found", "No workspace yet: run the seed (npm start) or POST /api/setup first.");
-    return new Response(demoStorePage(row), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+    return new Response(demoStorePage(row, query.get("lang")), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   });
 }

@@ -1,13 +1,15 @@
 // Sidedesk chat widget: `<script src=".../widget.js" data-workspace="ws_…" async>` gives a chat bubble and window.
 // Plain DOM in a shadow root (no framework, no style leaks either way); message text only ever goes in via textContent.
 // @ts-check
-(() => {
+(async () => {
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const workspace = script?.dataset.workspace;
   if (!script || !workspace || document.querySelector("sidedesk-chat")) return;
   const API = `${new URL(script.src, location.href).origin}/chat/${encodeURIComponent(workspace)}`;
   const KEY = `sidedesk-chat:${workspace}`;
   const accent = script.dataset.color && CSS.supports("color", script.dataset.color) ? script.dataset.color : "#1f2937";
+  /** English texts (filled by the worker from shared/i18n/en/widget.json); /config sends the visitor's language's. */
+  const EN = /** @type {Record<string, string>} */ (/*__SIDEDESK_WIDGET_STRINGS__*/ {});
 
   /** @typedef {{ sessionId: string, token: string, name: string | null, email: string | null, skipWho?: boolean, seenSeq?: number }} Stored */
   /** @typedef {{ id: string, name: string, type: string, size: number }} ChatFile */
@@ -35,8 +37,27 @@
   /** @type {Promise<Stored> | null} */
   let starting = null;
 
+  // The widget speaks the visitor's language: `data-lang` on the script tag, else the browser's languages, else the
+  // storefront's (<html lang>); the worker picks among those it has texts for and sends them with the config.
+  const wanted = [script.dataset.lang, ...navigator.languages, document.documentElement.lang].filter(Boolean).join(",");
+  /** @type {{ workspace: { name: string }, welcomeMessage: string, inBusinessHours: boolean, language?: string, texts?: Record<string, string> } | null} */
+  const config = await fetch(`${API}/config?lang=${encodeURIComponent(wanted)}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  const lang = config?.language ?? "en";
+  const texts = config?.texts ?? EN;
+  /** A text in the widget's language ({{name}} filled in; `count` picks the plural form), English when missing. */
+  function tr(/** @type {string} */ key, /** @type {Record<string, string | number>} */ vars = {}) {
+    const form = typeof vars.count === "number" ? `${key}_${new Intl.PluralRules(lang).select(vars.count)}` : key;
+    const text = texts[form] ?? texts[`${key}_other`] ?? EN[form] ?? EN[`${key}_other`] ?? EN[key] ?? key;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name) => String(vars[name] ?? ""));
+  }
+  /** For texts placed in the shadow root's markup. */
+  const html = (/** @type {string} */ key) => tr(key).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
   // ---- DOM ----
   const host = document.createElement("sidedesk-chat");
+  host.setAttribute("lang", lang);
   const root = host.attachShadow({ mode: "open" });
   root.innerHTML = `<style>
 :host{all:initial}
@@ -87,23 +108,23 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 @media (prefers-reduced-motion:no-preference){.panel{animation:pop .16s ease-out}@keyframes pop{from{opacity:0;transform:translateY(8px)}}}
 </style>
 <div class="wrap">
-<button class="bubble" type="button" aria-label="Open chat" aria-expanded="false" aria-controls="sd-panel">
+<button class="bubble" type="button" aria-label="${html("openChat")}" aria-expanded="false" aria-controls="sd-panel">
 <svg class="i-chat" width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/></svg>
 <svg class="i-down" width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" aria-hidden="true"><path d="M6 9l6 6 6-6"/></svg>
 <span class="badge" hidden></span></button>
 <section class="panel" id="sd-panel" role="dialog" aria-labelledby="sd-title" hidden>
-<header><div><h2 id="sd-title">Chat with us</h2><p class="sub"></p></div>
-<button class="close" type="button" aria-label="Close chat"><svg width="20" height="20" viewBox="0 0 24 24" stroke="currentColor" stroke-width="2.2" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg></button></header>
-<ol class="log" role="log" aria-live="polite" aria-label="Conversation"></ol>
-<p class="note ended" hidden><span>This conversation has ended. Write below to start a new one.</span></p>
-<form class="who" hidden><p>Leave your email so we can follow up if you step away (optional).</p>
-<label>Name<input name="name" autocomplete="name" maxlength="100"></label>
-<label>Email<input name="email" type="email" autocomplete="email" maxlength="254"></label>
-<div class="row"><button class="link skip" type="button">Not now</button><button class="primary" type="submit">Save</button></div></form>
-<form class="compose"><label class="attach" title="Send a photo"><span class="sr">Send a photo</span><input class="sr" id="sd-photo" type="file" accept="image/jpeg,image/png,image/gif,image/webp"><svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12.5 12.6 21a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6L15.5 8"/></svg></label>
-<label class="sr" for="sd-text">Message</label>
-<textarea id="sd-text" rows="1" maxlength="5000" placeholder="Write a message…"></textarea>
-<button class="send" type="submit" aria-label="Send message"><svg width="20" height="20" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z"/></svg></button></form>
+<header><div><h2 id="sd-title">${html("title")}</h2><p class="sub"></p></div>
+<button class="close" type="button" aria-label="${html("closeChat")}"><svg width="20" height="20" viewBox="0 0 24 24" stroke="currentColor" stroke-width="2.2" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg></button></header>
+<ol class="log" role="log" aria-live="polite" aria-label="${html("conversation")}"></ol>
+<p class="note ended" hidden><span>${html("ended")}</span></p>
+<form class="who" hidden><p>${html("whoPrompt")}</p>
+<label>${html("name")}<input name="name" autocomplete="name" maxlength="100"></label>
+<label>${html("email")}<input name="email" type="email" autocomplete="email" maxlength="254"></label>
+<div class="row"><button class="link skip" type="button">${html("notNow")}</button><button class="primary" type="submit">${html("save")}</button></div></form>
+<form class="compose"><label class="attach" title="${html("sendPhoto")}"><span class="sr">${html("sendPhoto")}</span><input class="sr" id="sd-photo" type="file" accept="image/jpeg,image/png,image/gif,image/webp"><svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12.5 12.6 21a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6L15.5 8"/></svg></label>
+<label class="sr" for="sd-text">${html("message")}</label>
+<textarea id="sd-text" rows="1" maxlength="5000" placeholder="${html("placeholder")}"></textarea>
+<button class="send" type="submit" aria-label="${html("send")}"><svg width="20" height="20" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z"/></svg></button></form>
 <p class="status" role="status"></p>
 </section></div>`;
   const $ = (/** @type {string} */ sel) => /** @type {HTMLElement} */ (root.querySelector(sel));
@@ -125,7 +146,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     panel.hidden = !on;
     wrap.classList.toggle("open", on);
     bubble.setAttribute("aria-expanded", String(on));
-    bubble.setAttribute("aria-label", on ? "Close chat" : unread ? `Open chat, ${unread} new message${unread > 1 ? "s" : ""}` : "Open chat");
+    bubble.setAttribute("aria-label", on ? tr("closeChat") : unread ? tr("openChatUnread", { count: unread }) : tr("openChat"));
     if (on) {
       unread = 0;
       badge.hidden = true;
@@ -164,8 +185,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     const photo = photoInput.files?.[0];
     photoInput.value = "";
     if (!photo) return;
-    if (!PHOTO_TYPES.includes(photo.type)) status.textContent = "Only photos (JPEG, PNG, GIF or WebP) can be sent here.";
-    else if (photo.size > MAX_PHOTO_BYTES) status.textContent = "That photo is larger than 10 MB.";
+    if (!PHOTO_TYPES.includes(photo.type)) status.textContent = tr("photoTypes");
+    else if (photo.size > MAX_PHOTO_BYTES) status.textContent = tr("photoTooBig");
     else {
       status.textContent = "";
       send("", photo);
@@ -197,14 +218,18 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     /** @type {HTMLElement} */ (li.firstChild).textContent = m.text;
     renderFiles(m, li);
     const meta = /** @type {HTMLElement} */ (li.lastChild);
-    const time = new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const time = new Date(m.createdAt).toLocaleTimeString(lang, { hour: "numeric", minute: "2-digit" });
     meta.textContent =
-      m.state === "sending" ? "Sending…" : m.state === "failed" ? "Not sent. " : (m.from === "agent" && m.authorName ? `${m.authorName} · ` : "") + time;
+      m.state === "sending"
+        ? tr("sending")
+        : m.state === "failed"
+          ? `${tr("notSent")} `
+          : (m.from === "agent" && m.authorName ? `${m.authorName} · ` : "") + time;
     if (m.state === "failed") {
       const again = document.createElement("button");
       again.type = "button";
       again.className = "retry";
-      again.textContent = "Retry";
+      again.textContent = tr("retry");
       again.addEventListener("click", () => deliver(m));
       meta.append(again);
     }
@@ -224,7 +249,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     if (!m.files.length && m.preview) {
       const img = document.createElement("img");
       img.src = m.preview;
-      img.alt = m.photo?.name ?? "Photo";
+      img.alt = m.photo?.name ?? tr("photo");
       box.append(img);
       return;
     }
@@ -279,7 +304,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       unread += 1;
       badge.textContent = String(unread);
       badge.hidden = false;
-      bubble.setAttribute("aria-label", `Open chat, ${unread} new message${unread > 1 ? "s" : ""}`);
+      bubble.setAttribute("aria-label", tr("openChatUnread", { count: unread }));
     }
     scrollDown();
   }
@@ -295,7 +320,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     msgs.splice(0, msgs.length, ...pending);
     const li = document.createElement("li");
     li.className = "divider";
-    li.textContent = "New conversation";
+    li.textContent = tr("newConversation");
     log.insertBefore(li, (pending[0] && nodes.get(pending[0])) || null);
   }
 
@@ -415,7 +440,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
           return deliver(m, attempt + 1);
         }
         if (up.status !== 201) {
-          status.textContent = uploaded?.error?.message ?? "That photo could not be sent.";
+          status.textContent = uploaded?.error?.message ?? tr("photoFailed");
           throw new Error("upload failed");
         }
         files.push(uploaded.file.id);
@@ -462,7 +487,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     if (!session) {
       // remembered for when the chat starts
       who.hidden = true;
-      status.textContent = "Thanks! We'll use these details when you send a message.";
+      status.textContent = tr("savedLater");
       return input.focus();
     }
     const body = { ...(name ? { name } : {}), ...(email.value.trim() ? { email: email.value.trim() } : {}) };
@@ -470,10 +495,10 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     const r = await call("PATCH", `/sessions/${session.sessionId}`, body).catch(() => null);
     if (r?.status === 200) {
       remember({ name: r.body.profile.name, email: r.body.profile.email });
-      status.textContent = "Thanks! We'll email you if you step away.";
+      status.textContent = tr("savedNow");
       showWho();
       input.focus();
-    } else status.textContent = "Could not save your details; please try again.";
+    } else status.textContent = tr("saveFailed");
   }
 
   // ---- live replies: WebSocket with heartbeat, exponential backoff and catch-up ----
@@ -509,7 +534,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       clearInterval(heartbeat);
       if (socket === ws) socket = null;
       if (!session || ended) return;
-      status.textContent = navigator.onLine === false ? "You're offline. We'll reconnect when you're back." : "Reconnecting…";
+      status.textContent = navigator.onLine === false ? tr("offline") : tr("reconnecting");
       const delay = Math.min(30_000, 1000 * 2 ** retry++) * (0.5 + Math.random() / 2);
       reconnectTimer = setTimeout(() => {
         catchUp().finally(connect);
@@ -531,11 +556,9 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
   // ---- start ----
   async function boot() {
     (document.body || document.documentElement).append(host);
-    const r = await call("GET", "/config", undefined, false).catch(() => null);
-    const config = r?.status === 200 ? r.body : null;
     if (config) {
       $("#sd-title").textContent = config.workspace.name;
-      sub.textContent = config.inBusinessHours ? "We typically reply in a few minutes" : "We're away; leave a message";
+      sub.textContent = config.inBusinessHours ? tr("inHours") : tr("outOfHours");
       sub.style.setProperty("--dot", config.inBusinessHours ? "#22c55e" : "#9ca3af");
     }
     if (session) {
