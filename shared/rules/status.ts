@@ -1,4 +1,5 @@
 // Ticket status transitions (docs/api.md §4 Ticket statuses) and the activity line each one writes.
+import { activityLine } from "./activity";
 import type { TicketStatus } from "../schemas/common";
 
 export type StatusEvent = { type: "agent"; to: TicketStatus; until?: Date } | { type: "customer_message" } | { type: "snooze_expired" } | { type: "blocked" };
@@ -26,17 +27,18 @@ export function nextStatus(state: StatusState, event: StatusEvent): StatusState 
   }
 }
 
-export function statusActivityText(to: StatusState, cause: StatusEvent, actorName: string | null): string {
+/** The activity line for a status change: a catalogue key and parameters, with its English text. */
+export function statusActivity(to: StatusState, cause: StatusEvent, actorName: string | null) {
   const who = actorName ?? "Sidedesk";
   switch (cause.type) {
     case "customer_message":
-      return "Reopened by a new customer message";
+      return activityLine("reopenedByCustomer");
     case "snooze_expired":
-      return "Reopened: snooze time reached";
+      return activityLine("reopenedSnoozeEnded");
     case "blocked":
-      return `Closed: profile blocked by ${who}`;
+      return activityLine("closedBlocked", { who });
     case "agent":
-      if (to.status === "snoozed") return `Snoozed by ${who} until ${to.snoozedUntil?.toISOString()}`;
-      return to.status === "open" ? `Opened by ${who}` : `Closed by ${who}`;
+      if (to.status === "snoozed") return activityLine("snoozed", { who, until: to.snoozedUntil?.toISOString() ?? "" });
+      return activityLine(to.status === "open" ? "opened" : "closed", { who });
   }
 }

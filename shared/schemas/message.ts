@@ -13,6 +13,10 @@ export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 export const MessageSource = z.enum(["customer", "agent", "keyword", "auto_responder", "flow", "campaign", "system", "welcome", "business_hours"]);
 export type MessageSource = z.infer<typeof MessageSource>;
 
+/** An activity line's catalogue key (shared/i18n/<locale>/activity.json) and parameters; null on other messages. */
+export const Activity = z.object({ key: z.string(), params: z.record(z.string()) });
+export type Activity = z.infer<typeof Activity>;
+
 export const Author = z.object({ type: z.enum(["customer", "agent", "system"]), id: z.string().nullable(), name: z.string().nullable() });
 export type Author = z.infer<typeof Author>;
 
@@ -61,6 +65,8 @@ export const Message = z.object({
   email: EmailParts.nullable().default(null),
   /** Files on the message, on every channel: email attachments, MMS media, web-chat photos, files an agent attached. */
   files: z.array(Attachment).default([]),
+  /** Activity lines: what happened as a key and parameters, for the agent's language (`text` is the English). */
+  activity: Activity.nullable().default(null),
 });
 export type Message = z.infer<typeof Message>;
 

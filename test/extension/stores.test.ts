@@ -186,6 +186,7 @@ describe("mergeMessages", () => {
       attribution: null,
       email: null,
       files: [],
+      activity: null,
     });
     const out = mergeMessages([m("b", 2, "queued"), m("c", 3)], [m("a", 1), m("b", 2, "sent")]);
     expect(out.map((x) => [x.id, x.status])).toEqual([

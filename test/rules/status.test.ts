@@ -1,6 +1,6 @@
 // Ticket status transitions (open / snoozed / closed) and the activity line each one writes.
 import { describe, expect, it } from "vitest";
-import { nextStatus, statusActivityText, type StatusEvent, type StatusState } from "../../shared/rules/status";
+import { nextStatus, statusActivity, type StatusEvent, type StatusState } from "../../shared/rules/status";
 
 const until = new Date("2026-06-02T09:00:00Z");
 const open: StatusState = { status: "open", snoozedUntil: null };
@@ -37,7 +37,7 @@ describe("nextStatus", () => {
   });
 });
 
-describe("statusActivityText", () => {
+describe("statusActivity", () => {
   it.each([
     [snoozed, { type: "agent", to: "snoozed", until }, "Ann", "Snoozed by Ann until 2026-06-02T09:00:00.000Z"],
     [open, { type: "agent", to: "open" }, "Ann", "Opened by Ann"],
@@ -47,6 +47,8 @@ describe("statusActivityText", () => {
     [closed, { type: "blocked" }, "Ann", "Closed: profile blocked by Ann"],
     [closed, { type: "agent", to: "closed" }, null, "Closed by Sidedesk"],
   ] as [StatusState, StatusEvent, string | null, string][])("%j after %j", (to, event, actor, text) => {
-    expect(statusActivityText(to, event, actor)).toBe(text);
+    const line = statusActivity(to, event, actor);
+    expect(line.text).toBe(text);
+    expect(line.activity.key).toMatch(/^(snoozed|opened|closed|reopenedByCustomer|reopenedSnoozeEnded|closedBlocked)$/);
   });
 });

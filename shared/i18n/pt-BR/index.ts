@@ -1,4 +1,5 @@
 // pt-BR: the same files as ../en, translated (see ../catalogue.ts).
+import activity from "./activity.json";
 import bulk from "./bulk.json";
 import common from "./common.json";
 import composer from "./composer.json";
@@ -11,4 +12,4 @@ import signin from "./signin.json";
 import ticket from "./ticket.json";
 import widget from "./widget.json";
 
-export default { bulk, common, composer, customer, inbox, orders, reports, settings, signin, ticket, widget };
+export default { activity, bulk, common, composer, customer, inbox, orders, reports, settings, signin, ticket, widget };

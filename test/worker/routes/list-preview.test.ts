@@ -40,6 +40,9 @@ describe("list previews", () => {
     expect(row.waitingSince).toBe(third);
 
     await setTicketStatus(ws.support.token, row.id, { status: "closed" });
+    // The activity line carries its catalogue key and parameters, so each agent reads it in their language.
+    const closedLine = (await detail(ws.support.token, row.id)).messages.filter((m) => m.kind === "activity").at(-1);
+    expect(closedLine).toMatchObject({ text: "Closed by Sam Support", activity: { key: "closed", params: { who: "Sam Support" } } });
     row = await firstTicket(ws.support.token);
     expect(row.waitingSince).toBeNull();
     expect(row.lastCustomerMessage?.text).toBe("How long does it take?");

@@ -1,6 +1,7 @@
 // Sends the web-chat follow-up email from the support address to the customer, and notes it in the thread for agents.
 // Nothing goes out without a support address and a customer email; a refused address is noted, not retried forever.
 import * as clock from "../clock";
+import { activityLine } from "../../../shared/rules/activity";
 import type { Env } from "../env";
 import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
@@ -29,7 +30,7 @@ export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: Tic
     shopDomain: settings.shopify.shopDomain,
     recap: session.visible(0, 6),
   });
-  let note = `Follow-up email sent to ${to}`;
+  let note = activityLine("followUpSent", { to });
   try {
     await sendEmail(env, {
       workspaceId: state.workspaceId,
@@ -41,7 +42,7 @@ export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: Tic
     });
   } catch (err) {
     if (!(err instanceof ProviderError) || err.retryable) throw err; // the flusher retries in a minute
-    note = `Follow-up email to ${to} could not be sent: ${err.message}`;
+    note = activityLine("followUpFailed", { to, reason: err.message });
   }
   ctx.storage.transactionSync(() => {
     const latest = store.current();

@@ -1,6 +1,7 @@
 // TicketObject: one Durable Object per ticket, the source of truth for its thread and state.
 // Every change happens in one storage transaction, then is projected to D1 and published (retried by alarm).
 import * as clock from "../clock";
+import { activityLine } from "../../../shared/rules/activity";
 import { textTooLong, tooLongMessage } from "../../../shared/rules/reply-limits";
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
@@ -162,7 +163,8 @@ export class TicketObject extends DurableObject<Env> {
       const now = clock.now();
       if (edit.assigneeId !== undefined && edit.assigneeId !== state.assigneeId) {
         state.assigneeId = edit.assigneeId;
-        this.writer.activity(state, edit.assigneeId ? `Assigned to ${edit.assigneeName ?? "an agent"} by ${actor.name}` : `Unassigned by ${actor.name}`, now);
+        const line = edit.assigneeId ? activityLine("assigned", { assignee: edit.assigneeName ?? "an agent", who: actor.name }) : activityLine("unassigned", { who: actor.name });
+        this.writer.activity(state, line, now);
       }
       state.followers = applyEdit(edit.followers ?? state.followers, edit.addFollowers, edit.removeFollowers);
       state.tags = tags;
@@ -204,7 +206,7 @@ export class TicketObject extends DurableObject<Env> {
       const state = this.store.current();
       state.blocked = blocked;
       if (blocked) this.writer.transition(state, { type: "blocked" }, actor.name, clock.now());
-      else this.writer.activity(state, `Profile unblocked by ${actor.name}`, clock.now());
+      else this.writer.activity(state, activityLine("unblocked", { who: actor.name }), clock.now());
       this.writer.commit(state, "status");
     });
     this.chat.announceStatus();

@@ -1,6 +1,6 @@
 // A TicketObject's own SQLite storage: ticket state, the message thread, per-agent state, timers and pending events.
-import type { Attachment, Attribution, EmailParts, DeliveryStatus, Message, MessageKind, MessageSource, RealtimeEvent } from "../../../shared/schemas";
-import { EmailParts as EmailPartsSchema, Message as MessageSchema, RealtimeEvent as RealtimeEventSchema } from "../../../shared/schemas";
+import type { Activity, Attachment, Attribution, EmailParts, DeliveryStatus, Message, MessageKind, MessageSource, RealtimeEvent } from "../../../shared/schemas";
+import { Activity as ActivitySchema, EmailParts as EmailPartsSchema, Message as MessageSchema, RealtimeEvent as RealtimeEventSchema } from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 import { upgradeState, type TicketState } from "./ticket-state";
 
@@ -17,6 +17,8 @@ export interface NewMessage {
   email?: EmailParts | null;
   /** Files of a non-email message (an email's are its `email.attachments`). */
   files?: Attachment[];
+  /** Activity lines: the catalogue key and parameters behind `text`. */
+  activity?: Activity | null;
   at: number;
 }
 
@@ -33,6 +35,7 @@ interface MessageRow {
   attribution_json: string | null;
   email_json: string | null;
   files_json: string | null;
+  activity_json: string | null;
   created_at: number;
   provider_id: string | null;
   [key: string]: SqlStorageValue;
@@ -56,6 +59,11 @@ CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT,
   (sql: SqlStorage) => {
     const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray();
     if (!columns.some((c) => c.name === "files_json")) sql.exec("ALTER TABLE messages ADD COLUMN files_json TEXT");
+  },
+  // Activity lines' key and parameters (shared/rules/activity.ts). Guarded like the step before.
+  (sql: SqlStorage) => {
+    const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray();
+    if (!columns.some((c) => c.name === "activity_json")) sql.exec("ALTER TABLE messages ADD COLUMN activity_json TEXT");
   },
 ];
 
@@ -112,8 +120,8 @@ export class TicketStore {
   append(m: NewMessage): Message {
     const id = randomId("msg");
     this.sql.exec(
-      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, email_json, files_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, kind, text, author_json, status, source, provider_id, client_id, media_json, attribution_json, email_json, files_json, activity_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       m.kind,
       m.text,
@@ -126,6 +134,7 @@ export class TicketStore {
       m.attribution ? JSON.stringify(m.attribution) : null,
       m.email ? JSON.stringify(m.email) : null,
       m.files?.length && !m.email ? JSON.stringify(m.files) : null,
+      m.activity ? JSON.stringify(m.activity) : null,
       m.at,
     );
     const stored = this.one("SELECT * FROM messages WHERE id = ?", id);
@@ -283,5 +292,6 @@ function toMessage(r: MessageRow): Message {
     attribution: r.attribution_json ? JSON.parse(r.attribution_json) : null,
     email,
     files: email ? email.attachments : JSON.parse(r.files_json ?? "[]"),
+    activity: r.activity_json ? ActivitySchema.safeParse(JSON.parse(r.activity_json)).data ?? null : null,
   });
 }

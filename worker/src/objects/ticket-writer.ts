@@ -1,8 +1,8 @@
 // The write vocabulary of a ticket: append messages, queue sends, move status, commit a version.
 // Every call runs inside the caller's storage transaction.
 import * as clock from "../clock";
-import type { Attribution, Channel, Message, ProfileRef } from "../../../shared/schemas";
-import { nextStatus, statusActivityText, type StatusEvent } from "../../../shared/rules/status";
+import type { Activity, Attribution, Channel, Message, ProfileRef } from "../../../shared/schemas";
+import { nextStatus, statusActivity, type StatusEvent } from "../../../shared/rules/status";
 import type { NewMessage, TicketStore } from "./ticket-store";
 import { STATE_SCHEMA_VERSION, type TicketState } from "./ticket-state";
 import { channels } from "../channels";
@@ -111,8 +111,9 @@ export class TicketWriter {
     this.store.setTimer(key, at, payload);
   }
 
-  activity(state: TicketState, text: string, at: number) {
-    this.append(state, { kind: "activity", text, author: SYSTEM, status: null, source: "system", at });
+  /** An activity line: its English text and the catalogue key behind it (shared/rules/activity.ts). */
+  activity(state: TicketState, line: { text: string; activity: Activity }, at: number) {
+    this.append(state, { kind: "activity", text: line.text, activity: line.activity, author: SYSTEM, status: null, source: "system", at });
   }
 
   /** Applies a status event; writes the activity line and the wake timer. True when the status changed. */
@@ -124,7 +125,7 @@ export class TicketWriter {
     state.snoozedUntil = next.snoozedUntil?.getTime() ?? null;
     if (state.snoozedUntil !== null) this.store.setTimer(WAKE_TIMER, state.snoozedUntil);
     else this.store.clearTimer(WAKE_TIMER);
-    this.activity(state, statusActivityText(next, event, actorName), at);
+    this.activity(state, statusActivity(next, event, actorName), at);
     return true;
   }
 
