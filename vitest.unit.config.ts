@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ["test/extension/**/*.test.ts", "test/scripts/**/*.test.ts"],
     environment: "happy-dom",
-    setupFiles: ["./test/extension/setup-clock.ts"],
+    setupFiles: ["./test/extension/setup-clock.ts", "./test/extension/setup-i18n.ts"],
     passWithNoTests: true,
   },
 });

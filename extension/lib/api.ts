@@ -40,6 +40,7 @@ import {
   TicketDetailResponse,
   TicketPage,
 } from "./schemas";
+import { t } from "./i18n.svelte";
 
 export type ApiErrorKind = "network" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "server" | "not_sidedesk";
 
@@ -61,13 +62,13 @@ export class ApiError extends Error {
 /** "shop.example.com/" → "https://shop.example.com"; localhost defaults to http. */
 export function normalizeBaseUrl(input: string): string {
   let s = input.trim();
-  if (!s) throw new ApiError("invalid", 0, "empty_url", "Enter the worker's URL.");
+  if (!s) throw new ApiError("invalid", 0, "empty_url", t("signin.errors.emptyUrl"));
   if (!/^https?:\/\//i.test(s)) s = (/^(localhost|127\.|\[::1\])/i.test(s) ? "http://" : "https://") + s;
   let url: URL;
   try {
     url = new URL(s);
   } catch {
-    throw new ApiError("invalid", 0, "bad_url", `“${input.trim()}” is not a web address.`);
+    throw new ApiError("invalid", 0, "bad_url", t("signin.errors.badUrl", { input: input.trim() }));
   }
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
 }
@@ -106,12 +107,7 @@ export class Api {
       });
     } catch {
       const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-      throw new ApiError(
-        "network",
-        0,
-        "network",
-        offline ? "You're offline. Sidedesk will catch up when the connection returns." : `Can't reach ${this.baseUrl}. Check the address and your connection.`,
-      );
+      throw new ApiError("network", 0, "network", offline ? t("signin.errors.offline") : t("signin.errors.unreachable", { url: this.baseUrl }));
     }
     const text = await res.text();
     let json: unknown = null;
@@ -122,18 +118,23 @@ export class Api {
         res.ok ? "not_sidedesk" : kindOf(res.status),
         res.status,
         "not_json",
-        `${this.baseUrl} answered, but not like a Sidedesk worker (HTTP ${res.status}).`,
+        t("signin.errors.notJson", { url: this.baseUrl, status: String(res.status) }),
       );
     }
     if (!res.ok) {
       const err = ErrorBody.safeParse(json);
       if (!err.success)
-        throw new ApiError("not_sidedesk", res.status, "unexpected", `${this.baseUrl} answered HTTP ${res.status}, not like a Sidedesk worker.`);
+        throw new ApiError("not_sidedesk", res.status, "unexpected", t("signin.errors.unexpectedStatus", { url: this.baseUrl, status: String(res.status) }));
       throw new ApiError(kindOf(res.status), res.status, err.data.error.code, err.data.error.message);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success)
-      throw new ApiError("not_sidedesk", res.status, "bad_response", `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+      throw new ApiError(
+        "not_sidedesk",
+        res.status,
+        "bad_response",
+        t("signin.errors.badResponse", { path, reason: parsed.error.issues[0]?.message ?? t("signin.errors.invalid") }),
+      );
     return parsed.data;
   }
 
@@ -278,5 +279,5 @@ export function toQuery(q: Partial<TicketListQuery>): string {
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
-  return "Something went wrong.";
+  return t("signin.errors.generic");
 }

@@ -3,6 +3,7 @@
 // (data-quote, from the mail client's own markers), in text by email-reply-parser (GitHub's rules for "On … wrote:",
 // "> " lines, "-----Original Message-----" and "-- " signatures).
 import EmailReplyParser from "email-reply-parser";
+import { t } from "./i18n.svelte";
 
 /** The HTML with its quoted history inside a closed <details> (it opens without scripts, in the sandboxed frame). */
 export function foldQuotedHtml(html: string): { html: string; folded: boolean } {
@@ -12,7 +13,7 @@ export function foldQuotedHtml(html: string): { html: string; folded: boolean } 
   const details = doc.createElement("details");
   details.className = "sd-quoted";
   const summary = doc.createElement("summary");
-  summary.textContent = "Show quoted text";
+  summary.textContent = t("ticket.email.showQuoted");
   details.append(summary);
   first.parentNode.insertBefore(details, first);
   for (let node: ChildNode | null = first; node; ) {

@@ -82,4 +82,3 @@ export function linkify(text: string): { text: string; href: string | null }[] {
   if (last < text.length) out.push({ text: text.slice(last), href: null });
   return out;
 }
-

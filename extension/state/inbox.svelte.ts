@@ -3,6 +3,7 @@ import { SvelteSet } from "svelte/reactivity";
 import type { BulkAction, RealtimeEvent, SavedView, TicketFilter, TicketSummary } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
+import { t } from "../lib/i18n.svelte";
 import type { Counts } from "../lib/schemas";
 import { matchesFilter } from "../lib/view-match";
 import { coalesce } from "../lib/coalesce";
@@ -196,14 +197,14 @@ export class InboxStore {
   /** The owner's data download for the selection (or everything matching), as the worker's JSON export. */
   async exportData() {
     const api = this.deps.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     return api.exportTickets(this.allMatching ? { filter: this.filter } : { ids: [...this.selected] });
   }
 
   /** Bulk action on the selection, or on everything matching the filter. Returns the worker's result. */
   async bulk(action: BulkAction) {
     const api = this.deps.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     const body = this.allMatching ? { filter: this.filter, action } : { ids: [...this.selected], action };
     const result = await api.bulk(body);
     this.clearSelection();

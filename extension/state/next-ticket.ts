@@ -1,5 +1,6 @@
 // Working a queue: closing or snoozing a ticket moves on to the next one in the list, with Undo in the notice.
 import type { StatusChange, TicketStatus } from "../../shared/schemas";
+import { t } from "../lib/i18n.svelte";
 import { toasts } from "./toasts.svelte";
 import { backToInbox, inbox, openTicket, ticket } from "./root.svelte";
 
@@ -14,11 +15,10 @@ export async function finishTicket(change: StatusChange & { status: Exclude<Tick
   try {
     await ticket.setStatus(change);
   } catch (err) {
-    toasts.error(err instanceof Error ? err.message : "Something went wrong.");
+    toasts.error(err instanceof Error ? err.message : t("signin.errors.generic"));
     return;
   }
-  const what = `${change.status === "closed" ? "Closed" : "Snoozed"} ${d.number ? `#${d.number}` : "the conversation"}`;
-  toasts.show(what, "success", 8000, { label: "Undo", run: () => undo(d.id, before) });
+  toasts.show(finishedLabel(change.status, d.number), "success", 8000, { label: t("inbox.toast.undo"), run: () => undo(d.id, before) });
   if (next) {
     await openTicket(next.id);
     inbox.active = Math.max(
@@ -28,12 +28,19 @@ export async function finishTicket(change: StatusChange & { status: Exclude<Tick
   } else backToInbox();
 }
 
+/** "Closed #1042", "Snoozed the conversation". */
+function finishedLabel(status: Exclude<TicketStatus, "open">, number: number | null | undefined): string {
+  const closed = status === "closed";
+  if (number) return t(closed ? "inbox.toast.closedNumber" : "inbox.toast.snoozedNumber", { number: String(number) });
+  return t(closed ? "inbox.toast.closedThis" : "inbox.toast.snoozedThis");
+}
+
 async function undo(id: string, before: StatusChange): Promise<void> {
   try {
     await ticket.setStatusOf(id, before);
     await openTicket(id);
-    toasts.show("Undone", "info");
+    toasts.show(t("inbox.toast.undone"), "info");
   } catch (err) {
-    toasts.error(err instanceof Error ? err.message : "Could not undo.");
+    toasts.error(err instanceof Error ? err.message : t("inbox.toast.undoFailed"));
   }
 }

@@ -3,6 +3,7 @@
 import type { QuickReply, QuickReplyBody } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
+import { t } from "../lib/i18n.svelte";
 
 export class QuickReplies {
   items = $state.raw<QuickReply[]>([]);
@@ -34,7 +35,7 @@ export class QuickReplies {
   /** Creates (no id) or updates; throws ApiError (e.g. 403 for support agents) so the form can say why. */
   async save(id: string | null, body: QuickReplyBody): Promise<QuickReply> {
     const api = this.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     const saved = id ? await api.updateQuickReply(id, body) : await api.createQuickReply(body);
     this.items = sortByTitle([...this.items.filter((r) => r.id !== saved.id), saved]);
     return saved;
@@ -42,7 +43,7 @@ export class QuickReplies {
 
   async remove(id: string): Promise<void> {
     const api = this.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     await api.deleteQuickReply(id);
     this.items = this.items.filter((r) => r.id !== id);
   }
@@ -50,8 +51,10 @@ export class QuickReplies {
 
 const sortByTitle = (items: QuickReply[]) => [...items].sort((a, b) => a.title.localeCompare(b.title));
 
-/** `{{first_name}}` and `{{name}}` in a quick reply become the customer's name. */
+/** `{{first_name}}` and `{{name}}` in a quick reply become the customer's name (without one, a word such as "there",
+ *  in the agent's language, so "Hi {{first_name}}" still reads). */
 export function fillTemplate(text: string, name: string | null): string {
   const first = name?.trim().split(/\s+/)[0] ?? "";
-  return text.replace(/\{\{\s*first_name\s*\}\}/gi, first || "there").replace(/\{\{\s*name\s*\}\}/gi, name?.trim() || "there");
+  const fallback = t("composer.quickReplies.nameFallback");
+  return text.replace(/\{\{\s*first_name\s*\}\}/gi, first || fallback).replace(/\{\{\s*name\s*\}\}/gi, name?.trim() || fallback);
 }

@@ -2,9 +2,14 @@
 import type { Channel, Report } from "../../shared/schemas";
 import { addDays, daysBetween, localDate } from "../../shared/rules/report-range";
 import { errorMessage, type Api } from "../lib/api";
+import { t } from "../lib/i18n.svelte";
 
 export type RangePreset = 7 | 30 | 90 | "custom";
 export const PRESETS: readonly RangePreset[] = [7, 30, 90, "custom"];
+const MAX_DAYS = 366;
+
+/** What went wrong: a range refused here (shown in the agent's language, even after a switch) or the API's message. */
+type Problem = { range: "reversed" | "tooLong" } | { message: string };
 
 export class ReportsStore {
   preset = $state<RangePreset>(30);
@@ -13,8 +18,16 @@ export class ReportsStore {
   channel = $state<Channel | "">("");
   report = $state.raw<Report | null>(null);
   loading = $state(false);
-  error = $state<string | null>(null);
+  private problem = $state<Problem | null>(null);
   private seq = 0;
+
+  /** The error to show, or null. */
+  get error(): string | null {
+    const p = this.problem;
+    if (!p) return null;
+    if ("message" in p) return p.message;
+    return p.range === "reversed" ? t("reports.range.reversed") : t("reports.range.tooLong", { max: MAX_DAYS });
+  }
 
   constructor(private readonly deps: { api: () => Api | null; timezone: () => string; now?: () => Date }) {}
 
@@ -40,11 +53,11 @@ export class ReportsStore {
     if (!from || !to) return;
     const days = daysBetween(from, to) + 1;
     if (days < 1) {
-      this.error = "The start date is after the end date.";
+      this.problem = { range: "reversed" };
       return;
     }
-    if (days > 366) {
-      this.error = "Pick at most 366 days.";
+    if (days > MAX_DAYS) {
+      this.problem = { range: "tooLong" };
       return;
     }
     await this.load();
@@ -54,7 +67,7 @@ export class ReportsStore {
   reset(): void {
     this.seq += 1;
     this.report = null;
-    this.error = null;
+    this.problem = null;
     this.loading = false;
     this.from = "";
     this.to = "";
@@ -76,12 +89,12 @@ export class ReportsStore {
     }
     const seq = ++this.seq; // a slow older answer must not replace a newer one
     this.loading = true;
-    this.error = null;
+    this.problem = null;
     try {
       const report = await api.report({ from: this.from, to: this.to, ...(this.channel ? { channel: this.channel } : {}) });
       if (seq === this.seq) this.report = report;
     } catch (err) {
-      if (seq === this.seq) this.error = errorMessage(err);
+      if (seq === this.seq) this.problem = { message: errorMessage(err) };
     } finally {
       if (seq === this.seq) this.loading = false;
     }

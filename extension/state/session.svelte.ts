@@ -1,6 +1,7 @@
 // Who is signed in: credentials (extension storage), the agent, workspace and colleagues.
 import { INBOX_ROLES, type Agent } from "../../shared/schemas";
 import { Api, ApiError, normalizeBaseUrl } from "../lib/api";
+import { t } from "../lib/i18n.svelte";
 import type { Me } from "../lib/schemas";
 import { credentialsItem, draftsItem, outboxItem, readCredentials } from "../lib/storage";
 
@@ -37,9 +38,9 @@ export class Session {
   }
 
   agentName(id: string | null): string {
-    if (!id) return "Unassigned";
-    if (id === this.agentId) return "You";
-    return this.agents.find((a) => a.id === id)?.name ?? "Unknown agent";
+    if (!id) return t("inbox.agent.unassigned");
+    if (id === this.agentId) return t("inbox.agent.you");
+    return this.agents.find((a) => a.id === id)?.name ?? t("inbox.agent.unknown");
   }
 
   /** Restore from storage; offline is fine (we keep the stored session and catch up later). */
@@ -57,7 +58,7 @@ export class Session {
       if (this.canUseInbox) void this.loadAgents();
     } catch (err) {
       if (err instanceof ApiError && (err.kind === "unauthorized" || err.kind === "forbidden")) {
-        this.notice = `Signed out: ${err.message}`;
+        this.notice = t("signin.errors.signedOut", { reason: err.message });
         await credentialsItem.setValue(null);
         this.phase = "signed_out";
         return;
@@ -72,15 +73,15 @@ export class Session {
   async signIn(urlInput: string, tokenInput: string): Promise<void> {
     const baseUrl = normalizeBaseUrl(urlInput);
     const token = tokenInput.trim();
-    if (!token) throw new ApiError("invalid", 0, "empty_token", "Paste your agent token.");
+    if (!token) throw new ApiError("invalid", 0, "empty_token", t("signin.errors.emptyToken"));
     const api = this.makeApi(baseUrl, token);
     try {
       this.me = await api.me();
     } catch (err) {
       if (err instanceof ApiError && err.kind === "unauthorized")
-        throw new ApiError("unauthorized", 401, err.code, `The worker refused this token: ${err.message}`);
+        throw new ApiError("unauthorized", 401, err.code, t("signin.errors.tokenRefused", { reason: err.message }));
       if (err instanceof ApiError && err.kind === "not_found")
-        throw new ApiError("not_sidedesk", 404, err.code, `${baseUrl} is not a Sidedesk worker (no /api/me there).`);
+        throw new ApiError("not_sidedesk", 404, err.code, t("signin.errors.notSidedesk", { url: baseUrl }));
       throw err;
     }
     await credentialsItem.setValue({ baseUrl, token });

@@ -2,6 +2,7 @@
 import type { Message, RealtimeEvent, StatusChange, TicketPatch } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
+import { t } from "../lib/i18n.svelte";
 import type { TicketDetailResponse, TicketView } from "../lib/schemas";
 import type { InboxStore } from "./inbox.svelte";
 
@@ -21,7 +22,7 @@ export class TicketStore {
 
   private get api(): Api {
     const api = this.deps.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     return api;
   }
 
@@ -164,8 +165,8 @@ export class TicketStore {
     if (!id) return;
     const r = await fn(this.api, id);
     if (this.id === id) this.take(r);
-    const t = r.ticket;
-    this.deps.inbox.patch(id, { status: t.status, snoozedUntil: t.snoozedUntil, assigneeId: t.assigneeId, tags: t.tags, favorite: t.favorite });
+    const tk = r.ticket;
+    this.deps.inbox.patch(id, { status: tk.status, snoozedUntil: tk.snoozedUntil, assigneeId: tk.assigneeId, tags: tk.tags, favorite: tk.favorite });
     this.deps.inbox.scheduleHead();
     this.deps.inbox.scheduleCounts();
   }

@@ -1,4 +1,6 @@
 // Transient notices at the bottom of the panel (action results, errors), with an optional undo-style action.
+import { t } from "../lib/i18n.svelte";
+
 export interface Toast {
   id: number;
   text: string;
@@ -34,7 +36,7 @@ export async function attempt(fn: () => Promise<unknown>, success?: string): Pro
     if (success) toasts.show(success, "success");
     return true;
   } catch (err) {
-    toasts.error(err instanceof Error ? err.message : "Something went wrong.");
+    toasts.error(err instanceof Error ? err.message : t("signin.errors.generic"));
     return false;
   }
 }

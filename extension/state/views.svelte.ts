@@ -2,6 +2,7 @@
 import type { SavedView, TicketFilter } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
+import { t } from "../lib/i18n.svelte";
 
 export class SavedViews {
   items = $state.raw<SavedView[]>([]);
@@ -23,7 +24,7 @@ export class SavedViews {
   /** Saves the filter as shown (search text included); throws the worker's reason for the form. */
   async create(name: string, filter: TicketFilter, shared: boolean): Promise<SavedView> {
     const api = this.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     const view = await api.createView({ name: name.trim(), filter: $state.snapshot(filter) as TicketFilter, shared });
     this.items = [...this.items.filter((v) => v.id !== view.id), view];
     return view;
@@ -31,7 +32,7 @@ export class SavedViews {
 
   async remove(id: string): Promise<void> {
     const api = this.api();
-    if (!api) throw new Error("Not signed in.");
+    if (!api) throw new Error(t("signin.errors.notSignedIn"));
     await api.deleteView(id);
     this.items = this.items.filter((v) => v.id !== id);
   }

@@ -1,10 +1,21 @@
 // Which order actions Shopify accepts for an order's state, and why not otherwise. The panel offers only these (with
-// the reason shown for the rest); the routes refuse the same cases before calling the store.
+// the reason shown for the rest, translated from `code`); the routes refuse the same cases (English `reason`) before
+// calling the store.
 import type { OrderLineItem, StoreOrder } from "../schemas";
 
-export type Allowed = { ok: true } | { ok: false; reason: string };
+/** Why an action is refused, for the panel's message catalogue (`orders.unavailable.<code>`). */
+export type RefusalCode = "alreadyCancelled" | "fulfilmentsShipped" | "cancelled" | "refunded" | "voided" | "allShipped" | "lineShipped";
+/** A refusal: its code and what the message names (`order`, and `line` for one line), plus the English sentence. */
+export type Refusal = { ok: false; code: RefusalCode; order: string; line?: string; reason: string };
+export type Allowed = { ok: true } | Refusal;
 const yes: Allowed = { ok: true };
-const no = (reason: string): Allowed => ({ ok: false, reason });
+const no = (code: RefusalCode, order: string, reason: string, line?: string): Refusal => ({
+  ok: false,
+  code,
+  order,
+  ...(line === undefined ? {} : { line }),
+  reason,
+});
 
 type OrderState = Pick<StoreOrder, "name" | "cancelledAt" | "financialStatus" | "fulfillmentStatus"> & {
   lineItems: Pick<OrderLineItem, "quantity" | "fulfilledQuantity" | "title">[];
@@ -18,16 +29,17 @@ const status = (o: OrderState) => (o.financialStatus ?? "").toLowerCase();
 
 /** Cancelling: not twice, and not once anything has shipped (Shopify wants the fulfilments cancelled first). */
 export function canCancel(o: OrderState): Allowed {
-  if (o.cancelledAt) return no(`${o.name} is already cancelled.`);
-  if (shipped(o)) return no(`Items of ${o.name} have shipped: cancel the fulfilments in Shopify first.`);
+  if (o.cancelledAt) return no("alreadyCancelled", o.name, `${o.name} is already cancelled.`);
+  if (shipped(o)) return no("fulfilmentsShipped", o.name, `Items of ${o.name} have shipped: cancel the fulfilments in Shopify first.`);
   return yes;
 }
 
 /** Editing quantities: an open order with something left to ship, not refunded or voided. */
 export function canEdit(o: OrderState): Allowed {
-  if (o.cancelledAt) return no(`${o.name} is cancelled.`);
-  if (status(o) === "refunded" || status(o) === "voided") return no(`${o.name} was ${status(o)}; there is nothing left to change.`);
-  if (allShipped(o)) return no(`Everything on ${o.name} has shipped.`);
+  if (o.cancelledAt) return no("cancelled", o.name, `${o.name} is cancelled.`);
+  const s = status(o);
+  if (s === "refunded" || s === "voided") return no(s, o.name, `${o.name} was ${s}; there is nothing left to change.`);
+  if (allShipped(o)) return no("allShipped", o.name, `Everything on ${o.name} has shipped.`);
   return yes;
 }
 
@@ -35,6 +47,6 @@ export function canEdit(o: OrderState): Allowed {
 export function canEditLine(o: OrderState, line: Pick<OrderLineItem, "quantity" | "fulfilledQuantity" | "title">): Allowed {
   const order = canEdit(o);
   if (!order.ok) return order;
-  if (line.fulfilledQuantity >= line.quantity && line.quantity > 0) return no(`“${line.title}” has shipped.`);
+  if (line.fulfilledQuantity >= line.quantity && line.quantity > 0) return no("lineShipped", o.name, `“${line.title}” has shipped.`, line.title);
   return yes;
 }

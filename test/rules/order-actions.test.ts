@@ -30,9 +30,29 @@ describe("order actions by state", () => {
     for (const reason of why) expect(reason).toMatch(/#1042|shipped/); // each refusal names the order or says why
   });
 
+  it.each([
+    // [case, order, cancel refusal, edit refusal]: the code the panel translates, with the order it names
+    ["cancelled", order({ cancelledAt: "2026-01-02T00:00:00Z" }), "alreadyCancelled", "cancelled"],
+    ["partly shipped", order({ fulfillmentStatus: "partial", lineItems: [line(2, 2), line(1, 0)] }), "fulfilmentsShipped", null],
+    ["all shipped", order({ fulfillmentStatus: "fulfilled" }), "fulfilmentsShipped", "allShipped"],
+    ["refunded", order({ financialStatus: "refunded" }), null, "refunded"],
+    ["voided", order({ financialStatus: "VOIDED" }), null, "voided"],
+  ])("says why in a code the panel can translate: %s", (_case, o, cancel, edit) => {
+    const code = (a: ReturnType<typeof canCancel>) => (a.ok ? null : a.code);
+    expect(code(canCancel(o))).toBe(cancel);
+    expect(code(canEdit(o))).toBe(edit);
+    for (const a of [canCancel(o), canEdit(o)]) if (!a.ok) expect(a.order).toBe("#1042");
+  });
+
   it("lets only the unshipped lines of a partly shipped order change", () => {
     const o = order({ fulfillmentStatus: "partial", lineItems: [line(2, 2), line(3, 1)] });
-    expect(canEditLine(o, o.lineItems[0]!)).toEqual({ ok: false, reason: "“Trail Jacket” has shipped." });
+    expect(canEditLine(o, o.lineItems[0]!)).toEqual({
+      ok: false,
+      code: "lineShipped",
+      order: "#1042",
+      line: "Trail Jacket",
+      reason: "“Trail Jacket” has shipped.",
+    });
     expect(canEditLine(o, o.lineItems[1]!).ok).toBe(true);
   });
 });

@@ -88,7 +88,8 @@ describe("what authentication remembers", () => {
     expect((await api(fresh.support.token, "PATCH", "/api/me", { language: "ko" }, Me)).body.agent.language).toBe("ko");
     expect((await me(fresh.support.token)).language).toBe("ko");
     expect((await me(fresh.owner.token)).language).toBeNull(); // per agent
-    for (const bad of [{ language: "fr" }, {}, { language: "ko", extra: 1 }]) expect((await api(fresh.support.token, "PATCH", "/api/me", bad)).status).toBe(400);
+    for (const bad of [{ language: "fr" }, {}, { language: "ko", extra: 1 }])
+      expect((await api(fresh.support.token, "PATCH", "/api/me", bad)).status).toBe(400);
     expect((await api(fresh.support.token, "PATCH", "/api/me", { language: null }, Me)).body.agent).toMatchObject({ language: null, operator: false });
   });
 });

@@ -163,7 +163,9 @@ export class TicketObject extends DurableObject<Env> {
       const now = clock.now();
       if (edit.assigneeId !== undefined && edit.assigneeId !== state.assigneeId) {
         state.assigneeId = edit.assigneeId;
-        const line = edit.assigneeId ? activityLine("assigned", { assignee: edit.assigneeName ?? "an agent", who: actor.name }) : activityLine("unassigned", { who: actor.name });
+        const line = edit.assigneeId
+          ? activityLine("assigned", { assignee: edit.assigneeName ?? "an agent", who: actor.name })
+          : activityLine("unassigned", { who: actor.name });
         this.writer.activity(state, line, now);
       }
       state.followers = applyEdit(edit.followers ?? state.followers, edit.addFollowers, edit.removeFollowers);

@@ -1,6 +1,21 @@
 // A TicketObject's own SQLite storage: ticket state, the message thread, per-agent state, timers and pending events.
-import type { Activity, Attachment, Attribution, EmailParts, DeliveryStatus, Message, MessageKind, MessageSource, RealtimeEvent } from "../../../shared/schemas";
-import { Activity as ActivitySchema, EmailParts as EmailPartsSchema, Message as MessageSchema, RealtimeEvent as RealtimeEventSchema } from "../../../shared/schemas";
+import type {
+  Activity,
+  Attachment,
+  Attribution,
+  EmailParts,
+  DeliveryStatus,
+  Message,
+  MessageKind,
+  MessageSource,
+  RealtimeEvent,
+} from "../../../shared/schemas";
+import {
+  Activity as ActivitySchema,
+  EmailParts as EmailPartsSchema,
+  Message as MessageSchema,
+  RealtimeEvent as RealtimeEventSchema,
+} from "../../../shared/schemas";
 import { randomId } from "../http/crypto";
 import { upgradeState, type TicketState } from "./ticket-state";
 
@@ -292,6 +307,6 @@ function toMessage(r: MessageRow): Message {
     attribution: r.attribution_json ? JSON.parse(r.attribution_json) : null,
     email,
     files: email ? email.attachments : JSON.parse(r.files_json ?? "[]"),
-    activity: r.activity_json ? ActivitySchema.safeParse(JSON.parse(r.activity_json)).data ?? null : null,
+    activity: r.activity_json ? (ActivitySchema.safeParse(JSON.parse(r.activity_json)).data ?? null) : null,
   });
 }

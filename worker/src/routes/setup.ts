@@ -44,7 +44,16 @@ export function registerSetupRoutes(router: AppRouter) {
       SetupResponse,
       {
         workspace: toWorkspace({ id: workspace.id, name: workspace.name, timezone: workspace.timezone, created_at: now }),
-        agent: toAgent({ id: agent.id, workspace_id: workspace.id, name: agent.name, email: agent.email, role: "owner", operator: 0, language: null, created_at: now }),
+        agent: toAgent({
+          id: agent.id,
+          workspace_id: workspace.id,
+          name: agent.name,
+          email: agent.email,
+          role: "owner",
+          operator: 0,
+          language: null,
+          created_at: now,
+        }),
         token,
       },
       { status: 201 },
