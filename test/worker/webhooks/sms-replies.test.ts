@@ -114,9 +114,12 @@ describe("quiet hours in the ticket detail", () => {
     return (await detail(token, ticketId)).ticket.quietHours as { timezone: string; localTime: string; inQuietHours: boolean };
   };
   afterEach(() => clock.setClockOffset(clockStart));
+  /** As for a number whose area code names no single zone (the test numbers' 202 names New York). */
+  const forgetZone = (profileId: string) => env.DB.prepare("UPDATE profiles SET timezone = NULL, timezone_source = NULL WHERE id = ?1").bind(profileId).run();
 
   it("uses the workspace time zone when the profile has none: quiet from 20:00, not before 08:00", async () => {
     const { ws, ticket } = await openTicket({}, { timezone: "Asia/Tokyo" }); // Tokyo is UTC+9 all year
+    await forgetZone(ticket.profile.id);
     const at = (utc: string) => shownAt(`2026-03-10T${utc}:00Z`, ws.support.token, ticket.id);
     expect(await at("10:59")).toEqual({ timezone: "Asia/Tokyo", localTime: "19:59", inQuietHours: false });
     expect(await at("11:00")).toEqual({ timezone: "Asia/Tokyo", localTime: "20:00", inQuietHours: true });
@@ -141,6 +144,7 @@ describe("quiet hours in the ticket detail", () => {
 
   it("follows a custom quiet-hours window from the settings", async () => {
     const { ws, ticket } = await openTicket({ sms: { quietHours: { start: "12:00", end: "13:00" } } }, { timezone: "UTC" });
+    await forgetZone(ticket.profile.id);
     expect((await shownAt("2026-03-10T11:59:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(false);
     expect((await shownAt("2026-03-10T12:00:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(true);
     expect((await shownAt("2026-03-10T13:00:00Z", ws.support.token, ticket.id)).inQuietHours).toBe(false);
