@@ -1,27 +1,13 @@
 // Components: the SMS segment counter and the composer's consent gate / quiet-hours / offline notices.
-import { flushSync, mount, unmount, type Component } from "svelte";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { flushSync } from "svelte";
+import { describe, expect, it, vi } from "vitest";
+import { render } from "./render";
 import Composer from "../../extension/components/Composer.svelte";
 import ComposerNotices from "../../extension/components/ComposerNotices.svelte";
 import QuickRepliesSettings from "../../extension/components/QuickRepliesSettings.svelte";
 import SegmentCounter from "../../extension/components/SegmentCounter.svelte";
 import { quickReplies, session } from "../../extension/state/root.svelte";
 import type { TicketView } from "../../extension/lib/schemas";
-
-let mounted: ReturnType<typeof mount>[] = [];
-afterEach(() => {
-  for (const c of mounted) unmount(c);
-  mounted = [];
-  document.body.innerHTML = "";
-});
-
-function render<P extends Record<string, unknown>>(component: Component<P>, props: P) {
-  const target = document.createElement("div");
-  document.body.append(target);
-  mounted.push(mount(component, { target, props }));
-  flushSync();
-  return target;
-}
 
 describe("SegmentCounter", () => {
   it.each([

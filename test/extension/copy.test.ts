@@ -1,27 +1,14 @@
 // What the panel says must be true: the closed banner per channel, no promise of @mentions, empty lists that say why
 // they are empty (and nothing before the first load), and the snooze menu naming the workspace's zone when it differs.
-import { flushSync, mount, unmount, type Component } from "svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { flushSync } from "svelte";
+import { describe, expect, it } from "vitest";
+import { render } from "./render";
 import Composer from "../../extension/components/Composer.svelte";
 import SnoozeMenu from "../../extension/components/SnoozeMenu.svelte";
 import TicketHeader from "../../extension/components/TicketHeader.svelte";
 import TicketList from "../../extension/components/TicketList.svelte";
 import type { Me, TicketView } from "../../extension/lib/schemas";
 import { inbox, session } from "../../extension/state/root.svelte";
-
-let mounted: ReturnType<typeof mount>[] = [];
-afterEach(() => {
-  for (const c of mounted) unmount(c);
-  mounted = [];
-  document.body.innerHTML = "";
-});
-function render<P extends Record<string, unknown>>(component: Component<P>, props: P) {
-  const target = document.createElement("div");
-  document.body.append(target);
-  mounted.push(mount(component, { target, props }));
-  flushSync();
-  return target;
-}
 
 const closed: TicketView = {
   id: "t1",
