@@ -277,6 +277,15 @@ describe("an agent's day in the side panel", () => {
       expect(await panel.evaluate(() => document.documentElement.scrollWidth), `${locale} ${name} fits 420 px`).toBeLessThanOrEqual(420);
       await shot(panel, `4x-${locale}-${name}`);
     }
+    // The options page speaks it too.
+    const options = await browser.context.newPage();
+    options.on("console", (m) => {
+      if (m.text().startsWith("missing i18n key")) missing.push(m.text());
+    });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByText(texts.signin.openPanel).waitFor();
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe(locale);
+    await options.close();
     expect(missing, `${locale}: texts missing from the catalogue`).toEqual([]);
     // The agent's choice is kept by the worker: a fresh panel opens in it.
     const me = await stack.api("GET", "/api/me", { token: stack.owner.token, schema: Me });
