@@ -7,7 +7,7 @@ import ComposerNotices from "../../extension/components/ComposerNotices.svelte";
 import QuickRepliesSettings from "../../extension/components/QuickRepliesSettings.svelte";
 import SegmentCounter from "../../extension/components/SegmentCounter.svelte";
 import { quickReplies, session } from "../../extension/state/root.svelte";
-import type { TicketView } from "../../extension/lib/schemas";
+import { base } from "./fixtures";
 
 describe("SegmentCounter", () => {
   it.each([
@@ -23,34 +23,6 @@ describe("SegmentCounter", () => {
     expect(el.getAttribute("data-segments")).toBe(segments);
   });
 });
-
-const base: TicketView = {
-  id: "t1",
-  number: 4,
-  channel: "sms",
-  status: "open",
-  snoozedUntil: null,
-  assigneeId: null,
-  tags: [],
-  unread: false,
-  favorite: false,
-  profile: { id: "p1", name: "Priya Shah", phone: "+15551230003", email: null },
-  lastMessage: null,
-  attribution: null,
-  createdAt: "2026-03-01T12:00:00.000Z",
-  updatedAt: "2026-03-01T12:00:00.000Z",
-  followers: [],
-  description: "",
-  smsConsent: null,
-  canReply: false,
-  replyBlockedReason: "This customer has not consented to receive SMS.",
-  quietHours: null,
-  blocked: false,
-  customerOnline: null,
-  followUpEmail: false,
-  followUpAt: null,
-  phoneDisplay: null,
-};
 
 describe("ComposerNotices", () => {
   it("gates replies without consent, with the worker's reason and a way to write a note", () => {

@@ -9,33 +9,15 @@ import TicketHeader from "../../extension/components/TicketHeader.svelte";
 import TicketList from "../../extension/components/TicketList.svelte";
 import type { Me, TicketView } from "../../extension/lib/schemas";
 import { inbox, session } from "../../extension/state/root.svelte";
+import { base } from "./fixtures";
 
 const closed: TicketView = {
-  id: "t1",
-  number: 4,
-  channel: "sms",
+  ...base,
   status: "closed",
-  snoozedUntil: null,
-  assigneeId: null,
-  tags: [],
-  unread: false,
-  favorite: false,
-  profile: { id: "p1", name: "Priya Shah", phone: "+15551230003", email: "priya@example.com" },
-  lastMessage: null,
-  attribution: null,
-  createdAt: "2026-03-01T12:00:00.000Z",
-  updatedAt: "2026-03-01T12:00:00.000Z",
-  followers: [],
-  description: "",
+  profile: { ...base.profile, email: "priya@example.com" },
   smsConsent: "marketing",
   canReply: true,
   replyBlockedReason: null,
-  quietHours: null,
-  blocked: false,
-  customerOnline: null,
-  followUpEmail: false,
-  followUpAt: null,
-  phoneDisplay: null,
 };
 
 describe("what the panel promises", () => {

@@ -19,6 +19,7 @@ import { runNotifyTimer } from "./ticket-notify";
 import { fetchSmsMedia, SMS_MEDIA_TIMER, SmsMediaPayload } from "./ticket-sms-media";
 import { applySmsArrival, SMS_INBOUND_TIMER, SmsInboundPayload, storeSmsArrival, type SmsArrival } from "./ticket-sms-inbound";
 import { fail, ok, type Outcome, type Actor, type TicketEdit } from "./outcome";
+import { applyEdit, editTicket } from "./ticket-edit";
 import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
 
 export type { InboundInput, MarketingInput } from "./ticket-ingest";
@@ -160,17 +161,7 @@ export class TicketObject extends DurableObject<Env> {
     if (tags.length > MAX_TAGS) return fail(400, "too_many_tags", `A ticket has at most ${MAX_TAGS} tags.`);
     this.ctx.storage.transactionSync(() => {
       const state = this.store.current();
-      const now = clock.now();
-      if (edit.assigneeId !== undefined && edit.assigneeId !== state.assigneeId) {
-        state.assigneeId = edit.assigneeId;
-        const line = edit.assigneeId
-          ? activityLine("assigned", { assignee: edit.assigneeName ?? "an agent", who: actor.name })
-          : activityLine("unassigned", { who: actor.name });
-        this.writer.activity(state, line, now);
-      }
-      state.followers = applyEdit(edit.followers ?? state.followers, edit.addFollowers, edit.removeFollowers);
-      state.tags = tags;
-      if (edit.description !== undefined) state.description = edit.description;
+      editTicket(this.writer, state, actor, edit, tags, clock.now());
       if (edit.favorite !== undefined) this.store.setAgentState(actor.id, { favorite: edit.favorite });
       this.writer.commit(state, "updated");
     });
@@ -300,8 +291,4 @@ export class TicketObject extends DurableObject<Env> {
   private flush(): Promise<void> {
     return this.flusher.flush();
   }
-}
-
-function applyEdit(base: string[], add: string[] = [], remove: string[] = []): string[] {
-  return [...new Set([...base, ...add])].filter((x) => !remove.includes(x));
 }
