@@ -12,7 +12,42 @@ const Text = z
   .max(1000)
   .nullish()
   .transform((s) => (s?.trim() ? s.trim() : null));
-const Address = z.object({ country_code: z.string().nullish(), city: Text, province: Text, phone: Text }).passthrough().nullish();
+const Address = z
+  .object({
+    country_code: z.string().nullish(),
+    city: Text,
+    province: Text,
+    province_code: Text,
+    phone: Text,
+    name: Text,
+    first_name: Text,
+    last_name: Text,
+    address1: Text,
+    address2: Text,
+    zip: Text,
+  })
+  .passthrough()
+  .nullish();
+const ShopMoney = z.object({ shop_money: z.object({ amount: Money }).passthrough() }).passthrough();
+const ShopifyFulfillmentPayload = z
+  .object({
+    id: ShopifyId,
+    status: z.string().nullish(),
+    shipment_status: z.string().nullish(),
+    tracking_company: Text,
+    tracking_number: Text,
+    tracking_url: Text,
+    created_at: When,
+  })
+  .passthrough();
+const ShopifyRefundPayload = z
+  .object({
+    transactions: z
+      .array(z.object({ kind: z.string().nullish(), status: z.string().nullish(), amount: Money }).passthrough())
+      .max(100)
+      .default([]),
+  })
+  .passthrough();
 
 /** `customers/create`, `customers/update` bodies, and the `customer` object inside an order. */
 export const ShopifyCustomerPayload = z
@@ -65,6 +100,12 @@ export const ShopifyOrderPayload = z
     line_items: z.array(ShopifyLineItemPayload).max(500),
     billing_address: Address,
     shipping_address: Address,
+    fulfillments: z.array(ShopifyFulfillmentPayload).max(100).optional(),
+    refunds: z.array(ShopifyRefundPayload).max(100).optional(),
+    total_shipping_price_set: ShopMoney.nullish(),
+    note: z.string().max(5000).nullish(),
+    /** Comma-separated, as Shopify sends them. */
+    tags: z.string().max(5000).nullish(),
   })
   .passthrough();
 export type ShopifyOrderPayload = z.infer<typeof ShopifyOrderPayload>;
@@ -83,8 +124,37 @@ export const OrderLineItem = z.object({
   sku: z.string().nullable(),
   productId: z.string().nullable(),
   variantId: z.string().nullable(),
+  /** Whether the store can put it back in stock (Shopify: false once the variant is gone). */
+  restockable: z.boolean().default(true),
 });
 export type OrderLineItem = z.infer<typeof OrderLineItem>;
+
+/** One shipment of an order, with its carrier's tracking (Shopify: Fulfillment.trackingInfo, the first one). */
+export const OrderFulfillment = z.object({
+  id: z.string(),
+  /** success, cancelled, error, failure, open, pending (lowercase). */
+  status: z.string(),
+  /** The carrier's last word when known: in_transit, out_for_delivery, delivered, failure… (lowercase). */
+  shipmentStatus: z.string().nullable(),
+  trackingCompany: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+  createdAt: IsoTime,
+});
+export type OrderFulfillment = z.infer<typeof OrderFulfillment>;
+
+export const MailingAddress = z.object({
+  name: z.string().max(255).nullable().default(null),
+  address1: z.string().max(255),
+  address2: z.string().max(255).nullable().default(null),
+  city: z.string().max(255),
+  province: z.string().max(255).nullable().default(null),
+  provinceCode: z.string().max(10).nullable().default(null),
+  zip: z.string().max(20).nullable().default(null),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 country code"),
+  phone: z.string().max(40).nullable().default(null),
+});
+export type MailingAddress = z.infer<typeof MailingAddress>;
 
 export const StoreOrder = z.object({
   id: z.string(),
@@ -103,6 +173,13 @@ export const StoreOrder = z.object({
   lineItems: z.array(OrderLineItem),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  fulfillments: z.array(OrderFulfillment).default([]),
+  shippingAddress: MailingAddress.nullable().default(null),
+  /** Shipping charged, and everything refunded so far, in the order's currency. */
+  shippingPrice: z.string().default("0.00"),
+  totalRefunded: z.string().default("0.00"),
+  note: z.string().nullable().default(null),
+  tags: z.array(z.string()).default([]),
   /** The order's page in the store admin (API responses only, when the shop domain is set). */
   adminUrl: z.string().url().optional(),
 });

@@ -1,5 +1,5 @@
 // D1 access for store orders: versioned upserts (an older updated_at never overwrites a newer one) and lookups.
-import { OrderLineItem, type StoreOrder } from "../../../shared/schemas";
+import { OrderLineItem, StoreOrder } from "../../../shared/schemas";
 
 interface OrderRow {
   id: string;
@@ -16,12 +16,13 @@ interface OrderRow {
   total_price: string;
   line_items_json: string;
   admin_graphql_id: string | null;
+  details_json: string | null;
   created_at: number;
   updated_at: number;
 }
 
 const COLUMNS = `id, name, order_number, profile_id, customer_id, email, phone, financial_status, fulfillment_status, cancelled_at,
-  currency, total_price, line_items_json, admin_graphql_id, created_at, updated_at`;
+  currency, total_price, line_items_json, admin_graphql_id, details_json, created_at, updated_at`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The lookup queries, exported so their plans are checked against the indexes (test/worker/store/order-query-plan). */
@@ -35,6 +36,17 @@ export const ORDER_SQL = {
   facts: "SELECT total_price, currency, created_at, cancelled_at FROM orders WHERE workspace_id = ?1 AND profile_id = ?2 ORDER BY created_at DESC LIMIT 2000",
 };
 const LineItems = OrderLineItem.array();
+/** The order's details kept as one JSON column (details_json); missing in rows stored before migration 0011. */
+const Details = StoreOrder.pick({ fulfillments: true, shippingAddress: true, shippingPrice: true, totalRefunded: true, note: true, tags: true });
+const details = (o: StoreOrder) =>
+  JSON.stringify({
+    fulfillments: o.fulfillments,
+    shippingAddress: o.shippingAddress,
+    shippingPrice: o.shippingPrice,
+    totalRefunded: o.totalRefunded,
+    note: o.note,
+    tags: o.tags,
+  });
 
 export const toOrder = (r: OrderRow): StoreOrder => ({
   id: r.id,
@@ -53,6 +65,7 @@ export const toOrder = (r: OrderRow): StoreOrder => ({
   lineItems: LineItems.parse(JSON.parse(r.line_items_json)),
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
+  ...Details.parse(r.details_json ? JSON.parse(r.details_json) : {}),
 });
 
 /**
@@ -63,14 +76,15 @@ export async function upsertOrder(db: D1Database, workspaceId: string, o: StoreO
   const row = await db
     .prepare(
       `INSERT INTO orders (workspace_id, id, name, order_number, profile_id, customer_id, email, phone, financial_status, fulfillment_status,
-       cancelled_at, currency, total_price, line_items_json, admin_graphql_id, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+       cancelled_at, currency, total_price, line_items_json, admin_graphql_id, created_at, updated_at, details_json)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
      ON CONFLICT(workspace_id, id) DO UPDATE SET
        name = excluded.name, order_number = excluded.order_number, profile_id = COALESCE(excluded.profile_id, orders.profile_id),
        customer_id = COALESCE(excluded.customer_id, orders.customer_id), email = excluded.email, phone = excluded.phone,
        financial_status = excluded.financial_status, fulfillment_status = excluded.fulfillment_status, cancelled_at = excluded.cancelled_at,
        currency = excluded.currency, total_price = excluded.total_price, line_items_json = excluded.line_items_json,
-       admin_graphql_id = excluded.admin_graphql_id, created_at = excluded.created_at, updated_at = excluded.updated_at
+       admin_graphql_id = excluded.admin_graphql_id, created_at = excluded.created_at, updated_at = excluded.updated_at,
+       details_json = excluded.details_json
      WHERE excluded.updated_at >= orders.updated_at
      RETURNING id`,
     )
@@ -92,6 +106,7 @@ export async function upsertOrder(db: D1Database, workspaceId: string, o: StoreO
       o.adminGraphqlId,
       Date.parse(o.createdAt),
       Date.parse(o.updatedAt),
+      details(o),
     )
     .first<{ id: string }>();
   return { applied: row !== null };

@@ -1,8 +1,9 @@
 // Shopify order shapes ↔ Sidedesk's StoreOrder: REST webhook payloads and Admin GraphQL orders map to one form,
 // with statuses as lowercase words ("paid", "unfulfilled", "partially_fulfilled") whichever API they came from.
-import type { OrderLineItem, ShopifyOrderPayload, StoreOrder } from "../../../shared/schemas";
+import type { MailingAddress, OrderFulfillment, OrderLineItem, ShopifyOrderPayload, StoreOrder } from "../../../shared/schemas";
+import { sumAmounts } from "../../../shared/rules/money";
 import { toE164 } from "../domain/phone";
-import type { GqlOrder } from "./shopify-queries";
+import type { GqlMailingAddress, GqlOrder } from "./shopify-queries";
 
 export const gid = (type: string, id: string) => `gid://shopify/${type}/${id}`;
 /** The numeric id at the end of a Shopify GID (or the id itself when it is already numeric). */
@@ -44,11 +45,72 @@ export function fromOrderPayload(p: ShopifyOrderPayload, country: string): Store
         sku: li.sku,
         productId: li.product_id ?? null,
         variantId: li.variant_id ?? null,
+        restockable: li.variant_id != null,
       };
     }),
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),
+    fulfillments: (p.fulfillments ?? []).map(
+      (f): OrderFulfillment => ({
+        id: f.id,
+        status: (f.status ?? "success").toLowerCase(),
+        shipmentStatus: f.shipment_status?.toLowerCase() ?? null,
+        trackingCompany: f.tracking_company,
+        trackingNumber: f.tracking_number,
+        trackingUrl: f.tracking_url,
+        createdAt: new Date(f.created_at).toISOString(),
+      }),
+    ),
+    shippingAddress: restAddress(p.shipping_address),
+    shippingPrice: sumAmounts([p.total_shipping_price_set?.shop_money.amount ?? 0]),
+    totalRefunded: sumAmounts(
+      (p.refunds ?? []).flatMap((r) => r.transactions.filter((t) => t.kind === "refund" && (t.status ?? "success") === "success").map((t) => t.amount)),
+    ),
+    note: p.note?.trim() || null,
+    tags: splitTags(p.tags),
   };
+}
+
+export const splitTags = (tags: string | null | undefined): string[] =>
+  (tags ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+function restAddress(a: ShopifyOrderPayload["shipping_address"]): MailingAddress | null {
+  if (!a?.address1 || !a.city || !a.country_code) return null;
+  const name = a.name ?? ([a.first_name, a.last_name].filter(Boolean).join(" ") || null);
+  return {
+    name,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    province: a.province,
+    provinceCode: a.province_code,
+    zip: a.zip,
+    countryCode: a.country_code.toUpperCase(),
+    phone: a.phone,
+  };
+}
+
+function gqlAddress(a: GqlMailingAddress | null): MailingAddress | null {
+  if (!a?.address1 || !a.city || !a.countryCodeV2) return null;
+  return {
+    name: a.name,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    province: a.province,
+    provinceCode: a.provinceCode,
+    zip: a.zip,
+    countryCode: a.countryCodeV2,
+    phone: a.phone,
+  };
+}
+
+export function toGqlAddress(a: MailingAddress | null): GqlMailingAddress | null {
+  if (!a) return null;
+  return { ...a, countryCodeV2: a.countryCode };
 }
 
 /** The order's phone, else the customer's, read in the address country when Shopify gives one, else the shop's. */
@@ -84,9 +146,24 @@ export function fromGqlOrder(o: GqlOrder, country: string): StoreOrder {
       sku: li.sku,
       productId: li.product ? legacyId(li.product.id) : null,
       variantId: li.variant ? legacyId(li.variant.id) : null,
+      restockable: li.restockable,
     })),
     createdAt: new Date(o.createdAt).toISOString(),
     updatedAt: new Date(o.updatedAt).toISOString(),
+    fulfillments: o.fulfillments.map((f) => ({
+      id: legacyId(f.id),
+      status: f.status.toLowerCase(),
+      shipmentStatus: f.displayStatus?.toLowerCase() ?? null,
+      trackingCompany: f.trackingInfo[0]?.company ?? null,
+      trackingNumber: f.trackingInfo[0]?.number ?? null,
+      trackingUrl: f.trackingInfo[0]?.url ?? null,
+      createdAt: new Date(f.createdAt).toISOString(),
+    })),
+    shippingAddress: gqlAddress(o.shippingAddress),
+    shippingPrice: sumAmounts([o.totalShippingPriceSet.shopMoney.amount]),
+    totalRefunded: sumAmounts([o.totalRefundedSet.shopMoney.amount]),
+    note: o.note,
+    tags: o.tags,
   };
 }
 
@@ -104,7 +181,19 @@ export function toGqlOrder(o: StoreOrder): GqlOrder {
     displayFinancialStatus: o.financialStatus?.toUpperCase() ?? null,
     displayFulfillmentStatus: (o.fulfillmentStatus ?? "unfulfilled").toUpperCase(),
     currentTotalPriceSet: { shopMoney: { amount: o.totalPrice, currencyCode: o.currency } },
+    totalRefundedSet: { shopMoney: { amount: o.totalRefunded } },
+    totalShippingPriceSet: { shopMoney: { amount: o.shippingPrice } },
+    note: o.note,
+    tags: o.tags,
     customer: o.customerId ? { id: gid("Customer", o.customerId) } : null,
+    shippingAddress: toGqlAddress(o.shippingAddress),
+    fulfillments: o.fulfillments.map((f) => ({
+      id: gid("Fulfillment", f.id),
+      status: f.status.toUpperCase(),
+      displayStatus: f.shipmentStatus?.toUpperCase() ?? null,
+      createdAt: f.createdAt,
+      trackingInfo: f.trackingNumber || f.trackingCompany ? [{ company: f.trackingCompany, number: f.trackingNumber, url: f.trackingUrl }] : [],
+    })),
     lineItems: {
       nodes: o.lineItems.map((li) => ({
         id: li.adminGraphqlId,
@@ -113,6 +202,8 @@ export function toGqlOrder(o: StoreOrder): GqlOrder {
         quantity: li.quantity,
         currentQuantity: li.quantity,
         unfulfilledQuantity: li.quantity - li.fulfilledQuantity,
+        refundableQuantity: li.quantity,
+        restockable: li.restockable,
         sku: li.sku,
         originalUnitPriceSet: { shopMoney: { amount: li.price } },
         variant: li.variantId ? { id: gid("ProductVariant", li.variantId) } : null,

@@ -7,10 +7,15 @@ fragment OrderFields on Order {
   id legacyResourceId name email phone createdAt updatedAt cancelledAt
   displayFinancialStatus displayFulfillmentStatus
   currentTotalPriceSet { shopMoney { amount currencyCode } }
+  totalRefundedSet { shopMoney { amount } }
+  totalShippingPriceSet { shopMoney { amount } }
+  note tags
   customer { id }
+  shippingAddress { name address1 address2 city province provinceCode zip countryCodeV2 phone }
+  fulfillments(first: 20) { id status displayStatus createdAt trackingInfo(first: 1) { company number url } }
   lineItems(first: 100) {
     nodes {
-      id title variantTitle quantity currentQuantity unfulfilledQuantity sku
+      id title variantTitle quantity currentQuantity unfulfilledQuantity refundableQuantity restockable sku
       originalUnitPriceSet { shopMoney { amount } }
       variant { id }
       product { id }
@@ -59,6 +64,26 @@ export const UserError = z.object({ field: z.array(z.string()).nullish(), messag
 export type UserError = z.infer<typeof UserError>;
 
 const Ref = z.object({ id: z.string() }).nullable();
+const Amount = z.object({ shopMoney: z.object({ amount: z.string() }) });
+export const GqlMailingAddress = z.object({
+  name: z.string().nullable(),
+  address1: z.string().nullable(),
+  address2: z.string().nullable(),
+  city: z.string().nullable(),
+  province: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  zip: z.string().nullable(),
+  countryCodeV2: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type GqlMailingAddress = z.infer<typeof GqlMailingAddress>;
+const GqlFulfillment = z.object({
+  id: z.string(),
+  status: z.string(),
+  displayStatus: z.string().nullable(),
+  createdAt: z.string(),
+  trackingInfo: z.array(z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() })),
+});
 export const GqlOrder = z.object({
   id: z.string(),
   legacyResourceId: z.string().nullish(),
@@ -71,7 +96,13 @@ export const GqlOrder = z.object({
   displayFinancialStatus: z.string().nullable(),
   displayFulfillmentStatus: z.string(),
   currentTotalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
+  totalRefundedSet: Amount,
+  totalShippingPriceSet: Amount,
+  note: z.string().nullable(),
+  tags: z.array(z.string()),
   customer: Ref,
+  shippingAddress: GqlMailingAddress.nullable(),
+  fulfillments: z.array(GqlFulfillment),
   lineItems: z.object({
     nodes: z.array(
       z.object({
@@ -81,6 +112,8 @@ export const GqlOrder = z.object({
         quantity: z.number().int(),
         currentQuantity: z.number().int(),
         unfulfilledQuantity: z.number().int(),
+        refundableQuantity: z.number().int(),
+        restockable: z.boolean(),
         sku: z.string().nullable(),
         originalUnitPriceSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
         variant: Ref,
