@@ -4,7 +4,16 @@
 import type { OrderLineItem, StoreOrder } from "../schemas";
 
 /** Why an action is refused, for the panel's message catalogue (`orders.unavailable.<code>`). */
-export type RefusalCode = "alreadyCancelled" | "fulfilmentsShipped" | "cancelled" | "refunded" | "voided" | "allShipped" | "lineShipped";
+export type RefusalCode =
+  | "alreadyCancelled"
+  | "fulfilmentsShipped"
+  | "cancelled"
+  | "refunded"
+  | "voided"
+  | "allShipped"
+  | "lineShipped"
+  | "notPaid"
+  | "addressShipped";
 /** A refusal: its code and what the message names (`order`, and `line` for one line), plus the English sentence. */
 export type Refusal = { ok: false; code: RefusalCode; order: string; line?: string; reason: string };
 export type Allowed = { ok: true } | Refusal;
@@ -48,5 +57,27 @@ export function canEditLine(o: OrderState, line: Pick<OrderLineItem, "quantity" 
   const order = canEdit(o);
   if (!order.ok) return order;
   if (line.fulfilledQuantity >= line.quantity && line.quantity > 0) return no("lineShipped", o.name, `“${line.title}” has shipped.`, line.title);
+  return yes;
+}
+
+/** Refunding: only money that was taken and is not all given back yet. */
+export function canRefund(o: OrderState): Allowed {
+  const s = status(o);
+  if (s === "refunded" || s === "voided") return no(s, o.name, `${o.name} was ${s}; there is nothing left to refund.`);
+  if (!["paid", "partially_paid", "partially_refunded"].includes(s))
+    return no("notPaid", o.name, `${o.name} is not paid (${s || "no payment"}); nothing can be refunded.`);
+  return yes;
+}
+
+/** The shipping address: only while nothing has shipped, and not on a cancelled order. */
+export function canChangeAddress(o: OrderState): Allowed {
+  if (o.cancelledAt) return no("cancelled", o.name, `${o.name} is cancelled.`);
+  if (shipped(o)) return no("addressShipped", o.name, `Items of ${o.name} have shipped; the address can no longer change.`);
+  return yes;
+}
+
+/** A replacement: for any order that was not cancelled (it copies lines to a new order). */
+export function canReplace(o: OrderState): Allowed {
+  if (o.cancelledAt) return no("cancelled", o.name, `${o.name} is cancelled.`);
   return yes;
 }

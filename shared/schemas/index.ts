@@ -11,3 +11,4 @@ export * from "./chat";
 export * from "./library";
 export * from "./report";
 export * from "./responses";
+export * from "./order-actions";

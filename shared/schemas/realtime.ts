@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TicketSummary } from "./ticket";
 import { Message } from "./message";
+import { OrderAction } from "./order-actions";
 
 export const RealtimeEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), agentId: z.string(), online: z.array(z.string()), operators: z.array(z.string()) }),
@@ -12,6 +13,8 @@ export const RealtimeEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("counts.changed") }),
   z.object({ type: z.literal("presence"), online: z.array(z.string()), operators: z.array(z.string()) }),
   z.object({ type: z.literal("pong") }),
+  /** An order action's request was filed, approved, declined or refused (admins' approval queue, the requester's outcome). */
+  z.object({ type: z.literal("approval.changed"), action: OrderAction }),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 

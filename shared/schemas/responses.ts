@@ -13,6 +13,8 @@ import { OrderSource, StoreOrder } from "./store";
 import { QuickReply, SavedView } from "./library";
 import { ChatMessage, ChatSessionId } from "./chat";
 
+const RoleLimitAnswer = z.object({ refund: z.number().nullable(), discount: z.number().nullable(), discountPercent: z.number().nullable() });
+
 // ---- setup, agents, me ----
 
 /** GET /api/me, PATCH /api/me */
@@ -62,6 +64,7 @@ const SettingsAnswer = z.object({
     allowedOrigins: z.array(z.string()),
   }),
   shopify: z.object({ shopDomain: z.string().nullable(), countryCode: z.string() }),
+  orders: z.object({ limits: z.object({ admin: RoleLimitAnswer, manager: RoleLimitAnswer, support: RoleLimitAnswer }) }),
 });
 /** Fails to compile when `Settings` gains, loses or changes a field that the answer above does not. */
 const settingsAnswerInSync: [z.infer<typeof SettingsAnswer>, Settings] extends [Settings, z.infer<typeof SettingsAnswer>] ? true : never = true;

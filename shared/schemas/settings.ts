@@ -1,5 +1,6 @@
 // Workspace settings (docs/api.md §10 Settings). Secrets are write-only: GET shows `{ set: boolean }` in their place.
 import { z } from "zod";
+import { OrderLimits } from "./order-actions";
 
 export const AutoResponderAudience = z.enum(["all", "non_consented", "off"]);
 
@@ -74,6 +75,8 @@ export const Settings = z.object({
         .default("US"),
     })
     .default({}),
+  /** Per-role limits on refunds and discounts an agent gives without an admin's approval (owners have none). */
+  orders: z.object({ limits: OrderLimits.default({}) }).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -153,6 +156,7 @@ export const SettingsUpdate = z
       .strict()
       .optional(),
     events: z.object({ signingSecret: secret.optional() }).strict().optional(),
+    orders: z.object({ limits: OrderLimits }).strict().optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

@@ -4,14 +4,18 @@
 import { vi } from "vitest";
 import type { StoreOrder } from "../../../shared/schemas";
 import { handleFakeAdmin, type FakeCall } from "../../../worker/src/integrations/shopify-fake";
+import { memoryRecords } from "../../../worker/src/integrations/shopify-fake-ops";
 
 export type Mode = "up" | "slow" | "down" | "error";
 
 export function installFakeShopify(shopDomain: string, accessToken: string) {
   const orders = new Map<string, StoreOrder>();
   const calls: FakeCall[] = [];
+  const records = memoryRecords();
   const urls: string[] = [];
   let mode: Mode = "up";
+  /** Root fields whose next answer is lost after the store acted (the connection drops on the way back). */
+  const losing = new Set<string>();
   const realFetch = globalThis.fetch;
   const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
@@ -20,7 +24,9 @@ export function installFakeShopify(shopDomain: string, accessToken: string) {
     if (mode === "down") throw new TypeError("fetch failed: connection refused");
     if (mode === "error") return new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
     if (mode === "slow") await untilAborted(init?.signal ?? request.signal, 10_000);
-    return handleFakeAdmin(request, {
+    const query = String(((await request.clone().json()) as { query?: unknown }).query ?? "");
+    const lost = [...losing].find((field) => new RegExp(`\\b${field}\\s*\\(`).test(query));
+    const answer = await handleFakeAdmin(request, {
       accessToken,
       calls,
       data: {
@@ -29,17 +35,26 @@ export function installFakeShopify(shopDomain: string, accessToken: string) {
         save: async (o) => {
           orders.set(o.id, o);
         },
+        records,
       },
     });
+    if (lost) {
+      losing.delete(lost);
+      throw new TypeError("fetch failed: the connection was reset");
+    }
+    return answer;
   });
   return {
     orders,
+    records,
     calls,
     urls,
     setMode: (m: Mode) => {
       mode = m;
     },
     put: (o: StoreOrder) => orders.set(o.id, structuredClone(o)),
+    /** The store acts on the next `rootField` mutation, but its answer never arrives. */
+    loseAnswerTo: (rootField: string) => losing.add(rootField),
     restore: () => spy.mockRestore(),
   };
 }

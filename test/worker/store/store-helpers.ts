@@ -3,7 +3,7 @@
 // worker's own code), and connecting a store.
 import { SELF } from "cloudflare:test";
 import type { z } from "zod";
-import { ShopifyApplied, ShopifyOrderPayload, ShopifyWebhookResponse, type StoreOrder } from "../../../shared/schemas";
+import { OrderActionResponse, ShopifyApplied, ShopifyOrderPayload, ShopifyWebhookResponse, type StoreOrder } from "../../../shared/schemas";
 import { fromOrderPayload } from "../../../worker/src/integrations/shopify-map";
 import { BASE, createWorkspace, getProfile, toReply, type Reply, type TestWorkspace } from "../helpers";
 
@@ -140,4 +140,20 @@ export async function seedOrder(workspaceId: string, fake: { put(o: StoreOrder):
   if (res.body.profileId === null) throw new Error(`seeded order ${payload.id} is linked to no profile (give it an email or a phone)`);
   fake?.put(fromOrderPayload(ShopifyOrderPayload.parse(payload), "US"));
   return { payload, id: String(payload.id), profileId: res.body.profileId };
+}
+
+/** POST an order action with its Idempotency-Key (a fresh UUID unless given; null sends none). */
+export async function orderAction<S extends z.ZodTypeAny = typeof OrderActionResponse>(
+  token: string,
+  path: string,
+  body: unknown,
+  key: string | null = crypto.randomUUID(),
+  schema?: S,
+): Promise<Reply<z.output<S>>> {
+  const res = await SELF.fetch(`${BASE}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+    body: JSON.stringify(body),
+  });
+  return toReply(`POST ${path}`, res.status, await res.text(), schema ?? OrderActionResponse) as Reply<z.output<S>>;
 }

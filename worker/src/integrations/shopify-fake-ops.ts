@@ -9,6 +9,26 @@ export interface FakeShopData {
   all(): Promise<StoreOrder[]>;
   get(id: string): Promise<StoreOrder | null>;
   save(order: StoreOrder): Promise<void>;
+  /** Everything else the store keeps (discount codes, draft orders, refund ledgers, idempotency keys), by kind and key. */
+  records: FakeRecords;
+}
+export interface FakeRecords {
+  get(kind: string, key: string): Promise<unknown>;
+  put(kind: string, key: string, value: unknown): Promise<void>;
+  list(kind: string): Promise<unknown[]>;
+}
+
+/** Records in memory (tests). */
+export function memoryRecords(): FakeRecords {
+  const kinds = new Map<string, Map<string, unknown>>();
+  const of = (kind: string) => kinds.get(kind) ?? kinds.set(kind, new Map()).get(kind)!;
+  return {
+    get: async (kind, key) => structuredClone(of(kind).get(key) ?? null),
+    put: async (kind, key, value) => {
+      of(kind).set(key, structuredClone(value));
+    },
+    list: async (kind) => [...of(kind).values()].map((v) => structuredClone(v)),
+  };
 }
 
 interface EditSession {

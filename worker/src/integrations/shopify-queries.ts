@@ -2,7 +2,7 @@
 // Shapes per shopify.dev/docs/api/admin-graphql: order, orders, orderEditBegin/SetQuantity/Commit, orderCancel (refundMethod).
 import { z } from "zod";
 
-const ORDER_FIELDS = `
+export const ORDER_FIELDS = `
 fragment OrderFields on Order {
   id legacyResourceId name email phone createdAt updatedAt cancelledAt
   displayFinancialStatus displayFulfillmentStatus

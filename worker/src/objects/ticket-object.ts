@@ -6,7 +6,7 @@ import { textTooLong, tooLongMessage } from "../../../shared/rules/reply-limits"
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Env } from "../env";
-import { MAX_TAGS, type Attachment, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
+import { MAX_TAGS, type Activity, type Attachment, type Message, type NewAgentMessage, type TicketStatus } from "../../../shared/schemas";
 import { dbFor } from "../db/shards";
 import { TicketStore } from "./ticket-store";
 import type { TicketState } from "./ticket-state";
@@ -205,6 +205,23 @@ export class TicketObject extends DurableObject<Env> {
     this.chat.announceStatus();
     await this.flush();
     return ok(null);
+  }
+
+  /**
+   * An activity line written from outside the ticket (an order action, an approval): `key` makes a repeated call (a
+   * retried request) land once. False when it was already there.
+   */
+  async recordActivity(workspaceId: string, key: string, line: { text: string; activity: Activity }): Promise<Outcome<boolean>> {
+    if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
+    const providerId = `activity:${key}`;
+    if (this.store.findByProviderId(providerId)) return ok(false);
+    this.ctx.storage.transactionSync(() => {
+      const state = this.store.current();
+      this.writer.activity(state, line, clock.now(), providerId);
+      this.writer.commit(state, "activity");
+    });
+    await this.flush();
+    return ok(true);
   }
 
   async updateDelivery(providerId: string, status: "sent" | "delivered" | "failed", error: string | null): Promise<boolean> {

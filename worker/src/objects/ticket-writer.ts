@@ -112,8 +112,8 @@ export class TicketWriter {
   }
 
   /** An activity line: its English text and the catalogue key behind it (shared/rules/activity.ts). */
-  activity(state: TicketState, line: { text: string; activity: Activity }, at: number) {
-    this.append(state, { kind: "activity", text: line.text, activity: line.activity, author: SYSTEM, status: null, source: "system", at });
+  activity(state: TicketState, line: { text: string; activity: Activity }, at: number, providerId: string | null = null) {
+    this.append(state, { kind: "activity", text: line.text, activity: line.activity, author: SYSTEM, status: null, source: "system", providerId, at });
   }
 
   /** Applies a status event; writes the activity line and the wake timer. True when the status changed. */

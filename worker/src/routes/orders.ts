@@ -10,6 +10,8 @@ import { fetchStoreOrder, searchStoreOrders } from "../integrations/shopify-orde
 import { storeOrder } from "../integrations/shopify-ingest";
 import { orderIdParam, present, storeFirst, workspaceStore } from "./order-store";
 import { registerOrderActions } from "./order-actions";
+import { registerOrderCompensation } from "./order-compensation";
+import { registerApprovalRoutes } from "./approvals";
 import { dbFor } from "../db/shards";
 import { OrderList, OrderResponse } from "../../../shared/schemas";
 import { respond } from "../http/respond";
@@ -86,6 +88,8 @@ export function registerOrderRoutes(router: AppRouter) {
   );
 
   registerOrderActions(router);
+  registerOrderCompensation(router);
+  registerApprovalRoutes(router);
 }
 
 async function saveAll(env: Env, workspaceId: string, orders: StoreOrder[]) {

@@ -2,12 +2,13 @@
 import * as clock from "../clock";
 import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/agent-route";
-import { OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
+import { OWNER, OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
+import { audit } from "../db/audit-log";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { openSecrets, readSettings, saveSettingsStmt, sealSecrets, workspaceByInboundEmail } from "../db/settings";
 import { forgetWorkspace } from "../db/settings-cache";
 import { secretsKey } from "../config";
-import { directory } from "../db/shards";
+import { dbFor, directory } from "../db/shards";
 import { setTimezoneStmt } from "../db/workspaces";
 import { SettingsView } from "../../../shared/schemas";
 import { respond } from "../http/respond";
@@ -27,6 +28,8 @@ export function registerSettingsRoutes(router: AppRouter) {
     agentRoute(async (request, env, who) => {
       requireRole(who, OWNER_ADMIN, "change settings");
       const update = parseOr400(SettingsUpdate, await readJson(request));
+      // Admins are themselves limited (and approve others' requests): only the owner sets the limits.
+      if (update.orders) requireRole(who, OWNER, "change refund and discount limits");
       const key = secretsKey(env);
       const { settings, sealed } = await readSettings(directory(env), who.workspace.id);
       const secrets = await openSecrets(key, who.workspace.id, sealed);
@@ -40,11 +43,23 @@ export function registerSettingsRoutes(router: AppRouter) {
       const statements = [saveSettingsStmt(directory(env), who.workspace.id, merged, nextSealed, clock.now())];
       if (update.timezone) statements.push(setTimezoneStmt(directory(env), who.workspace.id, update.timezone));
       await directory(env).batch(statements);
+      if (update.orders) {
+        const summary = `Changed refund and discount limits: ${limitsSummary(merged.orders.limits)}`;
+        const actor = { id: who.agent.id, name: who.agent.name };
+        await audit(dbFor(env, who.workspace.id), who.workspace.id, { actor, action: "settings.limits", summary, detail: merged.orders.limits });
+      }
       forgetWorkspace(who.workspace.id);
       forgetTokens(who.workspace.id); // the time zone travels with every authenticated request
       return respond(SettingsView, present(merged, nextSecrets));
     }),
   );
+}
+
+function limitsSummary(limits: Settings["orders"]["limits"]): string {
+  const show = (n: number | null, suffix = "") => (n === null ? "no limit" : `${n}${suffix}`);
+  return (["admin", "manager", "support"] as const)
+    .map((r) => `${r} refund ${show(limits[r].refund)}, discount ${show(limits[r].discount)} / ${show(limits[r].discountPercent, "%")}`)
+    .join("; ");
 }
 
 /** What GET returns: settings plus `{ set: boolean }` in place of each secret. */
