@@ -11,7 +11,7 @@ import { dbFor, directory } from "../db/shards";
 import { loadSettings } from "../db/settings";
 import { listAudit } from "../db/audit-log";
 import { decideAction, finishAction, getLedgerRow, ledgerResult, listActions, toOrderAction } from "../db/order-actions";
-import { PLANNERS } from "./order-action-plans";
+import { PLANNERS, type Plan } from "./order-action-plans";
 import { announce, run } from "./order-action-runner";
 
 const ACTION_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -54,7 +54,7 @@ export function registerApprovalRoutes(router: AppRouter) {
       const row = await decideAction(db, ws, pending.id, "running", { id: who.agent.id, name: who.agent.name }, null);
       if (!row) throw new HttpError(409, "already_decided", "Someone already decided this request.");
       const approver = { id: who.agent.id, name: who.agent.name };
-      let plan;
+      let plan: Plan;
       try {
         plan = await PLANNERS[row.kind].plan(
           { env, workspaceId: ws, key: row.id, prepared: ledgerResult(row)?.prepared },
