@@ -174,4 +174,4 @@ export const AuditEntry = z.object({
   detail: z.record(z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditList = z.object({ entries: z.array(AuditEntry), nextBefore: z.string().nullable() });
+export const AuditList = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });

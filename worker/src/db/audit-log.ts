@@ -37,6 +37,7 @@ export async function audit(db: D1Database, workspaceId: string, e: AuditInput):
 }
 
 interface AuditRow {
+  seq: number;
   id: string;
   at: number;
   actor_id: string | null;
@@ -47,21 +48,25 @@ interface AuditRow {
   detail_json: string | null;
 }
 
-export async function listAudit(db: D1Database, workspaceId: string, before: number | null, limit: number): Promise<AuditEntry[]> {
+/** Newest first, in the order written (rowid), so entries of the same millisecond keep their order; `before` is a cursor. */
+export async function listAudit(db: D1Database, workspaceId: string, before: number | null, limit: number) {
   const { results } = await db
     .prepare(
-      `SELECT id, at, actor_id, actor_name, action, target, summary, detail_json FROM audit_log
-       WHERE workspace_id = ?1 AND at < ?2 ORDER BY at DESC, id DESC LIMIT ?3`,
+      `SELECT rowid AS seq, id, at, actor_id, actor_name, action, target, summary, detail_json FROM audit_log
+       WHERE workspace_id = ?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT ?3`,
     )
     .bind(workspaceId, before ?? Number.MAX_SAFE_INTEGER, limit)
     .all<AuditRow>();
-  return results.map((r) => ({
-    id: r.id,
-    at: new Date(r.at).toISOString(),
-    actor: { id: r.actor_id, name: r.actor_name },
-    action: r.action,
-    target: r.target,
-    summary: r.summary,
-    detail: r.detail_json ? (JSON.parse(r.detail_json) as Record<string, unknown>) : null,
-  }));
+  const entries = results.map(
+    (r): AuditEntry => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: { id: r.actor_id, name: r.actor_name },
+      action: r.action,
+      target: r.target,
+      summary: r.summary,
+      detail: r.detail_json ? (JSON.parse(r.detail_json) as Record<string, unknown>) : null,
+    }),
+  );
+  return { entries, nextCursor: results.length === limit ? String(results.at(-1)!.seq) : null };
 }

@@ -109,12 +109,11 @@ export function registerApprovalRoutes(router: AppRouter) {
     agentRoute(async (request, env, who) => {
       requireRole(who, OWNER, "read the audit log");
       const url = new URL(request.url);
-      const before = url.searchParams.get("before");
-      const beforeMs = before === null ? null : Date.parse(before);
-      if (beforeMs !== null && Number.isNaN(beforeMs)) throw new HttpError(400, "invalid_request", "before must be an ISO date-time.");
+      const cursor = url.searchParams.get("cursor");
+      if (cursor !== null && !/^\d{1,15}$/.test(cursor)) throw new HttpError(400, "invalid_request", "cursor must be the nextCursor of an earlier page.");
       const limit = Math.min(200, Math.max(1, Number(url.searchParams.get("limit")) || 50));
-      const entries = await listAudit(dbFor(env, who.workspace.id), who.workspace.id, beforeMs, limit);
-      return respond(AuditList, { entries, nextBefore: entries.length === limit ? (entries.at(-1)?.at ?? null) : null });
+      const page = await listAudit(dbFor(env, who.workspace.id), who.workspace.id, cursor === null ? null : Number(cursor), limit);
+      return respond(AuditList, page);
     }),
   );
 }
