@@ -54,6 +54,25 @@ export const ReportAgent = z.object({
 });
 export const ReportTag = z.object({ tag: z.string(), created: z.number().int(), resolved: z.number().int(), medianResolutionSeconds: Seconds });
 
+const Money = z.object({ currency: z.string(), amount: z.string() });
+/** Refunds, discount codes and replacement orders given in the range (every channel), by agent and by reason. */
+export const ReportCompensation = z.object({
+  totals: z.array(z.object({ kind: z.enum(["refund", "discount", "replacement"]), actions: z.number().int(), ...Money.shape })),
+  byAgent: z.array(
+    z.object({
+      agentId: z.string(),
+      name: z.string(),
+      actions: z.number().int(),
+      refunds: z.string(),
+      discounts: z.string(),
+      replacements: z.string(),
+      currency: z.string(),
+    }),
+  ),
+  byReason: z.array(z.object({ reason: z.string(), actions: z.number().int(), ...Money.shape })),
+});
+export type ReportCompensation = z.infer<typeof ReportCompensation>;
+
 export const Report = z.object({
   range: z.object({ from: IsoDate, to: IsoDate, timezone: z.string(), channel: Channel.nullable() }),
   totals: ReportTotals,
@@ -61,6 +80,7 @@ export const Report = z.object({
   byChannel: z.array(ReportChannel),
   byAgent: z.array(ReportAgent),
   byTag: z.array(ReportTag),
+  compensation: ReportCompensation,
 });
 export type Report = z.infer<typeof Report>;
 export type ReportAgent = z.infer<typeof ReportAgent>;

@@ -195,6 +195,14 @@ export async function compensationTotals(db: D1Database, workspaceId: string, fr
        GROUP BY agent_id, kind, reason, currency ORDER BY cents DESC`,
     )
     .bind(workspaceId, from, to)
-    .all<{ agent_id: string; agent_name: string; kind: OrderActionKind; reason: string; currency: string | null; actions: number; cents: number }>();
+    .all<{
+      agent_id: string;
+      agent_name: string;
+      kind: "refund" | "discount" | "replacement";
+      reason: string;
+      currency: string | null;
+      actions: number;
+      cents: number;
+    }>();
   return results;
 }

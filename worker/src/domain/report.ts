@@ -18,7 +18,13 @@ const round = (x: number | null) => (x === null ? null : Math.round(x));
 const defined = <T>(xs: (T | null)[]): T[] => xs.filter((x): x is T => x !== null);
 const tagsOf = (r: { tags: string }): string[] => (JSON.parse(r.tags) as unknown[]).filter((t): t is string => typeof t === "string");
 
-export function buildReport(rows: ReportRows, range: ReportRange, timezone: string, channel: Channel | null, agents: ReportAgentInfo[]): Report {
+export function buildReport(
+  rows: ReportRows,
+  range: ReportRange,
+  timezone: string,
+  channel: Channel | null,
+  agents: ReportAgentInfo[],
+): Omit<Report, "compensation"> {
   const { created, resolved } = rows;
   const firstResponses = defined(created.map(firstResponse));
   const volume = range.dates.map((date) => ({ date, created: 0, resolved: 0 }));
@@ -30,7 +36,7 @@ export function buildReport(rows: ReportRows, range: ReportRange, timezone: stri
     const i = dayIndex(range.bounds, r.closed_at);
     if (i >= 0) volume[i]!.resolved += 1;
   }
-  return Report.parse({
+  return Report.omit({ compensation: true }).parse({
     range: { from: range.from, to: range.to, timezone, channel },
     totals: {
       created: created.length,

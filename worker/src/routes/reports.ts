@@ -8,6 +8,8 @@ import { HttpError, parseOr400 } from "../http/errors";
 import { reportRows } from "../db/reports";
 import { listAgents } from "../db/workspaces";
 import { buildReport } from "../domain/report";
+import { buildCompensation } from "../domain/compensation-report";
+import { compensationTotals } from "../db/order-actions";
 import { dbFor, directory } from "../db/shards";
 import { Report } from "../../../shared/schemas";
 import { respond } from "../http/respond";
@@ -25,12 +27,14 @@ export function registerReportRoutes(router: AppRouter) {
         const range = resolveRange(q, tz, clock.nowDate(), MAX_REPORT_DAYS);
         if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
         const channel = q.channel ?? null;
-        const [rows, agents] = await Promise.all([
-          reportRows(dbFor(env, who.workspace.id), who.workspace.id, range.bounds[0]!, range.bounds[range.bounds.length - 1]!, channel),
+        const [from, to] = [range.bounds[0]!, range.bounds[range.bounds.length - 1]!];
+        const [rows, agents, given] = await Promise.all([
+          reportRows(dbFor(env, who.workspace.id), who.workspace.id, from, to, channel),
           listAgents(directory(env), who.workspace.id),
+          compensationTotals(dbFor(env, who.workspace.id), who.workspace.id, from, to),
         ]);
         const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
-        return respond(Report, buildReport(rows, range, tz, channel, info));
+        return respond(Report, { ...buildReport(rows, range, tz, channel, info), compensation: buildCompensation(given) });
       },
       { anyRole: true },
     ),
