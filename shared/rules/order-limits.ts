@@ -15,7 +15,7 @@ export function limitFor(role: Role, limits: OrderLimits, g: Giving): number | n
   if (role === "owner" || role === "analyst") return null;
   const l = limits[role];
   if (g.kind === "discount") return g.percent !== null ? l.discountPercent : l.discount;
-  if (g.kind === "refund" || g.kind === "replacement") return l.refund;
+  if (g.kind === "refund" || g.kind === "replacement" || g.kind === "cancel") return l.refund; // cancelling with a refund gives money back
   return null;
 }
 

@@ -12,3 +12,4 @@ export * from "./library";
 export * from "./report";
 export * from "./responses";
 export * from "./order-actions";
+export * from "./macros";

@@ -111,7 +111,7 @@ export const ReplacementBody = z
   .strict();
 export type ReplacementBody = z.infer<typeof ReplacementBody>;
 
-export const OrderActionKind = z.enum(["refund", "discount", "address", "note", "replacement"]);
+export const OrderActionKind = z.enum(["refund", "discount", "address", "note", "replacement", "cancel"]);
 export type OrderActionKind = z.infer<typeof OrderActionKind>;
 export const OrderActionStatus = z.enum(["running", "done", "pending_approval", "declined", "failed"]);
 export type OrderActionStatus = z.infer<typeof OrderActionStatus>;

@@ -189,10 +189,11 @@ export function toOrderAction(r: LedgerRow): OrderAction {
 export async function compensationTotals(db: D1Database, workspaceId: string, from: number, to: number) {
   const { results } = await db
     .prepare(
-      `SELECT agent_id, agent_name, kind, COALESCE(reason, '') AS reason, currency, COUNT(*) AS actions, SUM(COALESCE(amount_cents, 0)) AS cents
-       FROM order_actions WHERE workspace_id = ?1 AND status = 'done' AND kind IN ('refund', 'discount', 'replacement')
+      `SELECT agent_id, agent_name, CASE kind WHEN 'cancel' THEN 'refund' ELSE kind END AS kind, COALESCE(reason, '') AS reason, currency,
+         COUNT(*) AS actions, SUM(COALESCE(amount_cents, 0)) AS cents
+       FROM order_actions WHERE workspace_id = ?1 AND status = 'done' AND (kind IN ('refund', 'discount', 'replacement') OR (kind = 'cancel' AND amount_cents > 0))
          AND created_at >= ?2 AND created_at < ?3
-       GROUP BY agent_id, kind, reason, currency ORDER BY cents DESC`,
+       GROUP BY agent_id, 3, reason, currency ORDER BY cents DESC`,
     )
     .bind(workspaceId, from, to)
     .all<{

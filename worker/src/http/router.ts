@@ -21,6 +21,7 @@ import { registerDevFakeShopify } from "../routes/dev-fake-shopify";
 import { registerDevFakeTwilio } from "../routes/dev-fake-twilio";
 import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
+import { registerMacroRoutes } from "../routes/macros";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
@@ -52,6 +53,7 @@ export function buildRouter(): AppRouter {
     registerDevFakeTwilio,
     registerShopifyWebhooks,
     registerLibraryRoutes,
+    registerMacroRoutes,
     registerAgentAccessRoutes,
     registerReportRoutes,
   ])

@@ -12,7 +12,7 @@ import { loadSettings } from "../db/settings";
 import { listAudit } from "../db/audit-log";
 import { decideAction, finishAction, getLedgerRow, ledgerResult, listActions, toOrderAction } from "../db/order-actions";
 import { PLANNERS, type Plan } from "./order-action-plans";
-import { announce, run } from "./order-action-runner";
+import { announce, answer, run } from "./order-action-runner";
 
 const ACTION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -77,7 +77,7 @@ export function registerApprovalRoutes(router: AppRouter) {
         throw err;
       }
       await announce(env, ws, row, plan, { key: "approvalApproved", who: row.agent_name, approver, auditAction: "approval.approved" });
-      return run(env, ws, row, plan, approver);
+      return answer(await run(env, ws, row, plan, approver));
     }),
   );
 

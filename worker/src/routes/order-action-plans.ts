@@ -4,10 +4,11 @@
 import type { ZodTypeAny } from "zod";
 import { postcodeValidator, postcodeValidatorExistsForCountry } from "postcode-validator";
 import type { ActivityKey } from "../../../shared/rules/activity";
-import { canChangeAddress, canRefund, canReplace, type Allowed } from "../../../shared/rules/order-actions";
+import { canCancel, canChangeAddress, canRefund, canReplace, type Allowed } from "../../../shared/rules/order-actions";
 import { fromCents, toCents } from "../../../shared/rules/money";
 import {
   AddressBody,
+  CancelOrderBody,
   DiscountBody,
   OrderNoteBody,
   RefundBody,
@@ -33,7 +34,10 @@ import {
 } from "../integrations/shopify-compensation";
 import { readTimeout, type StoreConnection } from "../integrations/shopify-admin";
 import { fetchStoreOrder } from "../integrations/shopify-orders";
-import { storeOrder } from "../integrations/shopify-ingest";
+import { recordOrderActivity, storeOrder } from "../integrations/shopify-ingest";
+import { cancelStoreOrder } from "../integrations/shopify-orders";
+import { markOrderCancelled } from "../db/orders";
+import * as clock from "../clock";
 import { orderOr404, present, requireStore, storeWriteError, workspaceStore } from "./order-store";
 
 export interface PlanContext {
@@ -109,6 +113,7 @@ export const PLANNERS: Record<OrderActionKind, { body: ZodTypeAny; plan: (ctx: P
   address: { body: AddressBody, plan: planAddress },
   note: { body: OrderNoteBody, plan: planNote },
   replacement: { body: ReplacementBody, plan: planReplacement },
+  cancel: { body: CancelOrderBody, plan: planCancel },
 };
 
 async function planRefund(ctx: PlanContext, orderId: string | null, body: RefundBody): Promise<Plan> {
@@ -275,6 +280,33 @@ async function planReplacement(ctx: PlanContext, orderId: string | null, body: R
         replacement,
         activity: { key: "replacementCreated", params: { order: order.name, replacement: replacement.name, reason: body.reason, ...money } },
       };
+    },
+  };
+}
+
+/** Cancelling (with a refund, it gives back what is left of the payment: that amount counts against the refund limit). */
+async function planCancel(ctx: PlanContext, orderId: string | null, body: CancelOrderBody): Promise<Plan> {
+  const { order, conn, show } = await storeAndOrder(ctx, orderId ?? "");
+  refuseUnless(canCancel(order), "order_not_cancellable");
+  const paid = canRefund(order).ok;
+  const cents = body.refund && paid ? Math.max(0, toCents(order.totalPrice) - toCents(order.totalRefunded)) : null;
+  const money = cents === null ? null : moneyParams(cents, order.currency);
+  return {
+    kind: "cancel",
+    order,
+    ticketId: body.ticketId ?? null,
+    amountCents: cents,
+    currency: order.currency,
+    percent: null,
+    reason: body.staffNote ?? body.reason,
+    summary: `Cancel ${order.name}${money ? ` and refund ${money.amount}` : ""}`,
+    params: { kind: "cancel", order: order.name, ...(money ?? {}) },
+    async execute() {
+      await cancelStoreOrder(ctx.env, conn, order, body);
+      await markOrderCancelled(dbFor(ctx.env, ctx.workspaceId), ctx.workspaceId, order.id, clock.now());
+      const saved = await orderOr404(ctx.env, ctx.workspaceId, order.id);
+      if (saved.profileId) await recordOrderActivity(dbFor(ctx.env, ctx.workspaceId), ctx.workspaceId, saved.profileId, saved);
+      return { order: show(saved), activity: { key: "orderCancelled", params: { order: order.name, reason: body.reason, ...(money ?? { amount: "—" }) } } };
     },
   };
 }

@@ -39,9 +39,27 @@ async function bodyHash(kind: OrderActionKind, orderId: string | null, body: unk
   return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** An action's outcome: done (200), or filed for approval (202). */
+export interface ActionAnswer {
+  status: 200 | 202;
+  body: OrderActionResponse;
+}
+export const answer = (a: ActionAnswer) => respond(OrderActionResponse, a.body, { status: a.status });
+
 /** POST /api/orders/:id/<action> and POST /api/discounts. */
 export async function requestOrderAction(env: Env, who: AgentContext, request: Request, kind: OrderActionKind, orderId: string | null, raw: unknown) {
-  const key = idempotencyKeyOf(request);
+  return answer(await performOrderAction(env, who, idempotencyKeyOf(request), kind, orderId, raw));
+}
+
+/** The action itself, also used by macros (with a key derived from the macro's). */
+export async function performOrderAction(
+  env: Env,
+  who: AgentContext,
+  key: string,
+  kind: OrderActionKind,
+  orderId: string | null,
+  raw: unknown,
+): Promise<ActionAnswer> {
   const planner = PLANNERS[kind];
   const body = parseOr400(planner.body, raw) as { ticketId?: string };
   const ws = who.workspace.id;
@@ -79,13 +97,13 @@ export async function requestOrderAction(env: Env, who: AgentContext, request: R
   if (!row) throw new HttpError(409, "action_in_progress", "The action is being recorded; try again in a moment.");
   if (approval) {
     await announce(env, ws, row, plan, { key: "approvalRequested", who: requester.name, auditAction: "approval.requested" });
-    return respond(OrderActionResponse, { action: toOrderAction(row) }, { status: 202 });
+    return { status: 202, body: { action: toOrderAction(row) } };
   }
   return run(env, ws, row, plan, null);
 }
 
 /** Executes a claimed action (status running): the store change, then the ledger, the ticket's activity line and the audit log. */
-export async function run(env: Env, ws: string, row: LedgerRow, plan: Plan, approver: Person | null): Promise<Response> {
+export async function run(env: Env, ws: string, row: LedgerRow, plan: Plan, approver: Person | null): Promise<ActionAnswer> {
   const db = dbFor(env, ws);
   const who = row.agent_name;
   let executed: Awaited<ReturnType<Plan["execute"]>>;
@@ -122,11 +140,14 @@ export async function run(env: Env, ws: string, row: LedgerRow, plan: Plan, appr
     },
   });
   if (approver) await publishAction(env, ws, done);
-  return respond(OrderActionResponse, {
-    action: toOrderAction(done),
-    ...response,
-    ...(response.order || response.replacement ? { source: "store" as const } : {}),
-  });
+  return {
+    status: 200,
+    body: {
+      action: toOrderAction(done),
+      ...response,
+      ...(response.order || response.replacement ? { source: "store" as const } : {}),
+    },
+  };
 }
 
 /** An activity line for a request's life (asked, approved, declined, refused), its audit entry, and the live event. */
@@ -181,7 +202,7 @@ async function noteOnTicket(env: Env, ws: string, ticketId: string | null, key: 
 }
 
 /** A repeated key: the same request gets the first one's outcome (waiting while it runs); another body is refused. */
-async function answerRepeat(env: Env, ws: string, key: string, hash: string, who: AgentContext): Promise<Response> {
+async function answerRepeat(env: Env, ws: string, key: string, hash: string, who: AgentContext): Promise<ActionAnswer> {
   const db = dbFor(env, ws);
   for (let i = 0; i < REPEAT_POLLS; i++) {
     const row = await getLedgerRow(db, ws, key);
@@ -190,10 +211,10 @@ async function answerRepeat(env: Env, ws: string, key: string, hash: string, who
       throw new HttpError(422, "idempotency_key_reused", `${IDEMPOTENCY_HEADER} ${key} was already used for a different request.`);
     const result = row.result_json ? (JSON.parse(row.result_json) as LedgerResult) : null;
     const action: OrderAction = toOrderAction(row);
-    if (row.status === "done") return respond(OrderActionResponse, { action, ...(result?.response as object) });
+    if (row.status === "done") return { status: 200, body: { action, ...(result?.response as object) } };
     if (row.status === "failed" && result?.error) throw new HttpError(result.error.status, result.error.code, result.error.message);
-    if (row.status === "pending_approval") return respond(OrderActionResponse, { action }, { status: 202 });
-    if (row.status === "declined" || row.status === "failed") return respond(OrderActionResponse, { action });
+    if (row.status === "pending_approval") return { status: 202, body: { action } };
+    if (row.status === "declined" || row.status === "failed") return { status: 200, body: { action } };
     if (await takeOverStale(db, ws, key, STALE_MS)) {
       const plan = await PLANNERS[row.kind].plan({ env, workspaceId: ws, key, prepared: result?.prepared }, row.order_id, JSON.parse(row.body_json) as never);
       return run(env, ws, row, plan, row.decided_by ? { id: row.decided_by, name: row.decided_by_name ?? "" } : null);
