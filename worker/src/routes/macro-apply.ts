@@ -22,7 +22,7 @@ import { HttpError, notFound, parseOr400, readJson } from "../http/errors";
 import { respond } from "../http/respond";
 import { getMacro } from "../db/macros";
 import { getOrder, listProfileOrders } from "../db/orders";
-import { getProfile } from "../db/profiles";
+import { getProfile, type StoredProfile } from "../db/profiles";
 import { loadSettings } from "../db/settings";
 import { dbFor, directory } from "../db/shards";
 import { listAgents } from "../db/workspaces";
@@ -30,6 +30,7 @@ import { PLANNERS } from "./order-action-plans";
 import { idempotencyKeyOf, performOrderAction } from "./order-action-runner";
 import { changeStatus, editTicket, postMessage } from "./ticket-actions";
 import type { TicketState } from "../objects/ticket-state";
+import { channels } from "../channels";
 import { originOf, ticketStub, unwrap } from "./ticket-access";
 
 export function registerMacroApply(router: AppRouter) {
@@ -57,6 +58,7 @@ export function registerMacroApply(router: AppRouter) {
 
 interface Context {
   profileId: string;
+  profile: StoredProfile | null;
   order: StoreOrder | null;
   values: Partial<Record<MacroVariable, string | null>>;
 }
@@ -76,6 +78,7 @@ async function context(env: Env, who: AgentContext, profileId: string, macro: Ma
   const tracking = order?.fulfillments.filter((f) => f.trackingUrl && f.status !== "cancelled").at(-1)?.trackingUrl ?? null;
   return {
     profileId,
+    profile,
     order,
     values: {
       "customer.first_name": name?.split(/\s+/)[0] ?? null,
@@ -152,7 +155,9 @@ async function plan(env: Env, who: AgentContext, macro: Macro, ctx: Context, sta
       : preview.missing.length
         ? `no value for ${preview.missing.map((v) => `{{${v}}}`).join(", ")}`
         : null;
+    const gate = m.kind === "reply" ? channels[state.channel].replyGate(ctx.profile) : null;
     if (problem) steps.push(failed("message", summary, problem));
+    else if (gate) steps.push(failed("message", summary, gate.message));
     else
       steps.push({
         step: { kind: "message", summary, text: preview.text, state: "planned" },
