@@ -481,3 +481,47 @@ export const QUICK_REPLIES = [
   { title: "Tracking link", text: "Hi {{first_name}}, here's your tracking link: <paste link>. It can take 24 hours to show the first scan." },
   { title: "Thanks, closing", text: "Thanks {{name}}! I'll close this conversation now; just reply if anything else comes up." },
 ];
+
+/** The macros a shop sets up first (issue 12): tracking, an apology code, cancel and refund, address change. */
+export const MACROS = [
+  {
+    name: "Where is my order",
+    message: {
+      kind: "reply",
+      text: "Hi {{customer.first_name}}, your order {{order.number}} is on its way. You can follow it here: {{order.tracking_link}}",
+    },
+    addTags: ["wismo"],
+    status: { to: "snoozed", preset: "tomorrow" },
+  },
+  {
+    name: "Sorry — 10 % off your next order",
+    message: {
+      kind: "reply",
+      text: "Hi {{customer.first_name}}, we're sorry about this. Here is 10% off your next order, valid for 30 days: {{discount.code}}",
+    },
+    orderAction: { kind: "discount", discountKind: "percentage", value: 10, expiresInDays: 30, reason: "Apology" },
+  },
+  {
+    name: "Cancel and refund",
+    message: {
+      kind: "reply",
+      text: "Hi {{customer.first_name}}, order {{order.number}} is cancelled and refunded. The money is back on your card in 5 to 10 days.",
+    },
+    addTags: ["cancelled"],
+    status: { to: "closed" },
+    orderAction: { kind: "cancel", refund: true, restock: true, notifyCustomer: true, reason: "customer" },
+  },
+  {
+    name: "Address change",
+    message: { kind: "reply", text: "Done, {{customer.first_name}}: order {{order.number}} will ship to the new address." },
+    addTags: ["address-change"],
+    orderAction: { kind: "address" },
+  },
+];
+
+/** Refunds and discounts agents give on their own; above this an admin or the owner approves. */
+export const ORDER_LIMITS = {
+  support: { refund: 50, discount: 25, discountPercent: 15 },
+  manager: { refund: 200, discount: 100, discountPercent: 30 },
+  admin: { refund: null, discount: null, discountPercent: null },
+};

@@ -181,8 +181,52 @@ function orderPayload([p, number, daysAgo, lines, extra = {}], profiles, now) {
     processed_at: iso(created),
     customer: phoneOnly ? { ...customerOf(profile, p, created), email: null } : customerOf(profile, p, created),
     billing_address: { country_code: "US" },
-    shipping_address: { country_code: "US" },
+    shipping_address: addressOf(profile, p),
+    total_shipping_price_set: { shop_money: { amount: "0.00", currency_code: "USD" } },
+    fulfillments: extra.fulfilled ? [fulfillmentOf(id, number, daysAgo, created)] : [],
     line_items,
+  };
+}
+
+const STREETS = ["Maple Ave", "Oak St", "Cedar Ln", "Pine Rd", "Elm St", "Birch Way", "Willow Dr", "Spruce Ct"];
+const CITIES = [
+  ["Washington", "DC", "20001"],
+  ["Arlington", "VA", "22201"],
+  ["Baltimore", "MD", "21201"],
+  ["Philadelphia", "PA", "19103"],
+  ["Richmond", "VA", "23219"],
+];
+
+/** A plausible US shipping address for a demo customer (same one on every order of theirs). */
+function addressOf(profile, p) {
+  const [first, ...rest] = profile.name.split(" ");
+  const [city, province, zip] = CITIES[p % CITIES.length];
+  return {
+    first_name: first,
+    last_name: rest.join(" "),
+    name: profile.name,
+    address1: `${100 + p * 7} ${STREETS[p % STREETS.length]}`,
+    address2: null,
+    city,
+    province_code: province,
+    zip,
+    country_code: "US",
+    phone: null,
+  };
+}
+
+/** One shipment with a carrier's tracking (UPS or USPS by order number), delivered unless it left in the last 4 days. */
+function fulfillmentOf(id, number, daysAgo, created) {
+  const ups = number % 2 === 0;
+  const trackingNumber = ups ? `1Z999AA1${String(number).padStart(10, "0")}` : `9400111899223${String(number).padStart(9, "0")}`;
+  return {
+    id: id * 10 + 9,
+    status: "success",
+    shipment_status: daysAgo > 4 ? "delivered" : "in_transit",
+    tracking_company: ups ? "UPS" : "USPS",
+    tracking_number: trackingNumber,
+    tracking_url: ups ? `https://www.ups.com/track?tracknum=${trackingNumber}` : `https://tools.usps.com/go/TrackConfirmAction?tLabels=${trackingNumber}`,
+    created_at: iso(created + 20 * 60 * 60 * 1000),
   };
 }
 

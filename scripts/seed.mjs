@@ -8,7 +8,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, apiClient, fetchRetrying, postEvents, postTwilioSms } from "./lib/dev.mjs";
-import { BRAND_NUMBER, DEMO_SECRETS, EMAILS, OPENERS, PAGES, PROFILES, QUICK_REPLIES, STAFF, SUPPORT_ADDRESS, THREADS, WORKSPACE } from "./seed-data.mjs";
+import {
+  BRAND_NUMBER,
+  DEMO_SECRETS,
+  EMAILS,
+  OPENERS,
+  PAGES,
+  PROFILES,
+  MACROS,
+  ORDER_LIMITS,
+  QUICK_REPLIES,
+  STAFF,
+  SUPPORT_ADDRESS,
+  THREADS,
+  WORKSPACE,
+} from "./seed-data.mjs";
 import { SHOP, seedStore } from "./seed-store.mjs";
 import { seedChats } from "./seed-chat.mjs";
 import { prng } from "./lib/prng.mjs";
@@ -75,6 +89,7 @@ export async function seed(base, { log = console.log } = {}) {
       email: { supportAddress: SUPPORT_ADDRESS, inboundAddress: SUPPORT_ADDRESS },
       events: { signingSecret: DEMO_SECRETS.eventsSigningSecret },
       shopify: SHOP,
+      orders: { limits: ORDER_LIMITS },
     },
   });
 
@@ -138,6 +153,7 @@ class Seeder {
     const store = await seedStore(this.base, this.demo.workspaceId, PROFILES, this.now);
     this.log(`Seeded ${store.orders} store orders (${store.webhooks} signed Shopify webhooks).`);
     await this.quickReplies();
+    await this.macros();
     const threads = [...THREADS, ...this.openers()].map((t, i) => ({ ...t, startAt: this.startOf(t, i) })).sort((a, b) => a.startAt - b.startAt);
     for (const thread of threads) await this.thread(thread);
     await this.emails();
@@ -323,6 +339,13 @@ class Seeder {
     const { body } = await this.api("GET", "/api/quick-replies", { token: this.token() });
     const have = new Set(body.quickReplies.map((r) => r.title));
     for (const reply of QUICK_REPLIES.filter((r) => !have.has(r.title))) await this.api("POST", "/api/quick-replies", { token: this.token(), body: reply });
+  }
+
+  /** The first macros a shop uses; only the missing ones are added. */
+  async macros() {
+    const { body } = await this.api("GET", "/api/macros", { token: this.token() });
+    const have = new Set(body.macros.map((m) => m.name));
+    for (const macro of MACROS.filter((m) => !have.has(m.name))) await this.api("POST", "/api/macros", { token: this.token(), body: macro });
   }
 
   /** The ticket of a profile on a channel, from the listing (the D1 projection may lag a moment). */

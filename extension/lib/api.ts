@@ -6,6 +6,8 @@ import {
   BEARER_PROTOCOL_PREFIX,
   BulkResult,
   ErrorBody,
+  IDEMPOTENCY_HEADER,
+  OrderActionResponse,
   OrderCancelResponse,
   OrderEditResponse,
   OrderList,
@@ -96,13 +98,20 @@ export class Api {
   ) {}
 
   /** JSON in and out; `file` sends a file as the body instead (its type as Content-Type). */
-  async request<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, method: string, path: string, body?: unknown, file?: Blob): Promise<T> {
+  async request<T>(
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    method: string,
+    path: string,
+    body?: unknown,
+    file?: Blob,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     let res: Response;
     const type = file ? file.type || "application/octet-stream" : body !== undefined ? "application/json" : null;
     try {
       res = await this.fetchImpl(this.baseUrl + path, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, ...(type ? { "content-type": type } : {}) },
+        headers: { authorization: `Bearer ${this.token}`, ...(type ? { "content-type": type } : {}), ...headers },
         body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch {
@@ -227,8 +236,11 @@ export class Api {
   editQuantity(orderId: string, body: { lineItemId: string; quantity: number; ticketId?: string }) {
     return this.request(OrderEditResponse, "POST", `/api/orders/${enc(orderId)}/edit-quantity`, body);
   }
-  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }) {
-    return this.request(OrderCancelResponse, "POST", `/api/orders/${enc(orderId)}/cancel`, body);
+  /** Done at once, or (with a refund above the agent's limit) a request waiting for an admin: `{ action }`. */
+  cancelOrder(orderId: string, body: { reason: string; refund: boolean; restock: boolean; ticketId?: string }, key: string) {
+    return this.request(z.union([OrderCancelResponse, OrderActionResponse]), "POST", `/api/orders/${enc(orderId)}/cancel`, body, undefined, {
+      [IDEMPOTENCY_HEADER]: key,
+    });
   }
 
   quickReplies(q?: string) {

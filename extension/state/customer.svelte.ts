@@ -81,10 +81,28 @@ export class CustomerStore {
     if (this.profileId) await this.load(this.profileId); // totals change lifetime value and activity, not just the order
   }
 
-  async cancelOrder(order: Order, opts: { reason: string; refund: boolean; restock: boolean; ticketId?: string }): Promise<void> {
+  /** Cancelled (true), or sent for an admin's approval (false: the refund is above the agent's limit). */
+  async cancelOrder(order: Order, opts: { reason: string; refund: boolean; restock: boolean; ticketId?: string }, key: string): Promise<boolean> {
     const api = this.api();
-    if (!api) return;
-    await api.cancelOrder(order.id, opts);
+    if (!api) return false;
+    const answer = await api.cancelOrder(order.id, opts, key);
     if (this.profileId) await this.load(this.profileId);
+    return !("action" in answer);
+  }
+
+  /** Any order action (refund, discount, address…): the orders and totals reload after it, whatever its outcome. */
+  async orderAction<T>(run: (api: Api) => Promise<T>): Promise<T> {
+    const api = this.api();
+    if (!api) throw new Error("not signed in");
+    try {
+      return await run(api);
+    } finally {
+      if (this.profileId) void this.load(this.profileId);
+    }
+  }
+
+  /** For dialogs that only read (refund preview). */
+  client(): Api | null {
+    return this.api();
   }
 }

@@ -10,7 +10,7 @@ export class UiState {
   settingsTab = $state<SettingsTab>("you");
   filters = $state(false);
   /** One-shot asks from a keyboard shortcut, for the ticket it was pressed on; the component that acts clears it. */
-  composerRequest = $state<{ ticketId: string; mode: "reply" | "note" } | null>(null);
+  composerRequest = $state<{ ticketId: string; mode: "reply" | "note"; insert?: string } | null>(null);
   snoozeRequest = $state<string | null>(null);
   /** Ticks every 30 s so relative times ("5m") stay current. */
   clock = $state(Date.now());
@@ -29,6 +29,12 @@ export class UiState {
   focusComposer(ticketId: string, mode: "reply" | "note"): void {
     this.tab = "conversation";
     this.composerRequest = { ticketId, mode };
+  }
+
+  /** Puts text into the ticket's reply at the cursor (a tracking sentence, a discount code) and shows the composer. */
+  insertIntoReply(ticketId: string, text: string): void {
+    this.tab = "conversation";
+    this.composerRequest = { ticketId, mode: "reply", insert: text };
   }
 
   /** A shortcut acts once, on its ticket: nothing pending may carry over to the next one opened. */

@@ -161,6 +161,11 @@ export const RoleLimit = z.object({
   discountPercent: z.number().min(0).max(100).nullable().default(null),
 });
 export type RoleLimit = z.infer<typeof RoleLimit>;
+/** GET /api/order-limits: the caller's own limits. */
+export const MyOrderLimits = z.object({
+  role: z.enum(["owner", "admin", "manager", "support", "analyst"]),
+  limits: z.object({ refund: z.number().nullable(), discount: z.number().nullable(), discountPercent: z.number().nullable() }),
+});
 export const OrderLimits = z.object({ admin: RoleLimit.default({}), manager: RoleLimit.default({}), support: RoleLimit.default({}) });
 export type OrderLimits = z.infer<typeof OrderLimits>;
 

@@ -28,6 +28,7 @@ describe("humanDuration", () => {
 });
 
 const report = (from: string, to: string): Report => ({
+  compensation: { totals: [], byAgent: [], byReason: [] },
   range: { from, to, timezone: "America/New_York", channel: null },
   totals: { created: 3, resolved: 1, openNow: 2, medianFirstResponseSeconds: 600, p90FirstResponseSeconds: 900, medianResolutionSeconds: 3600 },
   volume: [],

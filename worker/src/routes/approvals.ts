@@ -1,6 +1,6 @@
 // The approval queue (owners and admins) and one action's state (its requester or an approver), plus the audit log
 // (owners). Approving runs the stored request as its requester asked it, recorded with the approver's name.
-import { ApprovalDecision, ApprovalList, AuditList, OrderActionResponse } from "../../../shared/schemas";
+import { ApprovalDecision, ApprovalList, AuditList, MyOrderLimits, OrderActionResponse } from "../../../shared/schemas";
 import { limitFor } from "../../../shared/rules/order-limits";
 import { fromCents } from "../../../shared/rules/money";
 import { agentRoute, type AppRouter } from "../http/agent-route";
@@ -23,6 +23,17 @@ export function registerApprovalRoutes(router: AppRouter) {
       requireRole(who, OWNER_ADMIN, "see approval requests");
       const rows = await listActions(dbFor(env, who.workspace.id), who.workspace.id, "pending_approval");
       return respond(ApprovalList, { approvals: rows.map(toOrderAction) });
+    }),
+  );
+
+  // The caller's own limits, so the panel can say before confirming that an amount will need approval.
+  router.get(
+    "/api/order-limits",
+    agentRoute(async (_request, env, who) => {
+      const { settings } = await loadSettings(directory(env), who.workspace.id);
+      const role = who.agent.role;
+      const mine = role === "owner" || role === "analyst" ? { refund: null, discount: null, discountPercent: null } : settings.orders.limits[role];
+      return respond(MyOrderLimits, { role, limits: mine });
     }),
   );
 
