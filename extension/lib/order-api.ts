@@ -5,16 +5,19 @@ import {
   IDEMPOTENCY_HEADER,
   MacroApplyResponse,
   MacroList,
+  MacroResponse,
   MyOrderLimits,
   OrderActionResponse,
   RefundPreviewResponse,
   type AddressBody,
+  type MacroBody,
   type DiscountBody,
   type OrderNoteBody,
   type RefundBody,
   type RefundPlan,
   type ReplacementBody,
 } from "../../shared/schemas";
+import { z } from "zod";
 import type { Api } from "./api";
 
 const enc = encodeURIComponent;
@@ -40,6 +43,9 @@ export const orderApi = {
   decide: (api: Api, id: string, decision: "approve" | "decline", reason?: string) =>
     api.request(OrderActionResponse, "POST", `/api/approvals/${enc(id)}/${decision}`, reason ? { reason } : {}),
   macros: (api: Api) => api.request(MacroList, "GET", "/api/macros").then((r) => r.macros),
+  saveMacro: (api: Api, id: string | null, body: In<MacroBody>) =>
+    api.request(MacroResponse, id ? "PUT" : "POST", id ? `/api/macros/${enc(id)}` : "/api/macros", body).then((r) => r.macro),
+  deleteMacro: (api: Api, id: string) => api.request(z.null(), "DELETE", `/api/macros/${enc(id)}`),
   applyMacro: (api: Api, ticketId: string, macroId: string, body: { orderId?: string; dryRun?: boolean }, key: string | null) =>
     api.request(
       MacroApplyResponse,

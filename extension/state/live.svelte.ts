@@ -5,6 +5,7 @@ import { RealtimeSocket, type LiveStatus } from "../lib/realtime";
 import type { InboxStore } from "./inbox.svelte";
 import type { OutboxState } from "./outbox.svelte";
 import type { TicketStore } from "./ticket.svelte";
+import type { Approvals } from "./approvals.svelte";
 
 export class LiveState {
   status = $state<LiveStatus>("stopped");
@@ -12,7 +13,16 @@ export class LiveState {
   presence = $state.raw<string[]>([]);
   private socket: RealtimeSocket | null = null;
 
-  constructor(private readonly deps: { api: () => Api | null; inbox: InboxStore; ticket: TicketStore; outbox: OutboxState; onPresence?: () => void }) {}
+  constructor(
+    private readonly deps: {
+      api: () => Api | null;
+      inbox: InboxStore;
+      ticket: TicketStore;
+      outbox: OutboxState;
+      approvals?: Approvals;
+      onPresence?: () => void;
+    },
+  ) {}
 
   start(): void {
     const api = this.deps.api();
@@ -56,6 +66,7 @@ export class LiveState {
     if (reconnected) {
       void inbox.load();
       void ticket.reload();
+      void this.deps.approvals?.load();
     }
   }
 
@@ -82,6 +93,9 @@ export class LiveState {
       case "presence":
         this.presence = e.online;
         this.deps.onPresence?.();
+        return;
+      case "approval.changed":
+        this.deps.approvals?.apply(e.action);
         return;
       case "pong":
         return;

@@ -6,6 +6,8 @@ import { InboxStore } from "./inbox.svelte";
 import { LiveState } from "./live.svelte";
 import { OutboxState } from "./outbox.svelte";
 import { QuickReplies } from "./quick-replies.svelte";
+import { Macros } from "./macros.svelte";
+import { Approvals } from "./approvals.svelte";
 import { ReportsStore } from "./reports.svelte";
 import { Session } from "./session.svelte";
 import { SettingsStore } from "./settings.svelte";
@@ -24,10 +26,12 @@ export const inbox = new InboxStore({
 });
 export const ticket = new TicketStore({ api, inbox });
 export const outbox = new OutboxState({ api, onSent: (ticketId, message) => ticket.applyMessage(ticketId, message) });
-export const live = new LiveState({ api, inbox, ticket, outbox });
+export const approvals = new Approvals({ api, me: () => session.agentId, canDecide: () => session.isAdmin });
+export const live = new LiveState({ api, inbox, ticket, outbox, approvals });
 export const customer = new CustomerStore(api);
 export const admin = new AdminState(api);
 export const quickReplies = new QuickReplies(api);
+export const macros = new Macros(api);
 export const views = new SavedViews(api);
 export const ui = new UiState();
 export const settings = new SettingsStore(api);
@@ -55,6 +59,7 @@ export async function startPanel(): Promise<void> {
   void inbox.refreshCounts();
   void quickReplies.load();
   void views.load();
+  void approvals.load();
   live.start();
 }
 
