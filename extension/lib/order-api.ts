@@ -2,6 +2,7 @@
 // dialog made when it opened, so a double click or a retry after a network error acts once.
 import {
   ApprovalList,
+  AuditList,
   IDEMPOTENCY_HEADER,
   MacroApplyResponse,
   MacroList,
@@ -38,6 +39,7 @@ export const orderApi = {
   address: (api: Api, orderId: string, body: In<AddressBody>, key: string) => act(api, `/api/orders/${enc(orderId)}/address`, body, key),
   note: (api: Api, orderId: string, body: In<OrderNoteBody>, key: string) => act(api, `/api/orders/${enc(orderId)}/note`, body, key),
   replacement: (api: Api, orderId: string, body: In<ReplacementBody>, key: string) => act(api, `/api/orders/${enc(orderId)}/replacement`, body, key),
+  audit: (api: Api, cursor: string | null) => api.request(AuditList, "GET", `/api/audit${cursor ? `?cursor=${enc(cursor)}` : ""}`),
   myLimits: (api: Api) => api.request(MyOrderLimits, "GET", "/api/order-limits"),
   approvals: (api: Api) => api.request(ApprovalList, "GET", "/api/approvals").then((r) => r.approvals),
   decide: (api: Api, id: string, decision: "approve" | "decline", reason?: string) =>

@@ -12,7 +12,7 @@ import { loadSettings } from "../db/settings";
 import { listAudit } from "../db/audit-log";
 import { decideAction, finishAction, getLedgerRow, ledgerResult, listActions, toOrderAction } from "../db/order-actions";
 import { PLANNERS, type Plan } from "./order-action-plans";
-import { announce, answer, run } from "./order-action-runner";
+import { announce, answer, rowParams, run } from "./order-action-runner";
 
 const ACTION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -82,7 +82,7 @@ export function registerApprovalRoutes(router: AppRouter) {
           env,
           ws,
           failed,
-          { summary, params: {} },
+          { summary, params: rowParams(row) },
           { key: "actionFailed", who: row.agent_name, error: message, auditAction: `order.${row.kind}.failed`, approver },
         );
         throw err;
@@ -108,7 +108,7 @@ export function registerApprovalRoutes(router: AppRouter) {
         env,
         ws,
         row,
-        { summary, params: {} },
+        { summary, params: rowParams(row) },
         { key: "approvalDeclined", who: row.agent_name, approver, reason: reason ?? "—", auditAction: "approval.declined" },
       );
       return respond(OrderActionResponse, { action: toOrderAction(row) });

@@ -15,7 +15,7 @@ import { audit } from "../db/audit-log";
 import { claimAction, finishAction, getLedgerRow, releaseAction, takeOverStale, toOrderAction, type LedgerResult, type LedgerRow } from "../db/order-actions";
 import { StoreUnavailable } from "../integrations/shopify-admin";
 import { StoreRefused } from "../integrations/shopify-orders";
-import { PLANNERS, type Plan, type PlanContext } from "./order-action-plans";
+import { moneyParams, PLANNERS, type Plan, type PlanContext } from "./order-action-plans";
 import { storeWriteError } from "./order-store";
 import { ticketStub } from "./ticket-access";
 
@@ -184,6 +184,17 @@ export async function announce(
     detail: { actionId: row.id },
   });
   await publishAction(env, ws, row);
+}
+
+/** An action's summary parameters from its ledger row (the panel names the action in the agent's language from these). */
+export function rowParams(row: LedgerRow): Record<string, string> {
+  const a = toOrderAction(row);
+  return {
+    kind: row.kind,
+    order: row.order_name ?? "",
+    ...(row.amount_cents !== null && row.currency ? moneyParams(row.amount_cents, row.currency) : {}),
+    ...(a.percent !== null ? { percent: String(a.percent), discount: `${a.percent}%` } : {}),
+  };
 }
 
 export async function publishAction(env: Env, ws: string, row: LedgerRow) {
