@@ -2,7 +2,7 @@
 // shown as people read them), else the stored English text with its ISO times made readable.
 import type { Message } from "../../shared/schemas";
 import { en } from "../../shared/i18n/catalogue";
-import { number, whenLabel } from "./format";
+import { percent, whenLabel } from "./format";
 import { money } from "./orders";
 import { t } from "./i18n.svelte";
 
@@ -26,7 +26,7 @@ export function activityText(m: Pick<Message, "text" | "activity">): string {
   const params = Object.fromEntries(Object.entries(a.params).map(([k, v]) => [k, readable(v)]));
   // Money as the agent reads it; an order action named in the agent's language (the worker's `action` is English).
   if (params.value && params.currency) params.amount = money(params.value, params.currency);
-  if (params.percent && params.discount) params.discount = `${number(Number(params.percent))} %`;
+  if (params.percent && params.discount) params.discount = percent(Number(params.percent));
   const summary = params.kind && Object.hasOwn(SUMMARY, params.kind) ? SUMMARY[params.kind as keyof typeof SUMMARY] : null;
   if (summary && params.action) params.action = translate(`activity.${summary}`, params);
   // The key is checked against the catalogue above; the parameters are whatever the worker filled in.

@@ -62,6 +62,11 @@ export function shortDate(iso: string): string {
 }
 
 /** A count in the agent's language ("1,234" / "1.234"). */
+/** 10 → "10%" as the agent's language writes it. */
+export function percent(n: number): string {
+  return new Intl.NumberFormat(i18n.locale, { style: "percent", maximumFractionDigits: 2 }).format(n / 100);
+}
+
 export function number(n: number): string {
   return new Intl.NumberFormat(loc()).format(n);
 }

@@ -1,4 +1,4 @@
-// The order actions, approvals and macros of the agent API (docs/api.md §14–15). Every action sends the key the
+// The order actions, approvals and macros of the agent API (docs/api.md §15–16). Every action sends the key the
 // dialog made when it opened, so a double click or a retry after a network error acts once.
 import {
   ApprovalList,

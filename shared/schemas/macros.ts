@@ -1,4 +1,4 @@
-// Macros (docs/api.md §15): a named bundle an agent applies in one step — reply or note text with variables, tag
+// Macros (docs/api.md §16): a named bundle an agent applies in one step — reply or note text with variables, tag
 // changes, assignment, a status change and optionally one order action. Owners and admins manage them.
 import { z } from "zod";
 import { IsoTime, SnoozePreset, Tag } from "./common";

@@ -1,4 +1,4 @@
-// Order actions beyond edit and cancel (docs/api.md §14): refunds, discount codes, shipping address, note and tags,
+// Order actions beyond edit and cancel (docs/api.md §15): refunds, discount codes, shipping address, note and tags,
 // replacement orders; the ledger entry every action leaves (idempotency, approvals, reports); per-role limits.
 import { z } from "zod";
 import { IsoTime } from "./common";

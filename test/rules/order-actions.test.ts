@@ -56,3 +56,25 @@ describe("order actions by state", () => {
     expect(canEditLine(o, o.lineItems[1]!).ok).toBe(true);
   });
 });
+
+describe("refund, address and replacement by state", () => {
+  it("refunds only what was paid and is not all given back", async () => {
+    const { canRefund } = await import("../../shared/rules/order-actions");
+    expect(canRefund(order()).ok).toBe(true);
+    expect(canRefund(order({ financialStatus: "partially_refunded" })).ok).toBe(true);
+    expect(canRefund(order({ financialStatus: "refunded" }))).toMatchObject({ ok: false, code: "refunded" });
+    expect(canRefund(order({ financialStatus: "voided" }))).toMatchObject({ ok: false, code: "voided" });
+    expect(canRefund(order({ financialStatus: "pending" }))).toMatchObject({ ok: false, code: "notPaid" });
+    expect(canRefund(order({ financialStatus: null }))).toMatchObject({ ok: false, code: "notPaid" });
+  });
+
+  it("changes the address only while nothing has shipped; replaces any order that was not cancelled", async () => {
+    const { canChangeAddress, canReplace } = await import("../../shared/rules/order-actions");
+    expect(canChangeAddress(order()).ok).toBe(true);
+    expect(canChangeAddress(order({ lineItems: [line(2, 1)] }))).toMatchObject({ ok: false, code: "addressShipped" });
+    expect(canChangeAddress(order({ fulfillmentStatus: "partial" }))).toMatchObject({ ok: false, code: "addressShipped" });
+    expect(canChangeAddress(order({ cancelledAt: "2026-10-01T00:00:00Z" }))).toMatchObject({ ok: false, code: "cancelled" });
+    expect(canReplace(order({ lineItems: [line(2, 2)], fulfillmentStatus: "fulfilled" })).ok).toBe(true);
+    expect(canReplace(order({ cancelledAt: "2026-10-01T00:00:00Z" })).ok).toBe(false);
+  });
+});

@@ -23,6 +23,9 @@ export async function order(
     /** Shipped in full (every line fulfilled), `daysAgo` days ago (default 10). */
     fulfilled?: boolean;
     daysAgo?: number;
+    /** The shipment's carrier tracking (only with `fulfilled`). */
+    tracking?: { company: string; number: string; url: string; status?: string };
+    shippingPrice?: string;
   },
 ) {
   const id = 6_100_000_000_000 + o.number;
@@ -43,7 +46,7 @@ export async function order(
       variant_id: 45_000_000_000 + k,
     };
   });
-  const total = o.lines.reduce((sum, [, , q, price]) => sum + q * Number(price), 0).toFixed(2);
+  const total = (o.lines.reduce((sum, [, , q, price]) => sum + q * Number(price), 0) + Number(o.shippingPrice ?? 0)).toFixed(2);
   const created = new Date(testNow() - (o.daysAgo ?? 10) * 86_400_000).toISOString();
   const payload = {
     id,
@@ -73,7 +76,30 @@ export async function order(
       state: "enabled",
     },
     billing_address: { country_code: "US" },
-    shipping_address: { country_code: "US" },
+    shipping_address: {
+      first_name: o.first,
+      last_name: o.last,
+      address1: "1 Main St",
+      city: "Washington",
+      province_code: "DC",
+      zip: "20001",
+      country_code: "US",
+    },
+    total_shipping_price_set: { shop_money: { amount: o.shippingPrice ?? "0.00", currency_code: "USD" } },
+    fulfillments:
+      o.fulfilled && o.tracking
+        ? [
+            {
+              id: id * 10 + 9,
+              status: "success",
+              shipment_status: o.tracking.status ?? "in_transit",
+              tracking_company: o.tracking.company,
+              tracking_number: o.tracking.number,
+              tracking_url: o.tracking.url,
+              created_at: created,
+            },
+          ]
+        : [],
     line_items: lineItems,
   };
   const r: { status: number; text: string } = await postShopify(

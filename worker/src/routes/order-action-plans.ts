@@ -192,7 +192,8 @@ async function planDiscount(ctx: PlanContext, _orderId: string | null, body: Dis
     params: { kind: "discount", ...(money ?? { percent: String(body.value) }), discount: value },
     async execute() {
       const discount = await createDiscount(ctx.env, store, body, profile?.storeCustomerId ?? null, currency, ctx.key);
-      return { discount, activity: { key: "discountCreated", params: { code: discount.code, discount: value, reason: body.reason } } };
+      const shown = money ?? { percent: String(body.value) };
+      return { discount, activity: { key: "discountCreated", params: { code: discount.code, discount: value, reason: body.reason, ...shown } } };
     },
   };
 }

@@ -1,4 +1,4 @@
-// Refunds, discount codes, shipping address, note and tags, replacement orders (docs/api.md §14): each carries an
+// Refunds, discount codes, shipping address, note and tags, replacement orders (docs/api.md §15): each carries an
 // Idempotency-Key and runs through the ledger (order-action-runner.ts); a refund's amounts can be previewed first.
 import { RefundPreviewBody, RefundPreviewResponse } from "../../../shared/schemas";
 import { canRefund } from "../../../shared/rules/order-actions";
