@@ -86,7 +86,7 @@ export const Discount = z.object({
 });
 export type Discount = z.infer<typeof Discount>;
 
-export const AddressBody = z.object({ address: MailingAddress, notifyCustomer: z.boolean().default(false), ticketId: TicketRef }).strict();
+export const AddressBody = z.object({ address: MailingAddress, ticketId: TicketRef }).strict();
 export type AddressBody = z.infer<typeof AddressBody>;
 
 export const OrderNoteBody = z

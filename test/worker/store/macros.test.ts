@@ -184,4 +184,24 @@ describe("applying a macro", () => {
     expect(JSON.stringify(pending.json)).toContain("Cancel #");
     await api(ws.owner.token, "PUT", "/api/settings", { orders: { limits: { support: { refund: null } } } }, SettingsView);
   });
+
+  it("a repeat after a whole refund answers with the first application's steps; the key can't be reused elsewhere", async () => {
+    const macro = (
+      await createMacro({
+        name: "Refund everything",
+        message: { kind: "note", text: "Refunded {{order.number}} in full." },
+        orderAction: { kind: "refund", whole: true, reason: "Goodwill" },
+      })
+    ).body.macro;
+    const { t } = await customerWithOrder();
+    const key = crypto.randomUUID();
+    const first = await apply(t.id, macro.id, {}, key);
+    expect(first.status).toBe(200);
+    const again = await apply(t.id, macro.id, {}, key);
+    expect(again.status).toBe(200);
+    expect(again.body.steps).toEqual(first.body.steps);
+    expect(fake.calls.filter((c) => c.operation === "refundCreate")).toHaveLength(1);
+    const { t: other } = await customerWithOrder();
+    expect((await apply(other.id, macro.id, {}, key)).status).toBe(422);
+  });
 });

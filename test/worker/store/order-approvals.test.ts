@@ -143,3 +143,31 @@ describe("approvals", () => {
     expect((await pending(other.owner.token)).body.approvals).toEqual([]);
   });
 });
+
+describe("approvals when the store does not answer", () => {
+  it("approving while the store is down puts the request back in the queue; approving again does it once", async () => {
+    const o = await seedOrder(ws.id, fake);
+    const asked = await orderAction(ws.support.token, `/api/orders/${o.id}/refund`, { plan: { amount: "120.00" }, reason: "Store down" });
+    fake.setMode("down");
+    const down = await approve(asked.body.action.id);
+    expect(down.status).toBe(503);
+    expect((await pending()).body.approvals.map((a) => a.id)).toContain(asked.body.action.id);
+    fake.setMode("up");
+    const ok = await approve(asked.body.action.id);
+    expect(ok.status).toBe(200);
+    expect(fake.orders.get(o.id)!.totalRefunded).toBe("120.00");
+  });
+
+  it("a cancellation whose answer was lost: approving again finds it cancelled and counts it done, once", async () => {
+    const o = await seedOrder(ws.id, fake);
+    const asked = await orderAction(ws.support.token, `/api/orders/${o.id}/cancel`, { reason: "customer", refund: true, restock: true });
+    expect(asked.status).toBe(202);
+    fake.loseAnswerTo("orderCancel");
+    expect((await approve(asked.body.action.id)).status).toBe(503);
+    expect(fake.orders.get(o.id)!.cancelledAt).not.toBeNull(); // the store did it
+    const again = await approve(asked.body.action.id);
+    expect(again.status).toBe(200);
+    expect(again.body.action.status).toBe("done");
+    expect(fake.calls.filter((c) => c.operation === "orderCancel")).toHaveLength(1);
+  });
+});

@@ -218,3 +218,17 @@ describe("refunds", () => {
     expect(refundCalls()).toHaveLength(0);
   });
 });
+
+describe("retries of a whole refund", () => {
+  it("a lost answer to a full refund: the retry does not refuse the now-refunded order, and the store refunds once", async () => {
+    const o = await seedOrder(ws.id, fake);
+    const key = crypto.randomUUID();
+    fake.loseAnswerTo("refundCreate");
+    expect((await orderAction(ws.support.token, `/api/orders/${o.id}/refund`, { plan: { full: true }, reason: "All of it" }, key)).status).toBe(503);
+    expect(fake.orders.get(o.id)!.financialStatus).toBe("refunded");
+    const retry = await orderAction(ws.support.token, `/api/orders/${o.id}/refund`, { plan: { full: true }, reason: "All of it" }, key);
+    expect(retry.status).toBe(200);
+    expect(retry.body.action).toMatchObject({ status: "done", amount: "199.00" });
+    expect(fake.orders.get(o.id)!.totalRefunded).toBe("199.00");
+  });
+});

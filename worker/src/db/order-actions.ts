@@ -50,6 +50,8 @@ export interface LedgerResult {
   summary: string;
   /** The store request as first prepared (refunds): a retry resends exactly this. */
   prepared?: unknown;
+  /** An approved attempt never heard back from the store: the next approval is a retry (it may already be done). */
+  uncertain?: boolean;
   percent?: number | null;
   response?: unknown;
   error?: { status: number; code: string; message: string; details?: unknown };
@@ -127,7 +129,9 @@ export async function releaseAction(db: D1Database, workspaceId: string, id: str
   else
     await db
       .prepare(
-        "UPDATE order_actions SET status = 'pending_approval', decided_by = NULL, decided_by_name = NULL, decided_at = NULL WHERE workspace_id = ?1 AND id = ?2 AND status = 'running'",
+        `UPDATE order_actions SET status = 'pending_approval', decided_by = NULL, decided_by_name = NULL, decided_at = NULL,
+           result_json = json_set(COALESCE(result_json, '{}'), '$.uncertain', json('true'))
+         WHERE workspace_id = ?1 AND id = ?2 AND status = 'running'`,
       )
       .bind(workspaceId, id)
       .run();

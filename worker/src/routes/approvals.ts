@@ -12,7 +12,7 @@ import { loadSettings } from "../db/settings";
 import { listAudit } from "../db/audit-log";
 import { decideAction, finishAction, getLedgerRow, ledgerResult, listActions, toOrderAction } from "../db/order-actions";
 import { PLANNERS, type Plan } from "./order-action-plans";
-import { announce, answer, rowParams, run } from "./order-action-runner";
+import { announce, answer, endPlanning, rowParams, run } from "./order-action-runner";
 
 const ACTION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -68,23 +68,14 @@ export function registerApprovalRoutes(router: AppRouter) {
       let plan: Plan;
       try {
         plan = await PLANNERS[row.kind].plan(
-          { env, workspaceId: ws, key: row.id, prepared: ledgerResult(row)?.prepared },
+          { env, workspaceId: ws, key: row.id, prepared: ledgerResult(row)?.prepared, retry: ledgerResult(row)?.uncertain === true },
           row.order_id,
           JSON.parse(row.body_json) as never,
         );
       } catch (err) {
-        // The order changed since the request (refunded meanwhile, shipped…): the request ends refused, and says why.
-        const message = err instanceof Error ? err.message : "The action is no longer possible.";
-        const summary = toOrderAction(row).summary;
-        await finishAction(db, ws, row.id, "failed", { summary, error: { status: 409, code: "no_longer_possible", message } });
-        const failed = (await getLedgerRow(db, ws, row.id)) ?? row;
-        await announce(
-          env,
-          ws,
-          failed,
-          { summary, params: rowParams(row) },
-          { key: "actionFailed", who: row.agent_name, error: message, auditAction: `order.${row.kind}.failed`, approver },
-        );
+        // The store out of reach: the request goes back to the queue. The order changed since (refunded meanwhile,
+        // shipped…): the request ends refused, and says why.
+        await endPlanning(env, ws, row, err, approver);
         throw err;
       }
       await announce(env, ws, row, plan, { key: "approvalApproved", who: row.agent_name, approver, auditAction: "approval.approved" });

@@ -21,6 +21,7 @@ import type { AgentContext } from "../http/auth";
 import { HttpError, notFound, parseOr400, readJson } from "../http/errors";
 import { respond } from "../http/respond";
 import { getMacro } from "../db/macros";
+import { claimMacroRun, finishMacroRun, getMacroRun, releaseMacroRun } from "../db/macro-runs";
 import { getOrder, listProfileOrders } from "../db/orders";
 import { getProfile, type StoredProfile } from "../db/profiles";
 import { loadSettings } from "../db/settings";
@@ -43,15 +44,26 @@ export function registerMacroApply(router: AppRouter) {
       const stub = await ticketStub(env, who, ticketId);
       const macro = await getMacro(dbFor(env, who.workspace.id), who.workspace.id, request.params.macroId!);
       if (!macro) throw notFound("macro");
-      const { state } = unwrap(await stub.view(who.workspace.id, who.agent.id));
-      const ctx = await context(env, who, state.profile.id, macro, body);
-      const steps = await plan(env, who, macro, ctx, state, body);
-      if (!key) return respond(MacroApplyResponse, { macro: { id: macro.id, name: macro.name }, dryRun: true, steps: steps.map((s) => s.step) });
-      const blocked = steps.find((s) => s.step.state === "failed");
-      if (blocked) throw new HttpError(422, "macro_not_applicable", `${blocked.step.summary}: ${blocked.step.note}`);
-      await stub.recordActivity(who.workspace.id, `macro:${key}`, activityLine("macroApplied", { who: who.agent.name, macro: macro.name }));
-      const done = await run(env, who, ticketId, key, steps, originOf(env, request));
-      return respond(MacroApplyResponse, { macro: { id: macro.id, name: macro.name }, dryRun: false, steps: done });
+      const named = { id: macro.id, name: macro.name };
+      const db = dbFor(env, who.workspace.id);
+      const run = { ticketId, macroId: macro.id, agentId: who.agent.id };
+      if (key && !(await claimMacroRun(db, who.workspace.id, key, run)))
+        return respond(MacroApplyResponse, { macro: named, dryRun: false, steps: await repeated(db, who.workspace.id, key, run) });
+      try {
+        const { state } = unwrap(await stub.view(who.workspace.id, who.agent.id));
+        const ctx = await context(env, who, state.profile.id, macro, body);
+        const steps = await plan(env, who, macro, ctx, state, body);
+        if (!key) return respond(MacroApplyResponse, { macro: named, dryRun: true, steps: steps.map((s) => s.step) });
+        const blocked = steps.find((s) => s.step.state === "failed");
+        if (blocked) throw new HttpError(422, "macro_not_applicable", `${blocked.step.summary}: ${blocked.step.note}`);
+        await stub.recordActivity(who.workspace.id, `macro:${key}`, activityLine("macroApplied", { who: who.agent.name, macro: macro.name }));
+        const done = await carryOut(env, who, ticketId, key, steps, originOf(env, request));
+        await finishMacroRun(db, who.workspace.id, key, done);
+        return respond(MacroApplyResponse, { macro: named, dryRun: false, steps: done });
+      } catch (err) {
+        if (key) await releaseMacroRun(db, who.workspace.id, key);
+        throw err;
+      }
     }),
   );
 }
@@ -134,7 +146,7 @@ async function plan(env: Env, who: AgentContext, macro: Macro, ctx: Context, sta
         steps.push({
           step,
           apply: async (r) => {
-            const result = await performOrderAction(env, who, `${r.key}-order`, a.kind, raw.orderId, { ...(raw.body as object), ticketId: r.ticketId });
+            const result = await performOrderAction(env, who, await orderKey(r.key), a.kind, raw.orderId, { ...(raw.body as object), ticketId: r.ticketId });
             r.code = result.body.discount?.code ?? null;
             r.waiting = result.status === 202;
             return { ...step, state: r.waiting ? "pending_approval" : "done", ...(r.waiting ? { note: "waiting for an admin's approval" } : {}) };
@@ -265,8 +277,27 @@ function orderActionBody(
   }
 }
 
+/** A repeated key: the steps the first application took (waiting while it runs); another request's key is refused. */
+async function repeated(db: D1Database, ws: string, key: string, run: { ticketId: string; macroId: string; agentId: string }): Promise<MacroStep[]> {
+  for (let i = 0; i < 140; i++) {
+    const found = await getMacroRun(db, ws, key);
+    if (!found) throw new HttpError(409, "action_in_progress", "The first attempt of this macro did not finish; try again.");
+    if (found.ticketId !== run.ticketId || found.macroId !== run.macroId || found.agentId !== run.agentId)
+      throw new HttpError(422, "idempotency_key_reused", `Idempotency-Key ${key} was already used for a different request.`);
+    if (found.status === "done" && found.steps) return found.steps;
+    await scheduler.wait(150);
+  }
+  throw new HttpError(409, "action_in_progress", "This macro is still being applied; its steps will show on the ticket.");
+}
+
+/** The order action's own key: derived from the macro's, so a repeat of the macro is a repeat of the action. */
+async function orderKey(key: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${key}:order`)));
+  return [...digest.slice(0, 20)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** Carries out the steps in order; each leaves its own line (the order action's, the message, tags, assignment, status). */
-async function run(env: Env, who: AgentContext, ticketId: string, key: string, steps: Planned[], origin: string): Promise<MacroStep[]> {
+async function carryOut(env: Env, who: AgentContext, ticketId: string, key: string, steps: Planned[], origin: string): Promise<MacroStep[]> {
   const r: RunContext = { key, stub: await ticketStub(env, who, ticketId), ticketId, origin, code: null, waiting: false };
   const out: MacroStep[] = [];
   for (const s of steps) out.push(await s.apply(r));

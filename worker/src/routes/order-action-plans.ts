@@ -46,6 +46,8 @@ export interface PlanContext {
   key: string;
   /** What an earlier attempt of this action prepared for the store (kept in the ledger), to resend unchanged. */
   prepared?: unknown;
+  /** A retry after an attempt whose outcome is unknown (lost answer): the store may already have done it. */
+  retry?: boolean;
 }
 
 export interface Executed {
@@ -118,7 +120,8 @@ export const PLANNERS: Record<OrderActionKind, { body: ZodTypeAny; plan: (ctx: P
 
 async function planRefund(ctx: PlanContext, orderId: string | null, body: RefundBody): Promise<Plan> {
   const { order, conn, show } = await storeAndOrder(ctx, orderId ?? "");
-  refuseUnless(canRefund(order), "order_not_refundable");
+  // On a retry the first attempt may have refunded already: the store's idempotency key, not the state, decides.
+  if (!ctx.retry) refuseUnless(canRefund(order), "order_not_refundable");
   const prepared = (ctx.prepared as PreparedRefund | undefined) ?? (await prepare(ctx, conn, order, body));
   const currency = prepared.currency;
   const money = moneyParams(prepared.amountCents, currency);
@@ -288,8 +291,10 @@ async function planReplacement(ctx: PlanContext, orderId: string | null, body: R
 /** Cancelling (with a refund, it gives back what is left of the payment: that amount counts against the refund limit). */
 async function planCancel(ctx: PlanContext, orderId: string | null, body: CancelOrderBody): Promise<Plan> {
   const { order, conn, show } = await storeAndOrder(ctx, orderId ?? "");
-  refuseUnless(canCancel(order), "order_not_cancellable");
-  const paid = canRefund(order).ok;
+  // Cancelling has no store idempotency key: on a retry, an order already cancelled is the first attempt's work.
+  const doneBefore = ctx.retry === true && order.cancelledAt !== null;
+  if (!doneBefore) refuseUnless(canCancel(order), "order_not_cancellable");
+  const paid = canRefund(order).ok || doneBefore;
   const cents = body.refund && paid ? Math.max(0, toCents(order.totalPrice) - toCents(order.totalRefunded)) : null;
   const money = cents === null ? null : moneyParams(cents, order.currency);
   return {
@@ -303,7 +308,7 @@ async function planCancel(ctx: PlanContext, orderId: string | null, body: Cancel
     summary: `Cancel ${order.name}${money ? ` and refund ${money.amount}` : ""}`,
     params: { kind: "cancel", order: order.name, ...(money ?? {}) },
     async execute() {
-      await cancelStoreOrder(ctx.env, conn, order, body);
+      if (!doneBefore) await cancelStoreOrder(ctx.env, conn, order, body);
       await markOrderCancelled(dbFor(ctx.env, ctx.workspaceId), ctx.workspaceId, order.id, clock.now());
       const saved = await orderOr404(ctx.env, ctx.workspaceId, order.id);
       if (saved.profileId) await recordOrderActivity(dbFor(ctx.env, ctx.workspaceId), ctx.workspaceId, saved.profileId, saved);

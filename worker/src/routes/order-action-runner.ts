@@ -150,6 +150,32 @@ export async function run(env: Env, ws: string, row: LedgerRow, plan: Plan, appr
   };
 }
 
+/**
+ * Planning a claimed action again failed. The store out of reach: the claim is released for the next attempt (back in
+ * the approval queue when an admin approved it). Anything else (the order changed, nothing left to refund): the action
+ * ends refused, with the reason on the ticket.
+ */
+export async function endPlanning(env: Env, ws: string, row: LedgerRow, err: unknown, approver: Person | null) {
+  const db = dbFor(env, ws);
+  if (err instanceof HttpError && (err.status === 502 || err.status === 503)) {
+    await releaseAction(db, ws, row.id, approver ? "pending_approval" : "retry");
+    return;
+  }
+  const message = err instanceof Error ? err.message : "The action is no longer possible.";
+  const summary = toOrderAction(row).summary;
+  const status = err instanceof HttpError ? err.status : 409;
+  const code = err instanceof HttpError ? err.code : "no_longer_possible";
+  await finishAction(db, ws, row.id, "failed", { summary, error: { status, code, message } });
+  const failed = (await getLedgerRow(db, ws, row.id)) ?? row;
+  await announce(
+    env,
+    ws,
+    failed,
+    { summary, params: rowParams(row) },
+    { key: "actionFailed", who: row.agent_name, error: message, auditAction: `order.${row.kind}.failed`, approver },
+  );
+}
+
 /** An activity line for a request's life (asked, approved, declined, refused), its audit entry, and the live event. */
 export async function announce(
   env: Env,
@@ -227,8 +253,19 @@ async function answerRepeat(env: Env, ws: string, key: string, hash: string, who
     if (row.status === "pending_approval") return { status: 202, body: { action } };
     if (row.status === "declined" || row.status === "failed") return { status: 200, body: { action } };
     if (await takeOverStale(db, ws, key, STALE_MS)) {
-      const plan = await PLANNERS[row.kind].plan({ env, workspaceId: ws, key, prepared: result?.prepared }, row.order_id, JSON.parse(row.body_json) as never);
-      return run(env, ws, row, plan, row.decided_by ? { id: row.decided_by, name: row.decided_by_name ?? "" } : null);
+      const approver = row.decided_by ? { id: row.decided_by, name: row.decided_by_name ?? "" } : null;
+      let plan: Plan;
+      try {
+        plan = await PLANNERS[row.kind].plan(
+          { env, workspaceId: ws, key, prepared: result?.prepared, retry: true },
+          row.order_id,
+          JSON.parse(row.body_json) as never,
+        );
+      } catch (err) {
+        await endPlanning(env, ws, row, err, approver);
+        throw err;
+      }
+      return run(env, ws, row, plan, approver);
     }
     await scheduler.wait(REPEAT_POLL_MS);
   }
