@@ -10,7 +10,7 @@ import { respond } from "../http/respond";
 import { dbFor, directory } from "../db/shards";
 import { loadSettings } from "../db/settings";
 import { listAudit } from "../db/audit-log";
-import { decideAction, finishAction, getLedgerRow, ledgerResult, listActions, toOrderAction } from "../db/order-actions";
+import { decideAction, getLedgerRow, ledgerResult, listActions, toOrderAction } from "../db/order-actions";
 import { PLANNERS, type Plan } from "./order-action-plans";
 import { announce, answer, endPlanning, rowParams, run } from "./order-action-runner";
 
