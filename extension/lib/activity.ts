@@ -1,14 +1,14 @@
 // An activity line in the agent's language: from its catalogue key and parameters when the worker sent them (times
 // shown as people read them), else the stored English text with its ISO times made readable.
 import type { Message } from "../../shared/schemas";
-import { en } from "../../shared/i18n/catalogue";
+import ACTIVITY_EN from "../../shared/i18n/en/activity.json";
 import { percent, whenLabel } from "./format";
 import { money } from "./orders";
 import { t } from "./i18n.svelte";
 
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g;
 const readable = (text: string) => text.replace(ISO_TIME, (iso) => whenLabel(iso));
-const isKey = (key: string): key is keyof typeof en.activity => key in en.activity;
+const isKey = (key: string): key is keyof typeof ACTIVITY_EN => key in ACTIVITY_EN;
 
 const SUMMARY = {
   refund: "summaryRefund",

@@ -6,7 +6,6 @@ import {
   BEARER_PROTOCOL_PREFIX,
   BulkResult,
   ErrorBody,
-  IDEMPOTENCY_HEADER,
   OrderActionResponse,
   OrderCancelResponse,
   OrderEditResponse,
@@ -24,6 +23,7 @@ import {
   type TicketListQuery,
   type TicketPatch,
 } from "../../shared/schemas";
+import { IDEMPOTENCY_HEADER } from "../../shared/schemas";
 import {
   AgentList,
   Counts,

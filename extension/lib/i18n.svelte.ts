@@ -4,7 +4,6 @@
 // language (Lazy.svelte's `texts`). Dates, times, numbers and money go through Intl in the same locale (lib/format.ts).
 import i18next, { type TFunction } from "i18next";
 import type { Catalogue } from "../../shared/i18n/catalogue";
-import activity from "../../shared/i18n/en/activity.json";
 import common from "../../shared/i18n/en/common.json";
 import inbox from "../../shared/i18n/en/inbox.json";
 import signin from "../../shared/i18n/en/signin.json";
@@ -13,9 +12,9 @@ import { languageItem } from "./storage";
 
 type Namespace = keyof Catalogue;
 export type Part = "ticket" | "settings" | "reports" | "customer" | "bulk";
-const CORE: Namespace[] = ["activity", "common", "inbox", "signin"];
+const CORE: Namespace[] = ["common", "inbox", "signin"];
 const PARTS: Record<Part, Namespace[]> = {
-  ticket: ["ticket", "composer"],
+  ticket: ["ticket", "composer", "activity"], // activity lines are in the thread only
   settings: ["settings"],
   reports: ["reports"],
   customer: ["customer", "orders"],
@@ -29,7 +28,7 @@ export const missingKeys: string[] = [];
 void i18next.init({
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
-  resources: { en: { translation: { activity, common, inbox, signin } } },
+  resources: { en: { translation: { common, inbox, signin } } },
   interpolation: { escapeValue: false }, // Svelte renders text, never HTML
   initAsync: false,
   showSupportNotice: false,

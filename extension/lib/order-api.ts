@@ -1,24 +1,20 @@
 // The order actions, approvals and macros of the agent API (docs/api.md §15–16). Every action sends the key the
 // dialog made when it opened, so a double click or a retry after a network error acts once.
+import { MyOrderLimits, OrderActionResponse } from "../../shared/schemas";
+import { MacroApplyResponse, MacroList, MacroResponse, type MacroBody } from "../../shared/schemas/macros";
 import {
   ApprovalList,
   AuditList,
-  IDEMPOTENCY_HEADER,
-  MacroApplyResponse,
-  MacroList,
-  MacroResponse,
-  MyOrderLimits,
-  OrderActionResponse,
   RefundPreviewResponse,
   type AddressBody,
-  type MacroBody,
   type DiscountBody,
   type OrderNoteBody,
   type RefundBody,
   type RefundPlan,
   type ReplacementBody,
-} from "../../shared/schemas";
+} from "../../shared/schemas/order-actions";
 import { z } from "zod";
+import { IDEMPOTENCY_HEADER } from "../../shared/schemas";
 import type { Api } from "./api";
 
 const enc = encodeURIComponent;

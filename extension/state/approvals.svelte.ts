@@ -4,8 +4,10 @@ import type { OrderAction } from "../../shared/schemas";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
 import { i18n, t } from "../lib/i18n.svelte";
-import { orderApi } from "../lib/order-api";
 import { toasts } from "./toasts.svelte";
+
+/** The order and macro routes' client loads with the first use, not with the panel's first screen. */
+const client = () => import("../lib/order-api").then((m) => m.orderApi);
 
 export class Approvals {
   items = $state.raw<OrderAction[]>([]);
@@ -17,7 +19,7 @@ export class Approvals {
     const api = this.deps.api();
     if (!api || !this.deps.canDecide()) return;
     try {
-      const [items] = await Promise.all([orderApi.approvals(api), i18n.need(["customer"])]); // the banner's words are the orders texts
+      const [items] = await Promise.all([client().then((o) => o.approvals(api)), i18n.need(["customer"])]); // the banner's words are the orders texts
       this.items = items;
       this.error = null;
     } catch (err) {
@@ -45,7 +47,7 @@ export class Approvals {
     const api = this.deps.api();
     if (!api) return;
     try {
-      const res = await orderApi.decide(api, id, decision, reason);
+      const res = await (await client()).decide(api, id, decision, reason);
       this.apply(res.action);
     } catch (err) {
       void this.load(); // someone else may have decided it first

@@ -1,10 +1,12 @@
 // Macros, kept by the worker for the whole inbox: the composer searches them with the quick replies; owners and
 // admins manage them in settings (the worker answers 403 to anyone else).
-import type { Macro, MacroBody } from "../../shared/schemas";
+import type { Macro, MacroBody } from "../../shared/schemas/macros";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
-import { orderApi } from "../lib/order-api";
 import { t } from "../lib/i18n.svelte";
+
+/** The order and macro routes' client loads with the first use, not with the panel's first screen. */
+const client = () => import("../lib/order-api").then((m) => m.orderApi);
 
 export class Macros {
   items = $state.raw<Macro[]>([]);
@@ -17,7 +19,7 @@ export class Macros {
     const api = this.api();
     if (!api) return;
     try {
-      this.items = await orderApi.macros(api);
+      this.items = await (await client()).macros(api);
       this.error = null;
     } catch (err) {
       this.error = errorMessage(err);
@@ -35,7 +37,7 @@ export class Macros {
   async save(id: string | null, body: MacroBody): Promise<Macro> {
     const api = this.api();
     if (!api) throw new Error(t("signin.errors.notSignedIn"));
-    const saved = await orderApi.saveMacro(api, id, body);
+    const saved = await (await client()).saveMacro(api, id, body);
     this.items = [...this.items.filter((m) => m.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name));
     return saved;
   }
@@ -43,7 +45,7 @@ export class Macros {
   async remove(id: string): Promise<void> {
     const api = this.api();
     if (!api) throw new Error(t("signin.errors.notSignedIn"));
-    await orderApi.deleteMacro(api, id);
+    await (await client()).deleteMacro(api, id);
     this.items = this.items.filter((m) => m.id !== id);
   }
 }

@@ -1,6 +1,6 @@
 // A macro's text with its variables filled: `{{customer.first_name}}`, `{{order.tracking_link}}`… Variables without a
 // value are reported (the preview shows them, applying refuses), and so are names that are not variables at all.
-import { MACRO_VARIABLES, type MacroVariable } from "../schemas";
+import { MACRO_VARIABLES, type MacroVariable } from "../schemas/macros";
 
 const VARIABLE = /\{\{\s*([a-z_.]+)\s*\}\}/g;
 const isVariable = (name: string): name is MacroVariable => (MACRO_VARIABLES as readonly string[]).includes(name);

@@ -88,3 +88,23 @@ export type ChatServerFrame = z.infer<typeof ChatServerFrame>;
 /** The widget's heartbeat; answered by the runtime without waking the object (exact text). */
 export const CHAT_PING = '{"type":"ping"}';
 export const CHAT_PONG = '{"type":"pong"}';
+
+// ---- answers of the web chat routes (/chat/:workspaceId/...) ----
+
+/** The customer's own name and email, as the widget shows them. */
+export const ChatProfile = z.object({ name: z.string().nullable(), email: z.string().nullable() });
+/** POST /chat/:ws/sessions (201): the session, its token (shown once) and the thread so far (the welcome message). */
+export const ChatSession = z.object({
+  sessionId: ChatSessionId,
+  token: z.string().min(1),
+  status: TicketStatus,
+  messages: z.array(ChatMessage),
+  profile: ChatProfile,
+});
+export type ChatSession = z.infer<typeof ChatSession>;
+/** POST /chat/:ws/sessions/:sid/messages (201, or 200 for a repeated clientId) */
+export const ChatPosted = z.object({ message: ChatMessage });
+export type ChatPosted = z.infer<typeof ChatPosted>;
+/** PATCH /chat/:ws/sessions/:sid */
+export const ChatProfileResponse = z.object({ profile: ChatProfile });
+export type ChatProfileResponse = z.infer<typeof ChatProfileResponse>;

@@ -1,8 +1,10 @@
-// Order actions beyond edit and cancel (docs/api.md §15): refunds, discount codes, shipping address, note and tags,
-// replacement orders; the ledger entry every action leaves (idempotency, approvals, reports); per-role limits.
+// Order actions beyond edit and cancel (docs/api.md §15): the request bodies (refunds, discount codes, shipping address,
+// note and tags, replacement orders), the refund preview, approvals, the caller's limits and the audit log. Imported
+// directly (not through the schema index): the record of an action is in order-action.ts.
 import { z } from "zod";
 import { IsoTime } from "./common";
-import { MailingAddress, StoreOrder } from "./store";
+import { OrderAction } from "./order-action";
+import { MailingAddress } from "./store";
 
 const TicketRef = z
   .string()
@@ -14,8 +16,6 @@ const Amount = z
   .refine((s) => Number(s) > 0, "more than zero");
 const Reason = z.string().trim().min(1, "say why").max(200);
 
-/** The header that makes a money-moving request safe to repeat: a UUID the panel makes once per dialog. */
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "16–64 letters, digits, - or _ (a UUID)");
 
 export const RefundLine = z.object({ lineItemId: z.string().min(1).max(128), quantity: z.number().int().min(1).max(10_000) }).strict();
@@ -75,17 +75,6 @@ export const DiscountBody = z
   .refine((d) => d.kind === "fixed" || d.value <= 100, { message: "a percentage is at most 100", path: ["value"] });
 export type DiscountBody = z.infer<typeof DiscountBody>;
 
-export const Discount = z.object({
-  id: z.string(),
-  code: z.string(),
-  kind: z.enum(["percentage", "fixed"]),
-  value: z.number(),
-  currency: z.string(),
-  expiresAt: z.string().nullable(),
-  usageLimit: z.number().int().nullable(),
-});
-export type Discount = z.infer<typeof Discount>;
-
 export const AddressBody = z.object({ address: MailingAddress, ticketId: TicketRef }).strict();
 export type AddressBody = z.infer<typeof AddressBody>;
 
@@ -111,63 +100,8 @@ export const ReplacementBody = z
   .strict();
 export type ReplacementBody = z.infer<typeof ReplacementBody>;
 
-export const OrderActionKind = z.enum(["refund", "discount", "address", "note", "replacement", "cancel"]);
-export type OrderActionKind = z.infer<typeof OrderActionKind>;
-export const OrderActionStatus = z.enum(["running", "done", "pending_approval", "declined", "failed"]);
-export type OrderActionStatus = z.infer<typeof OrderActionStatus>;
-
-/** One entry of the action ledger: what was asked, by whom, for how much, and how it ended. */
-export const OrderAction = z.object({
-  id: z.string(),
-  kind: OrderActionKind,
-  status: OrderActionStatus,
-  orderId: z.string().nullable(),
-  orderName: z.string().nullable(),
-  ticketId: z.string().nullable(),
-  agent: z.object({ id: z.string(), name: z.string() }),
-  /** The money it gives away (refund, fixed discount, replacement value), in `currency`; null for a percentage code. */
-  amount: z.string().nullable(),
-  currency: z.string().nullable(),
-  /** A percentage discount's percent. */
-  percent: z.number().nullable(),
-  reason: z.string().nullable(),
-  /** One line for people: "Refund of 25.00 USD on #1001". */
-  summary: z.string(),
-  decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  decidedAt: IsoTime.nullable(),
-  declineReason: z.string().nullable(),
-  error: z.string().nullable(),
-  createdAt: IsoTime,
-});
-export type OrderAction = z.infer<typeof OrderAction>;
-
-/** The answer to an action: done (with what changed), or waiting for an admin's approval. */
-export const OrderActionResponse = z.object({
-  action: OrderAction,
-  order: StoreOrder.optional(),
-  discount: Discount.optional(),
-  replacement: StoreOrder.optional(),
-  source: z.literal("store").optional(),
-});
-export type OrderActionResponse = z.infer<typeof OrderActionResponse>;
-
 export const ApprovalDecision = z.object({ reason: z.string().trim().max(200).optional() }).strict();
 export const ApprovalList = z.object({ approvals: z.array(OrderAction) });
-
-/** The most a role may give on its own; null: no limit. Owners have none. */
-export const RoleLimit = z.object({
-  refund: z.number().min(0).max(1_000_000).nullable().default(null),
-  discount: z.number().min(0).max(1_000_000).nullable().default(null),
-  discountPercent: z.number().min(0).max(100).nullable().default(null),
-});
-export type RoleLimit = z.infer<typeof RoleLimit>;
-/** GET /api/order-limits: the caller's own limits. */
-export const MyOrderLimits = z.object({
-  role: z.enum(["owner", "admin", "manager", "support", "analyst"]),
-  limits: z.object({ refund: z.number().nullable(), discount: z.number().nullable(), discountPercent: z.number().nullable() }),
-});
-export const OrderLimits = z.object({ admin: RoleLimit.default({}), manager: RoleLimit.default({}), support: RoleLimit.default({}) });
-export type OrderLimits = z.infer<typeof OrderLimits>;
 
 export const AuditEntry = z.object({
   id: z.string(),

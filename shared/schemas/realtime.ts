@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { TicketSummary } from "./ticket";
 import { Message } from "./message";
-import { OrderAction } from "./order-actions";
+import { OrderAction } from "./order-action";
 
 export const RealtimeEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), agentId: z.string(), online: z.array(z.string()), operators: z.array(z.string()) }),

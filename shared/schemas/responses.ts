@@ -11,7 +11,6 @@ import { Agent, Workspace } from "./api";
 import { AutoResponderAudience, BusinessHours, type Settings } from "./settings";
 import { OrderSource, StoreOrder } from "./store";
 import { QuickReply, SavedView } from "./library";
-import { ChatMessage, ChatSessionId } from "./chat";
 
 const RoleLimitAnswer = z.object({ refund: z.number().nullable(), discount: z.number().nullable(), discountPercent: z.number().nullable() });
 
@@ -148,26 +147,6 @@ export const SavedViewList = z.object({ views: z.array(SavedView) });
 export type SavedViewList = z.infer<typeof SavedViewList>;
 export const SavedViewResponse = z.object({ view: SavedView });
 export type SavedViewResponse = z.infer<typeof SavedViewResponse>;
-
-// ---- web chat (/chat/:workspaceId/...) ----
-
-/** The customer's own name and email, as the widget shows them. */
-export const ChatProfile = z.object({ name: z.string().nullable(), email: z.string().nullable() });
-/** POST /chat/:ws/sessions (201): the session, its token (shown once) and the thread so far (the welcome message). */
-export const ChatSession = z.object({
-  sessionId: ChatSessionId,
-  token: z.string().min(1),
-  status: TicketStatus,
-  messages: z.array(ChatMessage),
-  profile: ChatProfile,
-});
-export type ChatSession = z.infer<typeof ChatSession>;
-/** POST /chat/:ws/sessions/:sid/messages (201, or 200 for a repeated clientId) */
-export const ChatPosted = z.object({ message: ChatMessage });
-export type ChatPosted = z.infer<typeof ChatPosted>;
-/** PATCH /chat/:ws/sessions/:sid */
-export const ChatProfileResponse = z.object({ profile: ChatProfile });
-export type ChatProfileResponse = z.infer<typeof ChatProfileResponse>;
 
 // ---- webhooks ----
 

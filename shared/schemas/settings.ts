@@ -1,6 +1,6 @@
 // Workspace settings (docs/api.md §10 Settings). Secrets are write-only: GET shows `{ set: boolean }` in their place.
 import { z } from "zod";
-import { OrderLimits } from "./order-actions";
+import { OrderLimits } from "./order-action";
 
 export const AutoResponderAudience = z.enum(["all", "non_consented", "off"]);
 

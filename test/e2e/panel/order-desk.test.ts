@@ -4,7 +4,8 @@
 // live to be approved there. The panel is signed in as the admin; runs at 10:30 in the workspace's zone.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { MacroResponse, NewAgentResponse, OrderActionResponse, TicketDetailResponse } from "../../../shared/schemas";
+import { NewAgentResponse, OrderActionResponse, TicketDetailResponse } from "../../../shared/schemas";
+import { MacroResponse } from "../../../shared/schemas/macros";
 import { customer, launchExtension, shot, startStack, until, type Browser, type Stack } from "./harness";
 import { order } from "./fixtures";
 import { dayAt, installBrowserClock, setTime } from "../clock";
@@ -112,6 +113,14 @@ describe("orders beside the thread", () => {
     expect(await shipment.textContent()).toContain("UPS 1Z999AA10123456784");
     expect(await shipment.textContent()).toContain("In transit");
     await shot(panel, "40-order-shipment");
+    // Shipped: the address can no longer change, and the menu says why instead of offering it.
+    await card("#4001").getByTestId("order-actions").click();
+    const address = panel.getByTestId("order-action-address");
+    expect(await address.isDisabled()).toBe(true);
+    expect(await address.textContent()).toContain("Items of #4001 have shipped; the address can no longer change.");
+    expect(await panel.getByTestId("order-action-refund").isDisabled()).toBe(false);
+    await shot(panel, "40b-order-actions-menu");
+    await panel.keyboard.press("Escape");
     await shipment.getByTestId("insert-tracking").click();
     const input = panel.getByTestId("composer-input");
     await expect.poll(() => input.inputValue()).toBe(`Your order #4001 is on its way with UPS. You can follow it here: ${UPS.url}`);

@@ -2,7 +2,7 @@
 import * as clock from "../../../worker/src/clock";
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import type { z } from "zod";
-import { ChatPosted, ChatServerFrame, ChatSession, ChatThread } from "../../../shared/schemas";
+import { ChatPosted, ChatServerFrame, ChatSession, ChatThread } from "../../../shared/schemas/chat";
 import { fieldDrift } from "../../response-shape";
 import { BASE, toReply, type Reply } from "../helpers";
 import { channels } from "../../../worker/src/channels";

@@ -2,7 +2,7 @@
 // notes never reach the customer, and a closed chat never reopens (the widget is told to start a new session).
 import * as clock from "../../../worker/src/clock";
 import { describe, expect, it } from "vitest";
-import { ChatConfig } from "../../../shared/schemas";
+import { ChatConfig } from "../../../shared/schemas/chat";
 import { wallClock } from "../../../shared/rules/zoned-time";
 import { createWorkspace, getTicket, patchTicket, postMessage, setTicketStatus } from "../helpers";
 import { listIds } from "../inbox-helpers";

@@ -3,7 +3,7 @@
 import * as clock from "../../../worker/src/clock";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ChatServerFrame } from "../../../shared/schemas";
+import { ChatServerFrame } from "../../../shared/schemas/chat";
 import { BASE, createWorkspace, getTicket, postMessage, setTicketStatus, type TestWorkspace } from "../helpers";
 import { connectRealtime } from "../inbox-helpers";
 import { chatStubOf, connectCustomer, eventually, say, startChat, ticketIdOf } from "./chat-helpers";

@@ -1,7 +1,7 @@
 // Widget API: config, starting a session (welcome, profile by email), CORS, tokens, malformed bodies, workspace isolation.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ChatConfig, type ChatMessage, ChatProfileResponse, ChatThread } from "../../../shared/schemas";
+import { ChatConfig, type ChatMessage, ChatProfileResponse, ChatThread } from "../../../shared/schemas/chat";
 import { createWorkspace, getProfile, getTicket, type TestWorkspace } from "../helpers";
 import { listIds } from "../inbox-helpers";
 import { chat, say, startChat, thread, ticketIdOf } from "./chat-helpers";

@@ -2,7 +2,8 @@
 // files reach the widget inline, live and in the thread, opened through the session and nobody else.
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ChatPosted, UploadedFile } from "../../../shared/schemas";
+import { UploadedFile } from "../../../shared/schemas";
+import { ChatPosted } from "../../../shared/schemas/chat";
 import { MAX_FILE_BYTES } from "../../../shared/rules/files";
 import { BASE, createWorkspace, getTicket, postMessage, toReply } from "../helpers";
 import { chat, connectCustomer, newClientId, say, startChat, thread, ticketIdOf, type Session } from "../chat/chat-helpers";

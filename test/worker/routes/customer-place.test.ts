@@ -2,7 +2,8 @@
 // the web-chat visitor's location (request.cf), the phone's area code, its country. Quiet hours then use that zone.
 import { SELF, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ChatSession, ProfileView } from "../../../shared/schemas";
+import { ProfileView } from "../../../shared/schemas";
+import { ChatSession } from "../../../shared/schemas/chat";
 import { BASE, getProfile, sendSms, type TestWorkspace } from "../helpers";
 import { detail, firstTicket, smsWorkspace } from "../webhooks/sms-helpers";
 import { customerPayload, postShopify, storeWorkspace } from "../store/store-helpers";

@@ -2,7 +2,9 @@
 // Idempotency-Key — order action, reply with variables filled, tags, assignment, status — each a line on the ticket.
 import { SELF } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AuditList, MacroApplyResponse, MacroList, MacroResponse, SettingsView } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas";
+import { MacroApplyResponse, MacroList, MacroResponse } from "../../../shared/schemas/macros";
+import { AuditList } from "../../../shared/schemas/order-actions";
 import { api, BASE, getTicket, sendSms, toReply, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket } from "../inbox-helpers";
 import { ADMIN_TOKEN, seedOrder, SHOP, storeWorkspace } from "./store-helpers";

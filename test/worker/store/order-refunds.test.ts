@@ -2,7 +2,7 @@
 // shipping or an amount with Shopify's rules, and exactly one refund however often the same request arrives —
 // concurrently, retried, or after the store's answer was lost.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AuditList, RefundPreviewResponse } from "../../../shared/schemas";
+import { AuditList, RefundPreviewResponse } from "../../../shared/schemas/order-actions";
 import { api, getTicket, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket } from "../inbox-helpers";
 import { ADMIN_TOKEN, orderAction, seedOrder, SHOP, storeWorkspace } from "./store-helpers";

@@ -3,7 +3,8 @@
 // worker's own code), and connecting a store.
 import { SELF } from "cloudflare:test";
 import type { z } from "zod";
-import { OrderActionResponse, ShopifyApplied, ShopifyOrderPayload, ShopifyWebhookResponse, type StoreOrder } from "../../../shared/schemas";
+import { OrderActionResponse, ShopifyApplied, ShopifyWebhookResponse, type StoreOrder } from "../../../shared/schemas";
+import { ShopifyOrderPayload } from "../../../shared/schemas/shopify-payloads";
 import { fromOrderPayload } from "../../../worker/src/integrations/shopify-map";
 import { BASE, createWorkspace, getProfile, toReply, type Reply, type TestWorkspace } from "../helpers";
 

@@ -1,6 +1,6 @@
 // The web-chat follow-up email (docs/api.md §7.4 Follow-up email): subject, HTML (text logo, button back to the chat, recap, policy links) and plain text.
 // Everything the customer or an agent wrote is HTML-escaped; links are only ever http(s).
-import type { ChatMessage } from "../../../shared/schemas";
+import type { ChatMessage } from "../../../shared/schemas/chat";
 
 export interface FollowUpInput {
   accountName: string;

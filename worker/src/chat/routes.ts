@@ -1,6 +1,6 @@
 // The web-chat widget API under /chat/:workspaceId (docs/api.md §2 Web chat API, §7 Web chat): config, sessions, messages, profile, activity, socket.
 import * as clock from "../clock";
-import { ChatEventBody, ChatProfileBody, ChatSendBody, ChatStartBody, ThreadQuery, type ChatConfig } from "../../../shared/schemas";
+import { ChatEventBody, ChatProfileBody, ChatSendBody, ChatStartBody, ThreadQuery, type ChatConfig } from "../../../shared/schemas/chat";
 import { isWithinBusinessHours } from "../../../shared/rules/business-hours";
 import type { AppRouter } from "../http/agent-route";
 import { parseOr400, readJson } from "../http/errors";
@@ -14,7 +14,7 @@ import { originOf, unwrap } from "../routes/ticket-access";
 import { corsRoute, preflight, withCors } from "./cors";
 import { chatAuth, chatStub, chatWorkspace, checkOrigin, readJsonOrEmpty, throttleChatStart, workspaceIdOf } from "./session";
 import { dbFor } from "../db/shards";
-import { ChatPosted, ChatProfileResponse, ChatSession } from "../../../shared/schemas";
+import { ChatPosted, ChatProfileResponse, ChatSession } from "../../../shared/schemas/chat";
 import { respond } from "../http/respond";
 import { chatMessageFiles } from "./file-routes";
 

@@ -1,6 +1,6 @@
 // Who a widget request is: its workspace, chat session and session token, and the ticket object that session names.
 import type { IRequest } from "itty-router";
-import { ChatSessionId } from "../../../shared/schemas";
+import { ChatSessionId } from "../../../shared/schemas/chat";
 import type { Env } from "../env";
 import { channels } from "../channels";
 import { bearer } from "../http/auth";

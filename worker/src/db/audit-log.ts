@@ -1,7 +1,7 @@
 // The workspace's audit log (owners read it): append-only lines of who did what — order actions, approvals, macro
 // and limit changes — newest first, paged by time.
 import * as clock from "../clock";
-import type { AuditEntry } from "../../../shared/schemas";
+import type { AuditEntry } from "../../../shared/schemas/order-actions";
 
 export interface AuditInput {
   actor: { id: string | null; name: string };

@@ -1,6 +1,6 @@
 // Applied macros by Idempotency-Key (table macro_runs): the first request claims the key, a repeat gets its steps.
 import * as clock from "../clock";
-import { MacroStep } from "../../../shared/schemas";
+import { MacroStep } from "../../../shared/schemas/macros";
 
 export interface MacroRun {
   ticketId: string;

@@ -1,6 +1,6 @@
 // Macros in D1 (table macros): the definition is one JSON document, parsed with the shared schema on every read.
 import * as clock from "../clock";
-import { MacroBody, type Macro } from "../../../shared/schemas";
+import { MacroBody, type Macro } from "../../../shared/schemas/macros";
 
 interface MacroRow {
   id: string;

@@ -3,7 +3,8 @@
 // repeat with the same key: Shopify deduplicates refunds itself; a discount's code and a draft's tag derive from the
 // key, so a repeat finds what the first attempt made instead of making a second.
 import * as clock from "../clock";
-import type { Discount, DiscountBody, MailingAddress, RefundPlan, RefundPreview, ReplacementBody, StoreOrder } from "../../../shared/schemas";
+import type { Discount, MailingAddress, StoreOrder } from "../../../shared/schemas";
+import type { DiscountBody, RefundPlan, RefundPreview, ReplacementBody } from "../../../shared/schemas/order-actions";
 import { fromCents, toCents } from "../../../shared/rules/money";
 import type { Env } from "../env";
 import { adminCall, type StoreConnection } from "./shopify-admin";

@@ -1,7 +1,8 @@
 // Applies store data to D1: orders and customers (versioned upserts), their profile (found or created by email or
 // phone, given the store customer id and name), and order activity ("Placed Order", "Cancelled Order") on the profile.
 // Every step is idempotent, so a delivery applied twice (or a refresh racing a webhook) changes nothing more.
-import type { ShopifyCustomerPayload, ShopifyOrderPayload, StoreOrder } from "../../../shared/schemas";
+import type { StoreOrder } from "../../../shared/schemas";
+import type { ShopifyCustomerPayload, ShopifyOrderPayload } from "../../../shared/schemas/shopify-payloads";
 import type { Env } from "../env";
 import { toE164 } from "../domain/phone";
 import { placeFromAddress } from "../domain/customer-place";

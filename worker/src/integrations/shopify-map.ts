@@ -1,6 +1,7 @@
 // Shopify order shapes ↔ Sidedesk's StoreOrder: REST webhook payloads and Admin GraphQL orders map to one form,
 // with statuses as lowercase words ("paid", "unfulfilled", "partially_fulfilled") whichever API they came from.
-import type { MailingAddress, OrderFulfillment, OrderLineItem, ShopifyOrderPayload, StoreOrder } from "../../../shared/schemas";
+import type { MailingAddress, OrderFulfillment, OrderLineItem, StoreOrder } from "../../../shared/schemas";
+import type { ShopifyOrderPayload } from "../../../shared/schemas/shopify-payloads";
 import { sumAmounts } from "../../../shared/rules/money";
 import { toE164 } from "../domain/phone";
 import type { GqlMailingAddress, GqlOrder } from "./shopify-queries";

@@ -1,7 +1,8 @@
 // The customer's sockets on a chat ticket object: their tag and attachment, sending frames, last sign of life,
 // and the `webchat` delivery (push an agent's reply live; while the customer is away, arm the follow-up email).
 import * as clock from "../clock";
-import type { ChatServerFrame, Message } from "../../../shared/schemas";
+import type { Message } from "../../../shared/schemas";
+import type { ChatServerFrame } from "../../../shared/schemas/chat";
 import { chatView } from "./ticket-chat-store";
 import type { TicketStore } from "./ticket-store";
 import type { StateOf } from "./ticket-state";

@@ -1,6 +1,7 @@
 // A chat ticket's own rows in its object's SQLite: the session (token hash, page) and the customer's view of the thread.
 import { z } from "zod";
-import { Attachment as AttachmentSchema, ChatMessage, type Attachment, type Message } from "../../../shared/schemas";
+import { Attachment as AttachmentSchema, type Attachment, type Message } from "../../../shared/schemas";
+import { ChatMessage } from "../../../shared/schemas/chat";
 
 const ChatSession = z.object({
   sessionId: z.string(),

@@ -2,7 +2,8 @@
 // presence (socket closed or no heartbeat → offline) and the follow-up email timer. Called through TicketObject's RPC.
 import * as clock from "../clock";
 import type { Env } from "../env";
-import { CHAT_PING, CHAT_PONG, type Attachment, type ChatMessage, type ChatServerFrame, type ChatThread, type ProfileRef } from "../../../shared/schemas";
+import type { Attachment, ProfileRef } from "../../../shared/schemas";
+import { CHAT_PING, CHAT_PONG, type ChatMessage, type ChatServerFrame, type ChatThread } from "../../../shared/schemas/chat";
 import { safeEqual, sha256Hex } from "../http/crypto";
 import { getProfile } from "../db/profiles";
 import { applyInbound, refusesCustomerMessage } from "./ticket-ingest";

@@ -1,6 +1,7 @@
 // The approval queue (owners and admins) and one action's state (its requester or an approver), plus the audit log
 // (owners). Approving runs the stored request as its requester asked it, recorded with the approver's name.
-import { ApprovalDecision, ApprovalList, AuditList, MyOrderLimits, OrderActionResponse } from "../../../shared/schemas";
+import { MyOrderLimits, OrderActionResponse } from "../../../shared/schemas";
+import { ApprovalDecision, ApprovalList, AuditList } from "../../../shared/schemas/order-actions";
 import { limitFor } from "../../../shared/rules/order-limits";
 import { fromCents } from "../../../shared/rules/money";
 import { agentRoute, type AppRouter } from "../http/agent-route";

@@ -5,16 +5,8 @@ import * as clock from "../clock";
 import { activityLine } from "../../../shared/rules/activity";
 import { fillMacroText, macroVariablesIn } from "../../../shared/rules/macro-text";
 import { needsApproval } from "../../../shared/rules/order-limits";
-import {
-  ApplyMacroBody,
-  INBOX_ROLES,
-  MacroApplyResponse,
-  type Macro,
-  type MacroStep,
-  type MacroVariable,
-  type OrderActionKind,
-  type StoreOrder,
-} from "../../../shared/schemas";
+import { INBOX_ROLES, type OrderActionKind, type StoreOrder } from "../../../shared/schemas";
+import { ApplyMacroBody, MacroApplyResponse, type Macro, type MacroStep, type MacroVariable } from "../../../shared/schemas/macros";
 import type { Env } from "../env";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import type { AgentContext } from "../http/auth";

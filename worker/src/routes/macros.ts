@@ -1,6 +1,6 @@
 // Macros (docs/api.md §16): everyone in the inbox lists them (the composer searches them with quick replies); owners
 // and admins create, change and delete them, each change in the audit log. Applying one is in macro-apply.ts.
-import { MacroBody, MacroList, MacroResponse } from "../../../shared/schemas";
+import { MacroBody, MacroList, MacroResponse } from "../../../shared/schemas/macros";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole, type AgentContext } from "../http/auth";
 import { randomId } from "../http/crypto";

@@ -6,18 +6,8 @@ import { postcodeValidator, postcodeValidatorExistsForCountry } from "postcode-v
 import type { ActivityKey } from "../../../shared/rules/activity";
 import { canCancel, canChangeAddress, canRefund, canReplace, type Allowed } from "../../../shared/rules/order-actions";
 import { fromCents, toCents } from "../../../shared/rules/money";
-import {
-  AddressBody,
-  CancelOrderBody,
-  DiscountBody,
-  OrderNoteBody,
-  RefundBody,
-  ReplacementBody,
-  type Discount,
-  type MailingAddress,
-  type OrderActionKind,
-  type StoreOrder,
-} from "../../../shared/schemas";
+import { CancelOrderBody, type Discount, type MailingAddress, type OrderActionKind, type StoreOrder } from "../../../shared/schemas";
+import { AddressBody, DiscountBody, OrderNoteBody, RefundBody, ReplacementBody } from "../../../shared/schemas/order-actions";
 import type { Env } from "../env";
 import { HttpError } from "../http/errors";
 import { getProfile } from "../db/profiles";

@@ -4,7 +4,9 @@
 // retry acts again (the store deduplicates by the same key).
 import { needsApproval } from "../../../shared/rules/order-limits";
 import { activityLine } from "../../../shared/rules/activity";
-import { IdempotencyKey, IDEMPOTENCY_HEADER, OrderActionResponse, type OrderAction, type OrderActionKind } from "../../../shared/schemas";
+import { OrderActionResponse, type OrderAction, type OrderActionKind } from "../../../shared/schemas";
+import { IdempotencyKey } from "../../../shared/schemas/order-actions";
+import { IDEMPOTENCY_HEADER } from "../../../shared/schemas";
 import type { Env } from "../env";
 import type { AgentContext } from "../http/auth";
 import { HttpError, parseOr400 } from "../http/errors";

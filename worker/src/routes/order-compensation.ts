@@ -1,6 +1,6 @@
 // Refunds, discount codes, shipping address, note and tags, replacement orders (docs/api.md §15): each carries an
 // Idempotency-Key and runs through the ledger (order-action-runner.ts); a refund's amounts can be previewed first.
-import { RefundPreviewBody, RefundPreviewResponse } from "../../../shared/schemas";
+import { RefundPreviewBody, RefundPreviewResponse } from "../../../shared/schemas/order-actions";
 import { canRefund } from "../../../shared/rules/order-actions";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";

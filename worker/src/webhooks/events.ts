@@ -1,6 +1,6 @@
 // POST /webhooks/:workspaceId/events — signed generic events: flow/campaign SMS sends and profile activity.
 import * as clock from "../clock";
-import { GenericEventsBody, type GenericEvent } from "../../../shared/schemas";
+import { GenericEventsBody, type GenericEvent } from "../../../shared/schemas/webhooks";
 import type { AppRouter } from "../http/agent-route";
 import type { Env } from "../env";
 import { HttpError, parseOr400 } from "../http/errors";

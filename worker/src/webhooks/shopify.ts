@@ -1,6 +1,6 @@
 // POST /webhooks/:workspaceId/shopify — store webhooks: HMAC over the raw body (constant time), de-duplicated by
 // X-Shopify-Webhook-Id, orders/* and customers/* validated with zod, then applied to D1. Other topics: 200, ignored.
-import { SHOPIFY_TOPICS, ShopifyCustomerPayload, ShopifyOrderPayload } from "../../../shared/schemas";
+import { SHOPIFY_TOPICS, ShopifyCustomerPayload, ShopifyOrderPayload } from "../../../shared/schemas/shopify-payloads";
 import type { AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400 } from "../http/errors";
 import { deliverySeen, recordDelivery } from "../db/store-deliveries";

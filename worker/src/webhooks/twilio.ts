@@ -1,6 +1,6 @@
 // Twilio webhooks: inbound SMS/MMS and delivery-status callbacks (docs/api.md §2 Webhooks, §6 SMS).
 import * as clock from "../clock";
-import { TwilioInbound, TwilioStatus } from "../../../shared/schemas";
+import { TwilioInbound, TwilioStatus } from "../../../shared/schemas/webhooks";
 import type { AppRouter } from "../http/agent-route";
 import type { Env } from "../env";
 import { parseOr400 } from "../http/errors";
