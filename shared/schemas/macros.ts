@@ -110,6 +110,8 @@ export const MacroStep = z.object({
   state: z.enum(["planned", "done", "pending_approval", "skipped", "failed"]),
   /** Why a step will not run or did not: a missing variable, no order chosen, waiting for approval, the store's refusal. */
   note: z.string().optional(),
+  /** What the panel needs to name the step in the agent's language (order action kind, amounts, assignee, status). */
+  params: z.record(z.string()).optional(),
 });
 export type MacroStep = z.infer<typeof MacroStep>;
 export const MacroApplyResponse = z.object({ macro: z.object({ id: z.string(), name: z.string() }), dryRun: z.boolean(), steps: z.array(MacroStep) });

@@ -164,12 +164,12 @@ async function plan(env: Env, who: AgentContext, macro: Macro, ctx: Context, sta
     else if (gate) steps.push(failed("message", summary, gate.message));
     else
       steps.push({
-        step: { kind: "message", summary, text: preview.text, state: "planned" },
+        step: { kind: "message", summary, text: preview.text, state: "planned", params: { kind: m.kind } },
         apply: async (r) => {
           const text = fillMacroText(m.text, { ...ctx.values, "discount.code": r.code }).text;
-          if (r.waiting) return { kind: "message", summary, text, state: "skipped", note: "waiting for the order action's approval" };
+          if (r.waiting) return { kind: "message", summary, text, state: "skipped", note: "waiting for the order action's approval", params: { kind: m.kind } };
           await postMessage(env, who, r.ticketId, { kind: m.kind, text, clientId: `macro-${r.key}` }, r.origin);
-          return { kind: "message", summary, text, state: "done" };
+          return { kind: "message", summary, text, state: "done", params: { kind: m.kind } };
         },
       });
   }
@@ -179,12 +179,12 @@ async function plan(env: Env, who: AgentContext, macro: Macro, ctx: Context, sta
   if (add.length || remove.length) {
     const summary = [...add.map((t) => `+${t}`), ...remove.map((t) => `−${t}`)].join(" ");
     steps.push({
-      step: { kind: "tags", summary, state: "planned" },
+      step: { kind: "tags", summary, state: "planned", params: { tags: summary } },
       apply: async (r) => {
         const now = unwrap(await r.stub.view(ws, who.agent.id)).state.tags;
         await editTicket(env, who, r.ticketId, { tags: [...new Set([...now.filter((t) => !remove.includes(t)), ...add])] });
         await r.stub.recordActivity(ws, `macro:${r.key}:tags`, activityLine("tagsChanged", { who: actor.name, tags: summary }));
-        return { kind: "tags", summary, state: "done" };
+        return { kind: "tags", summary, state: "done", params: { tags: summary } };
       },
     });
   }
@@ -193,13 +193,14 @@ async function plan(env: Env, who: AgentContext, macro: Macro, ctx: Context, sta
     const id = macro.assign === "me" ? who.agent.id : macro.assign === "none" ? null : macro.assign;
     const agent = id ? (await listAgents(directory(env), ws)).find((x) => x.id === id && INBOX_ROLES.includes(x.role)) : null;
     const summary = agent ? `Assign to ${agent.name}` : "Unassign";
+    const assignee: Record<string, string> = agent ? { name: agent.name } : {};
     if (id && !agent) steps.push(failed("assign", "Assign", "that agent is no longer in this inbox"));
     else if (id !== state.assigneeId)
       steps.push({
-        step: { kind: "assign", summary, state: "planned" },
+        step: { kind: "assign", summary, state: "planned", params: assignee },
         apply: async (r) => {
           await editTicket(env, who, r.ticketId, { assigneeId: id });
-          return { kind: "assign", summary, state: "done" };
+          return { kind: "assign", summary, state: "done", params: assignee };
         },
       });
   }
@@ -207,13 +208,14 @@ async function plan(env: Env, who: AgentContext, macro: Macro, ctx: Context, sta
   if (macro.status) {
     const to = macro.status;
     const summary = to.to === "closed" ? "Close" : `Snooze (${to.preset.replace("_", " ")})`;
+    const params: Record<string, string> = to.to === "closed" ? { to: "closed" } : { to: "snoozed", preset: to.preset };
     steps.push({
-      step: { kind: "status", summary, state: "planned" },
+      step: { kind: "status", summary, state: "planned", params },
       apply: async (r) => {
-        if (r.waiting) return { kind: "status", summary, state: "skipped", note: "waiting for the order action's approval" };
+        if (r.waiting) return { kind: "status", summary, state: "skipped", note: "waiting for the order action's approval", params };
         const current = unwrap(await r.stub.view(ws, who.agent.id)).state.status;
         if (current !== to.to) await changeStatus(env, who, r.ticketId, to.to === "closed" ? { status: "closed" } : { status: "snoozed", preset: to.preset });
-        return { kind: "status", summary, state: "done" };
+        return { kind: "status", summary, state: "done", params };
       },
     });
   }
