@@ -183,6 +183,41 @@ describe("orders beside the thread", () => {
     });
   });
 
+  it("changes the shipping address, the note and tags, and sends a free replacement, from the order card", async () => {
+    await openCustomer("Ben Okafor");
+    const order4002 = card("#4002");
+    await order4002.getByTestId("order-actions").click();
+    await panel.getByTestId("order-action-address").click();
+    await panel.getByTestId("address-address1").fill("9 Harbor Rd");
+    await panel.getByTestId("address-city").fill("Baltimore");
+    await panel.getByTestId("address-provinceCode").fill("MD");
+    await panel.getByTestId("address-zip").fill("ABCDE"); // not a US postal code: the worker says so
+    await panel.getByRole("button", { name: "Save address" }).click();
+    await panel.getByText(/address\.zip is not a postal code of US/).first().waitFor();
+    await panel.getByTestId("address-zip").fill("21201");
+    await panel.getByRole("button", { name: "Save address" }).click();
+    await panel.getByText("Shipping address of #4002 changed").first().waitFor();
+
+    await order4002.getByTestId("order-actions").click();
+    await panel.getByTestId("order-action-note").click();
+    await panel.getByLabel("Order note").fill("Fragile: double box");
+    await panel.getByLabel("Tags (comma-separated)").fill("fragile, vip");
+    await panel.getByRole("button", { name: "Save", exact: true }).click();
+    await panel.getByText("Note and tags of #4002 saved").first().waitFor();
+
+    await order4002.getByTestId("order-actions").click();
+    await panel.getByTestId("order-action-replacement").click();
+    await panel.getByTestId("replacement-quantity").first().fill("1");
+    await panel.getByTestId("replacement-reason").fill("Broken in transit");
+    await panel.getByRole("button", { name: "Place replacement order" }).click();
+    await panel.getByText(/Replacement order #\d+ placed/).first().waitFor();
+
+    await panel.getByTestId("tab-conversation").click();
+    await activity(/changed the shipping address of order #4002 to 9 Harbor Rd, Baltimore MD 21201, US/).waitFor();
+    await activity(/updated the note and tags of order #4002/).waitFor();
+    await activity(/placed replacement order #\d+ for order #4002 \(\$25\.00\): Broken in transit/).waitFor();
+  });
+
   it("above the admin's own limit a refund waits for the owner, and the admin hears the outcome live", async () => {
     await openCustomer("Cleo Ruiz");
     await card("#4003").getByTestId("order-actions").click();
@@ -223,14 +258,42 @@ describe("orders beside the thread", () => {
     expect((await state()).body.action.decidedBy?.name).toBe("Ana Admin");
   });
 
-  it("lists the macros and the limits in settings, and the compensation in reports", async () => {
+  it("a declined request says why, to the agent who asked", async () => {
+    const asked = await action(stack.support.token, "/api/orders/6100000004002/refund", { plan: { amount: "55.00" }, reason: "Second try", ticketId: ids["Ben Okafor"] });
+    expect(asked.status).toBe(202);
+    await panel.getByTestId("approvals-banner").click();
+    const request = panel.getByTestId("approval").filter({ hasText: "Refund of $55.00 on #4002" });
+    await request.getByTestId("decline").click();
+    await request.getByTestId("decline-reason").fill("Already replaced");
+    await request.getByTestId("confirm-decline").click();
+    await expect.poll(() => panel.getByTestId("approval").count()).toBe(0);
+    const state = await stack.api("GET", `/api/order-actions/${asked.body.action.id}`, { token: stack.support.token, schema: OrderActionResponse });
+    expect(state.body.action).toMatchObject({ status: "declined", declineReason: "Already replaced" });
+  });
+
+  it("manages macros and shows the limits in settings, and the compensation in reports", async () => {
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-macros").click();
     await panel.getByTestId("macro").filter({ hasText: "Where is my order" }).waitFor();
+    await panel.getByTestId("new-macro").click();
+    await panel.getByLabel("Name").fill("Thanks and close");
+    await panel.getByTestId("macro-text").fill("Thanks {{customer.first_name}}, glad we could help!");
+    await panel.getByLabel("Status").selectOption("closed");
+    await panel.getByRole("button", { name: "Save", exact: true }).click();
+    await panel.getByTestId("macro").filter({ hasText: "Thanks and close" }).waitFor();
     await panel.getByTestId("settings-tab-limits").click();
     await expect.poll(() => panel.getByTestId("limit-support-refund").inputValue()).toBe("50");
     expect(await panel.getByTestId("limit-support-refund").isDisabled()).toBe(true); // only the owner changes them
     await shot(panel, "44-limits");
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await panel.getByTestId("open-nav").click();
+    await panel.getByTestId("nav-reports").click();
+    const given = panel.getByTestId("report-compensation");
+    await given.waitFor();
+    expect(await given.textContent()).toContain("Ana Admin");
+    expect(await panel.getByTestId("report-reasons").textContent()).toContain("Arrived broken");
+    await given.scrollIntoViewIfNeeded();
+    await shot(panel, "45-compensation-report");
   });
 });
