@@ -193,7 +193,10 @@ describe("orders beside the thread", () => {
     await panel.getByTestId("address-provinceCode").fill("MD");
     await panel.getByTestId("address-zip").fill("ABCDE"); // not a US postal code: the worker says so
     await panel.getByRole("button", { name: "Save address" }).click();
-    await panel.getByText(/address\.zip is not a postal code of US/).first().waitFor();
+    await panel
+      .getByText(/address\.zip is not a postal code of US/)
+      .first()
+      .waitFor();
     await panel.getByTestId("address-zip").fill("21201");
     await panel.getByRole("button", { name: "Save address" }).click();
     await panel.getByText("Shipping address of #4002 changed").first().waitFor();
@@ -210,7 +213,10 @@ describe("orders beside the thread", () => {
     await panel.getByTestId("replacement-quantity").first().fill("1");
     await panel.getByTestId("replacement-reason").fill("Broken in transit");
     await panel.getByRole("button", { name: "Place replacement order" }).click();
-    await panel.getByText(/Replacement order #\d+ placed/).first().waitFor();
+    await panel
+      .getByText(/Replacement order #\d+ placed/)
+      .first()
+      .waitFor();
 
     await panel.getByTestId("tab-conversation").click();
     await activity(/changed the shipping address of order #4002 to 9 Harbor Rd, Baltimore MD 21201, US/).waitFor();
@@ -226,7 +232,7 @@ describe("orders beside the thread", () => {
     await expect.poll(() => panel.getByTestId("refund-preview").textContent()).toContain("Shopify will refund $170.00");
     await panel.getByTestId("refund-reason").fill("Changed her mind");
     await expect.poll(() => panel.getByTestId("needs-approval").textContent()).toContain("Above your limit of $100.00");
-    await panel.getByRole("button", { name: "Refund $170.00" }).click();
+    await panel.getByRole("button", { name: "Ask for approval" }).click();
     await panel.getByText("Sent for approval: Refund of $170.00 on #4003").first().waitFor();
     const pending = await stack.api("GET", "/api/approvals", { token: stack.owner.token });
     const id = (pending.body as { approvals: { id: string }[] }).approvals[0]!.id;
@@ -259,7 +265,11 @@ describe("orders beside the thread", () => {
   });
 
   it("a declined request says why, to the agent who asked", async () => {
-    const asked = await action(stack.support.token, "/api/orders/6100000004002/refund", { plan: { amount: "55.00" }, reason: "Second try", ticketId: ids["Ben Okafor"] });
+    const asked = await action(stack.support.token, "/api/orders/6100000004002/refund", {
+      plan: { amount: "55.00" },
+      reason: "Second try",
+      ticketId: ids["Ben Okafor"],
+    });
     expect(asked.status).toBe(202);
     await panel.getByTestId("approvals-banner").click();
     const request = panel.getByTestId("approval").filter({ hasText: "Refund of $55.00 on #4002" });
