@@ -1,21 +1,16 @@
 // Reports gain what was given away through order actions: refunds, discount codes and replacements, by agent and by
 // reason; requests still waiting or declined are not counted.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Report, SettingsView } from "../../../shared/schemas";
 import { api, type TestWorkspace } from "../helpers";
 import { addAgent } from "../inbox-helpers";
-import { ADMIN_TOKEN, orderAction, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { orderAction, seedOrder } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 describe("compensation in reports", () => {
   it("sums refunds, fixed discounts and replacements per kind, agent and reason", async () => {

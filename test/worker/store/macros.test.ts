@@ -1,24 +1,19 @@
 // Macros: managed by owners and admins; applying one shows its steps first (dry run), then runs them once per
 // Idempotency-Key — order action, reply with variables filled, tags, assignment, status — each a line on the ticket.
 import { SELF } from "cloudflare:test";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SettingsView } from "../../../shared/schemas";
 import { MacroApplyResponse, MacroList, MacroResponse } from "../../../shared/schemas/macros";
 import { AuditList } from "../../../shared/schemas/order-actions";
 import { api, BASE, getTicket, sendSms, toReply, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket } from "../inbox-helpers";
-import { ADMIN_TOKEN, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { seedOrder, storeWorkspace } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 const WISMO = {
   name: "Where is my order",

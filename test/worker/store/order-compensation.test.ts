@@ -1,21 +1,16 @@
 // Discount codes, shipping address, note and tags, replacement orders — each made in the (fake) store at its HTTP
 // edge, once per Idempotency-Key, with an activity line on the ticket.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeDiscounts } from "../../../worker/src/integrations/shopify-fake-objects";
 import { getTicket, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket } from "../inbox-helpers";
-import { ADMIN_TOKEN, orderAction, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { orderAction, seedOrder } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 const discounts = () => fakeDiscounts({ all: async () => [], get: async () => null, save: async () => {}, records: fake.records });
 const NEW_ADDRESS = { name: "Jon Snow", address1: "2 Elm St", city: "Boston", provinceCode: "MA", zip: "02108", countryCode: "US" };

@@ -1,20 +1,15 @@
 // What an order card shows beyond the lines: shipments with carrier and tracking, the shipping address, shipping and
 // refunded amounts, note and tags — from the store's webhook (REST shape) and from the Admin API (GraphQL shape) alike.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OrderResponse } from "../../../shared/schemas";
 import { api, type TestWorkspace } from "../helpers";
-import { ADMIN_TOKEN, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { seedOrder } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 const shipped = {
   fulfillment_status: "fulfilled",

@@ -2,22 +2,17 @@
 // store is slow, down or not connected; tenant- and role-isolated.
 import * as clock from "../../../worker/src/clock";
 import { env } from "cloudflare:test";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OrderList, OrderResponse } from "../../../shared/schemas";
 import { api, createWorkspace, type TestWorkspace } from "../helpers";
 import { addAgent } from "../inbox-helpers";
-import { ADMIN_TOKEN, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { seedOrder, SHOP, storeWorkspace } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 const get = (path: string, token = ws.support.token) => api(token, "GET", path);
 /** GET /api/orders?q= and GET /api/profiles/:id/orders */

@@ -1,22 +1,17 @@
 // Refunds through the fake store at its HTTP edge: the store's suggested amounts before confirming, refunds of lines,
 // shipping or an amount with Shopify's rules, and exactly one refund however often the same request arrives —
 // concurrently, retried, or after the store's answer was lost.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuditList, RefundPreviewResponse } from "../../../shared/schemas/order-actions";
 import { api, getTicket, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket } from "../inbox-helpers";
-import { ADMIN_TOKEN, orderAction, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { orderAction, seedOrder, storeWorkspace } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 const WITH_SHIPPING = {
   total_shipping_price_set: { shop_money: { amount: "10.00", currency_code: "USD" } },

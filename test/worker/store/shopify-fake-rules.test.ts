@@ -1,22 +1,17 @@
 // The fake store keeps Shopify's rules at its HTTP edge, asked directly in GraphQL as Sidedesk asks it: refunds need
 // the @idempotent directive and stay within what is refundable and restockable, discount codes are unique, a shipped
 // order's address cannot change, and errors come back in userErrors.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REFUND_CREATE, DISCOUNT_CREATE, ORDER_UPDATE } from "../../../worker/src/integrations/shopify-action-queries";
 import { SHOPIFY_API_VERSION } from "../../../worker/src/integrations/shopify-admin";
 import type { TestWorkspace } from "../helpers";
-import { ADMIN_TOKEN, seedOrder, SHOP, storeWorkspace } from "./store-helpers";
-import { installFakeShopify, type FakeShopify } from "./shopify-fake";
+import { ADMIN_TOKEN, seedOrder, SHOP } from "./store-helpers";
+import type { FakeShopify } from "./shopify-fake";
+import { connectedStore } from "./connected-store";
 
 let ws: TestWorkspace;
 let fake: FakeShopify;
-beforeAll(async () => {
-  ws = await storeWorkspace({ connected: true });
-});
-beforeEach(() => {
-  fake = installFakeShopify(SHOP, ADMIN_TOKEN);
-});
-afterEach(() => fake.restore());
+connectedStore({ workspace: (w) => (ws = w), fake: (f) => (fake = f) });
 
 async function gql(query: string, variables: Record<string, unknown>) {
   const res = await fetch(`https://${SHOP}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {

@@ -48,6 +48,9 @@ export interface Plan {
 }
 
 /** "$80.00" in English, with the raw value and currency kept for the panel to format in the agent's language. */
+/** The ledger fields of a plan that gives no money away (address, note and tags). */
+export const GIVES_NOTHING = { amountCents: null, currency: null, percent: null, reason: null } as const;
+
 export function moneyParams(cents: number, currency: string) {
   const value = fromCents(cents);
   let amount: string;

@@ -6,7 +6,7 @@ import type { MailingAddress } from "../../../shared/schemas";
 import type { AddressBody, OrderNoteBody } from "../../../shared/schemas/order-actions";
 import { HttpError } from "../http/errors";
 import { updateOrder } from "../integrations/shopify-compensation";
-import { mirror, refuseUnless, storeAndOrder, type Plan, type PlanContext } from "./order-plan-kit";
+import { GIVES_NOTHING, mirror, refuseUnless, storeAndOrder, type Plan, type PlanContext } from "./order-plan-kit";
 
 /** One line, as on a parcel: "1 Wall St, New York NY 10005, US". */
 export const addressLine = (a: MailingAddress) =>
@@ -29,10 +29,7 @@ export async function planAddress(ctx: PlanContext, orderId: string | null, body
     kind: "address",
     order,
     ticketId: body.ticketId ?? null,
-    amountCents: null,
-    currency: null,
-    percent: null,
-    reason: null,
+    ...GIVES_NOTHING,
     summary: `Shipping address of ${order.name} changed to ${line}`,
     params: { kind: "address", order: order.name },
     async execute() {
@@ -50,10 +47,7 @@ export async function planNote(ctx: PlanContext, orderId: string | null, body: O
     kind: "note",
     order,
     ticketId: body.ticketId ?? null,
-    amountCents: null,
-    currency: null,
-    percent: null,
-    reason: null,
+    ...GIVES_NOTHING,
     summary: `Note and tags of ${order.name} updated`,
     params: { kind: "note", order: order.name },
     async execute() {
