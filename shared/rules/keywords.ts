@@ -1,4 +1,5 @@
-// SMS compliance keywords (docs/api.md §6.2 Keywords): these change consent and never open a ticket.
+// SMS compliance keywords (docs/api.md §6.2 Keywords): these change consent and never open a ticket. A workspace may
+// add its own opt-in words (e.g. "VIP") and word its own HELP reply (settings.sms.keywords).
 export type Keyword = "opt_out" | "opt_in" | "help";
 
 const KEYWORDS: Record<string, Keyword> = {
@@ -16,10 +17,16 @@ const KEYWORDS: Record<string, Keyword> = {
   INFO: "help",
 };
 
+/** The carriers' words (STOP, START, HELP…): a workspace's own opt-in words may not be one of them. */
+export const BUILT_IN_KEYWORDS = Object.keys(KEYWORDS);
+
+/** A keyword as merchants write it: one word of letters and digits, stored upper case. */
+export const normalizeKeyword = (word: string) => word.trim().toUpperCase();
+
 /** A message is a keyword only when it is the keyword alone: any case, with stray punctuation, quotes or emoji around it. */
-export function detectKeyword(body: string): Keyword | null {
+export function detectKeyword(body: string, extraOptIn: readonly string[] = []): Keyword | null {
   const word = body.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").toUpperCase();
-  return KEYWORDS[word] ?? null;
+  return KEYWORDS[word] ?? (extraOptIn.includes(word) ? "opt_in" : null);
 }
 
 export function keywordReply(keyword: Keyword, org: string, supportEmail: string | null): string {

@@ -48,6 +48,7 @@ const SettingsAnswer = z.object({
     shortenLinks: z.boolean(),
     attributionWindowHours: z.number().int(),
     quietHours: z.object({ start: z.string(), end: z.string() }),
+    keywords: z.object({ optIn: z.array(z.string()), helpReply: z.string().nullable() }),
   }),
   email: z.object({
     inboundAddress: z.string().nullable(),

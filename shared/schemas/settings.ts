@@ -1,6 +1,15 @@
 // Workspace settings (docs/api.md §10 Settings). Secrets are write-only: GET shows `{ set: boolean }` in their place.
 import { z } from "zod";
 import { OrderLimits } from "./order-action";
+import { BUILT_IN_KEYWORDS } from "../rules/keywords";
+
+/** A workspace's own opt-in word: one word of letters and digits (stored upper case), not one of the carriers' words. */
+const OptInKeyword = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{2,20}$/, "one word of 2–20 letters or digits")
+  .transform((w) => w.toUpperCase())
+  .refine((w) => !BUILT_IN_KEYWORDS.includes(w), "already a carrier keyword (STOP, START, HELP…)");
 
 export const AutoResponderAudience = z.enum(["all", "non_consented", "off"]);
 
@@ -44,6 +53,13 @@ export const Settings = z.object({
         .max(24 * 30)
         .default(24),
       quietHours: z.object({ start: Hhmm.default("20:00"), end: Hhmm.default("08:00") }).default({}),
+      /** The workspace's own opt-in words (besides START, YES, UNSTOP, JOIN) and its HELP reply (null: the standard one). */
+      keywords: z
+        .object({
+          optIn: z.array(z.string()).max(10).default([]),
+          helpReply: z.string().max(480).nullable().default(null),
+        })
+        .default({}),
     })
     .default({}),
   email: z
@@ -117,6 +133,17 @@ export const SettingsUpdate = z
           .max(24 * 30)
           .optional(),
         quietHours: z.object({ start: Hhmm.optional(), end: Hhmm.optional() }).strict().optional(),
+        keywords: z
+          .object({
+            optIn: z
+              .array(OptInKeyword)
+              .max(10)
+              .refine((ws) => new Set(ws).size === ws.length, "each keyword once")
+              .optional(),
+            helpReply: z.string().trim().min(1).max(480).nullable().optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

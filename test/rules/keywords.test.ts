@@ -67,3 +67,12 @@ describe("keywordReply", () => {
     expect(without).toContain("STOP");
   });
 });
+
+describe("a workspace's own opt-in words", () => {
+  it("count as opt-in alone and in any case; the carriers' words keep their meaning", () => {
+    expect(detectKeyword("vip!", ["VIP"])).toBe("opt_in");
+    expect(detectKeyword("vip please", ["VIP"])).toBeNull();
+    expect(detectKeyword("VIP")).toBeNull();
+    expect(detectKeyword("STOP", ["STOP"])).toBe("opt_out");
+  });
+});

@@ -12,11 +12,17 @@ export interface InboundSmsPlan {
 }
 
 export function inboundSmsPlan(body: string, settings: Settings, org: string): InboundSmsPlan {
-  const keyword = detectKeyword(body);
+  const { optIn, helpReply } = settings.sms.keywords;
+  const keyword = detectKeyword(body, optIn);
   const supportEmail = settings.email.supportAddress;
   if (keyword) {
     const consent = keyword === "opt_out" ? null : keyword === "opt_in" ? ("marketing" as const) : undefined;
-    return { ...(consent !== undefined ? { consent } : {}), keywordReply: keywordReply(keyword, org, supportEmail), autoReply: () => null };
+    // The workspace's own HELP wording, with the same placeholders as the auto-responder.
+    const reply =
+      keyword === "help" && helpReply
+        ? fillTemplate(helpReply, { "Organization prefix": org, "Organization name": org, email: supportEmail ?? "our support team" })
+        : keywordReply(keyword, org, supportEmail);
+    return { ...(consent !== undefined ? { consent } : {}), keywordReply: reply, autoReply: () => null };
   }
   const { audience, text } = settings.sms.autoResponder;
   return {
