@@ -126,3 +126,33 @@ describe("QuickRepliesSettings", () => {
     expect(el.querySelector("[data-testid=quick-replies-readonly]")!.textContent).toMatch(/Only owners and admins/);
   });
 });
+
+describe("SettingsSms keywords", () => {
+  it("saves the workspace's own opt-in words and HELP reply (empty: the standard reply)", async () => {
+    const { Settings } = await import("../../shared/schemas");
+    const { settings } = await import("../../extension/state/root.svelte");
+    const SettingsSms = (await import("../../extension/components/SettingsSms.svelte")).default;
+    const base = Settings.parse({});
+    const view = {
+      ...base,
+      sms: { ...base.sms, keywords: { optIn: ["VIP"], helpReply: null }, accountSid: { set: false }, authToken: { set: true } },
+      shopify: { ...base.shopify, adminToken: { set: false }, webhookSecret: { set: false } },
+      events: { signingSecret: { set: false } },
+    };
+    const save = vi.spyOn(settings, "save").mockResolvedValue();
+    const el = render(SettingsSms, { s: view });
+    const optIn = el.querySelector<HTMLInputElement>('[data-testid="keywords-opt-in"]')!;
+    expect(optIn.value).toBe("VIP");
+    optIn.value = "vip, Deals";
+    optIn.dispatchEvent(new Event("input"));
+    const help = el.querySelector<HTMLTextAreaElement>('[data-testid="keywords-help"]')!;
+    expect(help.placeholder).toMatch(/standard reply/);
+    help.value = "  Text us, or write to {{email}}. Reply STOP to opt out.  ";
+    help.dispatchEvent(new Event("input"));
+    flushSync();
+    el.querySelector("form")!.requestSubmit();
+    await vi.waitFor(() => expect(save).toHaveBeenCalled());
+    expect(save.mock.calls[0]![0].sms?.keywords).toEqual({ optIn: ["vip", "Deals"], helpReply: "Text us, or write to {{email}}. Reply STOP to opt out." });
+    save.mockRestore();
+  });
+});
