@@ -100,9 +100,4 @@ export class CustomerStore {
       if (this.profileId) void this.load(this.profileId);
     }
   }
-
-  /** For dialogs that only read (refund preview). */
-  client(): Api | null {
-    return this.api();
-  }
 }

@@ -26,7 +26,8 @@ export class StoreRefused extends Error {
   }
 }
 
-const refuseIf = (errors: UserError[]) => {
+/** Throws the store's refusal when it answered with userErrors. */
+export const refuseIf = (errors: UserError[]) => {
   if (errors.length) throw new StoreRefused(errors);
 };
 

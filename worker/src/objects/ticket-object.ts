@@ -159,24 +159,17 @@ export class TicketObject extends DurableObject<Env> {
     if (!current) return fail(404, "not_found", "No such ticket.");
     const tags = applyEdit(edit.tags ?? current.tags, edit.addTags, edit.removeTags);
     if (tags.length > MAX_TAGS) return fail(400, "too_many_tags", `A ticket has at most ${MAX_TAGS} tags.`);
-    this.ctx.storage.transactionSync(() => {
-      const state = this.store.current();
+    await this.change("updated", (state) => {
       editTicket(this.writer, state, actor, edit, tags, clock.now());
       if (edit.favorite !== undefined) this.store.setAgentState(actor.id, { favorite: edit.favorite });
-      this.writer.commit(state, "updated");
     });
-    await this.flush();
     return ok(this.store.current());
   }
 
   async setRead(workspaceId: string, agentId: string, read: boolean): Promise<Outcome<null>> {
     const state = this.owned(workspaceId);
     if (!state) return fail(404, "not_found", "No such ticket.");
-    this.ctx.storage.transactionSync(() => {
-      this.store.setAgentState(agentId, read ? { readSeq: state.lastInboundSeq, markedUnread: false } : { markedUnread: true });
-      this.writer.commit(this.store.current(), "read");
-    });
-    await this.flush();
+    await this.change("read", () => this.store.setAgentState(agentId, read ? { readSeq: state.lastInboundSeq, markedUnread: false } : { markedUnread: true }));
     return ok(null);
   }
 
@@ -184,12 +177,10 @@ export class TicketObject extends DurableObject<Env> {
     const state = this.owned(workspaceId);
     if (!state) return fail(404, "not_found", "No such ticket.");
     if (!state.followers.includes(agentId)) return ok(state);
-    this.ctx.storage.transactionSync(() => {
-      state.followers = state.followers.filter((f) => f !== agentId);
-      this.writer.commit(state, "updated");
+    await this.change("updated", (current) => {
+      current.followers = current.followers.filter((f) => f !== agentId);
     });
-    await this.flush();
-    return ok(state);
+    return ok(this.store.current());
   }
 
   /** Blocking the profile closes its ticket; later messages are kept but reopen nothing. */
@@ -207,20 +198,12 @@ export class TicketObject extends DurableObject<Env> {
     return ok(null);
   }
 
-  /**
-   * An activity line written from outside the ticket (an order action, an approval): `key` makes a repeated call (a
-   * retried request) land once. False when it was already there.
-   */
+  /** An activity line from outside the ticket (an order action, an approval), once per `key`; false when already there. */
   async recordActivity(workspaceId: string, key: string, line: { text: string; activity: Activity }): Promise<Outcome<boolean>> {
     if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
     const providerId = `activity:${key}`;
     if (this.store.findByProviderId(providerId)) return ok(false);
-    this.ctx.storage.transactionSync(() => {
-      const state = this.store.current();
-      this.writer.activity(state, line, clock.now(), providerId);
-      this.writer.commit(state, "activity");
-    });
-    await this.flush();
+    await this.change("activity", (state) => this.writer.activity(state, line, clock.now(), providerId));
     return ok(true);
   }
 
@@ -228,13 +211,10 @@ export class TicketObject extends DurableObject<Env> {
     const found = this.store.findByProviderId(providerId);
     if (found?.kind !== "outbound") return false;
     if (found.status === "delivered" || (found.status === "failed" && status !== "delivered")) return true; // callbacks arrive out of order
-    this.ctx.storage.transactionSync(() => {
-      const state = this.store.current();
+    await this.change("delivery", (state) => {
       const updated = this.store.setDelivery(found.seq, status, { error });
       if (updated) this.store.queueEvent({ type: "message.updated", ticketId: state.ticketId, message: updated });
-      this.writer.commit(state, "delivery");
     });
-    await this.flush();
     return true;
   }
 
@@ -303,6 +283,16 @@ export class TicketObject extends DurableObject<Env> {
   private owned(workspaceId: string): TicketState | null {
     const state = this.store.state();
     return state && state.workspaceId === workspaceId && state.opened ? state : null;
+  }
+
+  /** One storage transaction on the current state, committed as `kind`, then the work that follows a commit. */
+  private async change(kind: string, apply: (state: TicketState) => void): Promise<void> {
+    this.ctx.storage.transactionSync(() => {
+      const state = this.store.current();
+      apply(state);
+      this.writer.commit(state, kind);
+    });
+    await this.flush();
   }
 
   private flush(): Promise<void> {

@@ -6,7 +6,7 @@ import { agentRoute, type AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { respond } from "../http/respond";
 import { readTimeout } from "../integrations/shopify-admin";
-import { suggestRefund } from "../integrations/shopify-compensation";
+import { suggestRefund } from "../integrations/shopify-refunds";
 import { requestOrderAction } from "./order-action-runner";
 import { orderIdParam, orderOr404, requireStore, storeWriteError, workspaceStore } from "./order-store";
 

@@ -7,15 +7,8 @@ import type { DiscountBody, RefundBody, ReplacementBody } from "../../../shared/
 import { HttpError } from "../http/errors";
 import { getProfile } from "../db/profiles";
 import { dbFor } from "../db/shards";
-import {
-  createDiscount,
-  createRefund,
-  createReplacement,
-  prepareRefund,
-  replacementCents,
-  suggestRefund,
-  type PreparedRefund,
-} from "../integrations/shopify-compensation";
+import { createDiscount, createReplacement, replacementCents } from "../integrations/shopify-compensation";
+import { createRefund, prepareRefund, suggestRefund, type PreparedRefund } from "../integrations/shopify-refunds";
 import type { StoreConnection } from "../integrations/shopify-admin";
 import { recordOrderActivity } from "../integrations/shopify-ingest";
 import { cancelStoreOrder } from "../integrations/shopify-orders";
