@@ -22,6 +22,7 @@ import { registerDevFakeTwilio } from "../routes/dev-fake-twilio";
 import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
 import { registerMacroRoutes } from "../routes/macros";
+import { registerRuleRoutes } from "../routes/rules";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
@@ -54,6 +55,7 @@ export function buildRouter(): AppRouter {
     registerShopifyWebhooks,
     registerLibraryRoutes,
     registerMacroRoutes,
+    registerRuleRoutes,
     registerAgentAccessRoutes,
     registerReportRoutes,
   ])

@@ -4,6 +4,7 @@ import type { Env } from "../env";
 import { REALTIME_PROTOCOL, RealtimeClientFrame, type RealtimeEvent } from "../../../shared/schemas";
 import { directory } from "../db/shards";
 import { operatorIds } from "../db/workspaces";
+import { RuleClockSweep } from "./rule-clock-sweep";
 
 interface Attachment {
   agentId: string;
@@ -63,7 +64,13 @@ export class InboxObject extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(this.lastCountsAt + COUNTS_FRAME_EVERY_MS);
   }
 
+  /** A waiting rule was saved: every open ticket of the workspace sets its clock from it, a batch per alarm. */
+  async sweepRuleClocks(workspaceId: string): Promise<void> {
+    await new RuleClockSweep(this.env, this.ctx).start(workspaceId);
+  }
+
   override async alarm(): Promise<void> {
+    await new RuleClockSweep(this.env, this.ctx).step();
     this.countsPending = false;
     this.lastCountsAt = Date.now();
     this.broadcast({ type: "counts.changed" });

@@ -26,6 +26,8 @@ export function editTicket(
     writer.activity(state, line, now);
   }
   state.followers = applyEdit(edit.followers ?? state.followers, edit.addFollowers, edit.removeFollowers);
+  const added = tags.filter((t) => !state.tags.includes(t));
   state.tags = tags;
+  if (added.length > 0) writer.emit(state, { type: "tag_added", tags: added });
   if (edit.description !== undefined) state.description = edit.description;
 }

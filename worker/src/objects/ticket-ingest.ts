@@ -94,12 +94,15 @@ function afterCustomerMessage(writer: TicketWriter, state: TicketState, inbound:
     writer.queueOutbound(state, { text: input.keywordReply, source: "keyword", at: input.at });
   } else if (!input.blocked && !input.automatic) {
     state.lastInboundSeq = inbound.seq;
+    state.lastCustomerAt = input.at;
     state.waitingSince ??= input.at;
     if (attribution) Object.assign(state, { attribution, lastAttributedSeq: inbound.seq });
     const wasOpened = state.opened;
     state.opened = true;
     const reopened = wasOpened && writer.transition(state, { type: "customer_message" }, null, input.at);
     if (!wasOpened) writer.schedule(NOTIFY_TIMER, input.at, { seq: inbound.seq });
+    if (!wasOpened) writer.emit(state, { type: "ticket_created" });
+    writer.emit(state, { type: "customer_message" });
     if ((!wasOpened || reopened) && input.autoReply)
       writer.queueOutbound(state, { text: input.autoReply, source: input.autoReplySource ?? "auto_responder", at: input.at });
   }

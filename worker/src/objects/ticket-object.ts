@@ -21,6 +21,7 @@ import { applySmsArrival, SMS_INBOUND_TIMER, SmsInboundPayload, storeSmsArrival,
 import { fail, ok, type Outcome, type Actor, type TicketEdit } from "./outcome";
 import { applyEdit, editTicket } from "./ticket-edit";
 import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
+import { TicketRules } from "./ticket-rules";
 
 export type { InboundInput, MarketingInput } from "./ticket-ingest";
 
@@ -29,6 +30,7 @@ export class TicketObject extends DurableObject<Env> {
   private readonly writer: TicketWriter;
   private readonly flusher: TicketFlusher;
   private readonly chat: TicketChat;
+  private readonly rules: TicketRules;
   /** Test seam: lets a test make D1 fail to prove the alarm repairs the projection (null: the workspace's shard). */
   db: D1Database | null = null;
 
@@ -47,6 +49,8 @@ export class TicketObject extends DurableObject<Env> {
     timers.define(SMS_INBOUND_TIMER, { payload: SmsInboundPayload, run: (_key, p) => applySmsArrival(env, ctx, this.store, this.writer, this.shard, p) });
     timers.define(SMS_MEDIA_TIMER, { payload: SmsMediaPayload, run: (_key, p) => fetchSmsMedia(env, ctx, this.store, p) });
     timers.define(NOTIFY_TIMER, { payload: z.unknown(), run: (key, p) => runNotifyTimer(env, this.store, key, p) }); // parses its own payload
+    this.rules = new TicketRules(env, ctx, this.store, this.writer, this.shard);
+    this.rules.define(timers);
   }
 
   /**
@@ -74,6 +78,12 @@ export class TicketObject extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => storeSmsArrival(this.store, arrival));
     await this.flusher.afterCommit();
     return { duplicate: false };
+  }
+
+  /** After the workspace's rules changed: this ticket's waiting clocks are set again from them. */
+  async refreshRuleClocks(): Promise<void> {
+    await this.rules.refreshClocks();
+    await this.flusher.arm();
   }
 
   /** Resolves once the work after the last commit (projection, sends, publish) has run: for tests and tools. */

@@ -49,6 +49,13 @@ const Common = z.object({
   /** Since when the customer waits for an agent: their first message asking for an answer after the last agent reply
    *  (keywords, automatic mail and notes do not start or end it); null once answered or closed. */
   waitingSince: z.number().nullable().default(null),
+  /** Rules (ticket-rules.ts): when the ticket last became open, the last agent reply and customer message (the waiting
+   *  clocks start from them), the number of the last rule event, and which clock start each waiting rule acted on. */
+  openSince: z.number().nullable().default(null),
+  lastAgentReplyAt: z.number().nullable().default(null),
+  lastCustomerAt: z.number().nullable().default(null),
+  ruleEventSeq: z.number().int().default(0),
+  ruleClocksFired: z.record(z.number()).default({}),
 });
 
 export const TicketStateSchema = z.discriminatedUnion("channel", [

@@ -213,6 +213,13 @@ export class TicketStore {
       .map((r) => ({ key: r.key, payload: JSON.parse(r.payload) as unknown }));
   }
 
+  timerKeys(prefix: string): string[] {
+    return this.sql
+      .exec<{ key: string }>("SELECT key FROM timers WHERE key >= ? AND key < ?", prefix, `${prefix}\uffff`)
+      .toArray()
+      .map((r) => r.key);
+  }
+
   timer(key: string): number | null {
     return this.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = ?", key).toArray()[0]?.due_at ?? null;
   }

@@ -7,6 +7,7 @@ import type { NewMessage, TicketStore } from "./ticket-store";
 import { STATE_SCHEMA_VERSION, type TicketState } from "./ticket-state";
 import { channels } from "../channels";
 import { z } from "zod";
+import { RuleEvent } from "../../../shared/schemas/rules";
 
 export const SEND_TIMER = "send";
 export const SEND_PREFIX = `${SEND_TIMER}:`; // send:<seq>, one per queued outbound message
@@ -17,6 +18,17 @@ export const SYNC_RETRY_MS = 5_000;
 /** The projection retry: the flusher's own timer, kept by every commit until D1 has the new version. */
 export const SYNC_TIMER = "sync";
 export const SYSTEM = { type: "system", id: null, name: null } as const;
+/** rules:<n>, one per event the rules look at (ticket-rules.ts). */
+export const RULES_TIMER = "rules";
+/** How deep rules may set off rules: a rule's own actions never re-trigger it, and a chain stops here. */
+const MAX_RULE_CHAIN = 4;
+export const RuleEventPayload = z.object({
+  event: RuleEvent,
+  /** The rules whose actions led to this event: they do not run on it again. */
+  cause: z.array(z.string()),
+  at: z.number(),
+});
+export type RuleEventPayload = z.infer<typeof RuleEventPayload>;
 
 export interface OutboundDraft {
   text: string;
@@ -26,9 +38,14 @@ export interface OutboundDraft {
   media?: string[];
   files?: NewMessage["files"];
   at: number;
+  /** When to hand it to the provider, if later than `at` (a rule's SMS held until the customer's quiet hours end). */
+  sendAt?: number;
 }
 
 export class TicketWriter {
+  /** Set while rules act, so the events their actions cause carry them (and do not trigger them again). */
+  cause: string[] = [];
+
   constructor(
     private readonly store: TicketStore,
     private readonly ticketId: string,
@@ -72,6 +89,11 @@ export class TicketWriter {
       periodStartedAt: at,
       closedAt: null,
       waitingSince: null,
+      openSince: at,
+      lastAgentReplyAt: null,
+      lastCustomerAt: null,
+      ruleEventSeq: 0,
+      ruleClocksFired: {},
     };
   }
 
@@ -101,9 +123,17 @@ export class TicketWriter {
       files: o.files,
       at: o.at,
     });
-    recordFirstResponse(state, o);
-    this.store.setTimer(`${SEND_PREFIX}${m.seq}`, o.at, { seq: m.seq });
+    if (recordFirstResponse(state, o)) this.emit(state, { type: "agent_replied" });
+    this.store.setTimer(`${SEND_PREFIX}${m.seq}`, o.sendAt ?? o.at, { seq: m.seq });
     return m;
+  }
+
+  /** Queues an event for the rules, run right after this transaction from the ticket's `rules:<n>` timer. */
+  emit(state: TicketState, event: RuleEvent) {
+    if (!state.opened || this.cause.length >= MAX_RULE_CHAIN) return;
+    state.ruleEventSeq += 1;
+    const payload: RuleEventPayload = { event, cause: this.cause, at: clock.now() };
+    this.store.setTimer(`${RULES_TIMER}:${state.ruleEventSeq}`, clock.now(), payload);
   }
 
   /** A durable timer row, run by the flusher's handler for its key prefix. */
@@ -121,11 +151,14 @@ export class TicketWriter {
     const next = nextStatus({ status: state.status, snoozedUntil: state.snoozedUntil === null ? null : new Date(state.snoozedUntil) }, event);
     if (!next) return false;
     recordResolution(state, state.status, next.status, at);
+    if (next.status === "open") state.openSince = at;
+    const changed = next.status !== state.status;
     state.status = next.status;
     state.snoozedUntil = next.snoozedUntil?.getTime() ?? null;
     if (state.snoozedUntil !== null) this.store.setTimer(WAKE_TIMER, state.snoozedUntil);
     else this.store.clearTimer(WAKE_TIMER);
     this.activity(state, statusActivity(next, event, actorName), at);
+    if (changed) this.emit(state, { type: "status_changed", to: next.status });
     return true;
   }
 
@@ -141,14 +174,17 @@ export class TicketWriter {
   }
 }
 
-/** First response = the first agent-written reply to the customer (auto-replies, keyword answers and notes do not count).
+/** An agent's reply (true) answers the customer and starts the "no customer reply" clocks.
+ *  First response = the first agent-written reply to the customer (auto-replies, keyword answers and notes do not count).
  *  It is the ticket's first ever, measured from `createdAt`: a reopened ticket keeps it. */
-function recordFirstResponse(state: TicketState, o: OutboundDraft) {
-  if (o.source !== "agent" || o.author?.type !== "agent") return;
+function recordFirstResponse(state: TicketState, o: OutboundDraft): boolean {
+  if (o.source !== "agent" || o.author?.type !== "agent") return false;
   state.waitingSince = null; // answered
-  if (state.firstResponseAt) return;
+  state.lastAgentReplyAt = o.at;
+  if (state.firstResponseAt) return true;
   state.firstResponseAt = o.at;
   state.firstResponderId = o.author.id;
+  return true;
 }
 
 /** Resolution is the latest close. Leaving `closed` starts a new open period and makes the ticket unresolved again, so
