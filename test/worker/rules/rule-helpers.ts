@@ -47,3 +47,11 @@ export function makeDue(ticketId: string, prefix: string, at: number) {
 }
 
 export const count = (all: string[], line: string) => all.filter((l) => l === line).length;
+
+/** The ticket object's stored state (timestamps the waiting clocks start from). */
+export function storedState(ticketId: string) {
+  return runInDurableObject(ticketStubOf(ticketId), (_i, state) => {
+    const row = state.storage.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = 'state'").one();
+    return JSON.parse(row.value) as { waitingSince: number | null; lastAgentReplyAt: number | null; openSince: number | null; status: string };
+  });
+}
