@@ -55,3 +55,13 @@ export function storedState(ticketId: string) {
     return JSON.parse(row.value) as { waitingSince: number | null; lastAgentReplyAt: number | null; openSince: number | null; status: string };
   });
 }
+
+/** Reads `read` until `done` holds (work that follows from a ticket's timers), or gives the last value after ~3 s. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 60 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}
