@@ -28,7 +28,10 @@ export function activityText(m: Pick<Message, "text" | "activity">): string {
   if (params.percent && params.discount) params.discount = percent(Number(params.percent));
   const summary = params.kind && Object.hasOwn(SUMMARY, params.kind) ? SUMMARY[params.kind as keyof typeof SUMMARY] : null;
   if (summary && params.action) params.action = translate(`activity.${summary}`, params);
-  Object.assign(params, keyedParams(params, (key) => (isActivityKey(key) ? translate(`activity.${key}`, params) : key)));
+  Object.assign(
+    params,
+    keyedParams(params, (key) => (isActivityKey(key) ? translate(`activity.${key}`, params) : key)),
+  );
   // The key is checked against the catalogue above; the parameters are whatever the worker filled in.
   return translate(`activity.${a.key}`, params);
 }

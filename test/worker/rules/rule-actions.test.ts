@@ -76,7 +76,12 @@ describe("notify, spam, snooze and macros", () => {
     const results = await eventually(emails, (r) => r.length >= 2);
     expect(results.map((r) => r.to_address).sort()).toEqual(["lead@shop.test", "sam.support1@shop.test"].sort());
     expect(results[0]?.subject).toContain(`#${t.number}`);
-    const emailed = (await eventually(() => lines(ws.support.token, t.id), (l) => l.some((x) => x.includes("emailed")))).filter((l) => l.includes("emailed"));
+    const emailed = (
+      await eventually(
+        () => lines(ws.support.token, t.id),
+        (l) => l.some((x) => x.includes("emailed")),
+      )
+    ).filter((l) => l.includes("emailed"));
     expect(emailed).toHaveLength(1);
     for (const r of results) expect(emailed[0]).toContain(r.to_address);
     await deleteRule(ws.admin.token, rule.id);
@@ -99,16 +104,28 @@ describe("notify, spam, snooze and macros", () => {
   });
 
   it("applies a macro's reply, tags and snooze, and refuses a macro that moves money", async () => {
-    const macro = await api(ws.admin.token, "POST", "/api/macros", {
-      name: "Pending info",
-      message: { kind: "note", text: "Waiting for the customer" },
-      addTags: ["pending"],
-      status: { to: "snoozed", preset: "tomorrow" },
-    }, MacroResponse);
-    const money = await api(ws.admin.token, "POST", "/api/macros", {
-      name: "Money",
-      orderAction: { kind: "discount", discountKind: "percentage", value: 10, reason: "sorry" },
-    }, MacroResponse);
+    const macro = await api(
+      ws.admin.token,
+      "POST",
+      "/api/macros",
+      {
+        name: "Pending info",
+        message: { kind: "note", text: "Waiting for the customer" },
+        addTags: ["pending"],
+        status: { to: "snoozed", preset: "tomorrow" },
+      },
+      MacroResponse,
+    );
+    const money = await api(
+      ws.admin.token,
+      "POST",
+      "/api/macros",
+      {
+        name: "Money",
+        orderAction: { kind: "discount", discountKind: "percentage", value: 10, reason: "sorry" },
+      },
+      MacroResponse,
+    );
     const refused = await api(ws.admin.token, "POST", "/api/rules", {
       name: "Give money",
       trigger: { type: "ticket_created" },

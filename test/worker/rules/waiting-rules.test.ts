@@ -53,7 +53,11 @@ describe("no agent reply for N minutes", () => {
   });
 
   it("keeps running through a note, stops at the agent's reply or a close, and starts again at the customer's next message", async () => {
-    const rule = await createRule(ws.admin.token, { name: "Slow", trigger: { type: "no_agent_reply", minutes: 5 }, actions: [{ type: "add_tags", tags: ["slow"] }] });
+    const rule = await createRule(ws.admin.token, {
+      name: "Slow",
+      trigger: { type: "no_agent_reply", minutes: 5 },
+      actions: [{ type: "add_tags", tags: ["slow"] }],
+    });
     const t = await openTicket(ws.id, ws.support.token);
     expect(await timers(t.id, CLOCK)).toHaveLength(1);
     await postMessage(ws.support.token, t.id, { kind: "note", text: "a note is not an answer" });
@@ -82,10 +86,7 @@ describe("no customer reply for N hours", () => {
     const rule = await createRule(ws.admin.token, {
       name: "Auto-close",
       trigger: { type: "no_customer_reply", hours: 48 },
-      actions: [
-        { type: "add_note", text: "Closed: no answer in 48 hours" },
-        { type: "close" },
-      ],
+      actions: [{ type: "add_note", text: "Closed: no answer in 48 hours" }, { type: "close" }],
     });
     const t = await openTicket(ws.id, ws.support.token);
     expect(await timers(t.id, CLOCK)).toEqual([]); // nobody replied yet
@@ -116,7 +117,11 @@ describe("no customer reply for N hours", () => {
   it("a waiting rule saved later is set on the open tickets that already wait", async () => {
     const t = await openTicket(ws.id, ws.support.token);
     const { waitingSince } = await storedState(t.id);
-    const rule = await createRule(ws.admin.token, { name: "Late sweep", trigger: { type: "no_agent_reply", minutes: 30 }, actions: [{ type: "add_tags", tags: ["late"] }] });
+    const rule = await createRule(ws.admin.token, {
+      name: "Late sweep",
+      trigger: { type: "no_agent_reply", minutes: 30 },
+      actions: [{ type: "add_tags", tags: ["late"] }],
+    });
     let set: { due_at: number }[] = [];
     for (let i = 0; i < 60 && set.length === 0; i++) {
       await sleep(50);
