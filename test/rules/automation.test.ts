@@ -1,7 +1,7 @@
 // The pure rule logic: which events a trigger answers, each condition against a ticket's facts, and the waiting clocks.
 import { describe, expect, it } from "vitest";
 import { checkCondition, clockOf, conditionsHold, containsWord, triggerAnswers, type ClockFacts, type RuleFacts } from "../../shared/rules/automation";
-import { RuleBody, type RuleCondition } from "../../shared/schemas/rules";
+import { RuleBody, type RuleCondition, type RuleEvent, type RuleTrigger } from "../../shared/schemas/rules";
 import { quietHoursEnd } from "../../shared/rules/quiet-hours";
 
 const facts: RuleFacts = {
@@ -20,7 +20,7 @@ const facts: RuleFacts = {
 };
 
 describe("triggers", () => {
-  it.each([
+  const cases: [RuleTrigger, RuleEvent, boolean][] = [
     [{ type: "customer_message" }, { type: "customer_message" }, true],
     [{ type: "customer_message" }, { type: "ticket_created" }, false],
     [{ type: "status_changed", to: null }, { type: "status_changed", to: "snoozed" }, true],
@@ -29,7 +29,8 @@ describe("triggers", () => {
     [{ type: "tag_added", tag: "shipping" }, { type: "tag_added", tags: ["shippingfee"] }, false],
     [{ type: "no_agent_reply", minutes: 5 }, { type: "no_agent_reply", ruleId: "r1" }, true],
     [{ type: "no_agent_reply", minutes: 5 }, { type: "no_agent_reply", ruleId: "r2" }, false],
-  ] as const)("%j answers %j: %s", (trigger, event, answers) => {
+  ];
+  it.each(cases)("%j answers %j: %s", (trigger, event, answers) => {
     expect(triggerAnswers(trigger, event, "r1")).toBe(answers);
   });
 });

@@ -1,6 +1,6 @@
 // Helpers for the automation-rule tests: save rules through the API, read a ticket's thread and the ticket object's timers.
 import { runInDurableObject } from "cloudflare:test";
-import { Rule, RuleList, RuleResponse } from "../../../shared/schemas/rules";
+import { type Rule, RuleList, RuleResponse } from "../../../shared/schemas/rules";
 import { api, getTicket } from "../helpers";
 import { ticketStubOf } from "../inbox-helpers";
 

@@ -39,7 +39,7 @@ export type Reason =
 
 export function applyRuleActions(run: RuleRun): void {
   run.writer.activity(run.state, activityLine("ruleRan", { rule: run.rule.name }), run.at);
-  run.rule.actions.forEach((action, i) => apply(run, action, `${run.rule.id}:${i}`));
+  for (const [i, action] of run.rule.actions.entries()) apply(run, action, `${run.rule.id}:${i}`);
 }
 
 const who = (run: RuleRun) => ({ id: `rule:${run.rule.id}`, name: `“${run.rule.name}”` });
