@@ -15,7 +15,7 @@ export type Part = "ticket" | "settings" | "reports" | "customer" | "bulk";
 const CORE: Namespace[] = ["common", "inbox", "signin"];
 const PARTS: Record<Part, Namespace[]> = {
   ticket: ["ticket", "composer", "activity"], // activity lines are in the thread only
-  settings: ["settings"],
+  settings: ["settings", "activity"], // rules say why an action can't run with the activity lines' reasons
   reports: ["reports"],
   customer: ["customer", "orders"],
   bulk: ["bulk"],
