@@ -525,3 +525,55 @@ export const ORDER_LIMITS = {
   manager: { refund: 200, discount: 100, discountPercent: 30 },
   admin: { refund: null, discount: null, discountPercent: null },
 };
+
+/** The rules a shop starts with (issue 13). Event rules are added before the demo conversations, so those show them at
+ *  work; waiting rules after, so the sweep sets them on the open tickets (none of which waits 5 days). */
+export const EVENT_RULES = [
+  {
+    name: "Refund requests to billing",
+    trigger: { type: "customer_message" },
+    conditions: [{ field: "text", op: "contains_any", words: ["refund", "money back", "reembolso", "rimborso", "환불"] }],
+    actions: [{ type: "add_tags", tags: ["billing/refund"] }],
+  },
+  {
+    name: "Chats outside business hours",
+    trigger: { type: "ticket_created" },
+    match: "all",
+    conditions: [
+      { field: "channel", in: ["webchat"] },
+      { field: "business_hours", is: false },
+    ],
+    actions: [
+      { type: "add_tags", tags: ["after-hours"] },
+      { type: "add_note", text: "Arrived outside business hours: the customer got the out-of-hours reply." },
+    ],
+  },
+  {
+    name: "VIP customers",
+    trigger: { type: "ticket_created" },
+    conditions: [{ field: "lifetime_value", op: "at_least", value: 300 }],
+    actions: [{ type: "add_tags", tags: ["vip"] }],
+  },
+  {
+    name: "Crypto spam",
+    trigger: { type: "ticket_created" },
+    conditions: [{ field: "text", op: "contains_any", words: ["bitcoin", "crypto giveaway"] }],
+    actions: [{ type: "mark_spam" }],
+  },
+];
+
+export const WAITING_RULES = [
+  {
+    name: "Waiting over 2 hours",
+    trigger: { type: "no_agent_reply", minutes: 120 },
+    actions: [{ type: "add_tags", tags: ["slow-reply"] }],
+  },
+  {
+    name: "Auto-close after 5 days without an answer",
+    trigger: { type: "no_customer_reply", hours: 120 },
+    actions: [
+      { type: "add_note", text: "Closed by the auto-close rule: no answer from the customer in 5 days." },
+      { type: "close" },
+    ],
+  },
+];

@@ -16,6 +16,8 @@ import {
   PAGES,
   PROFILES,
   MACROS,
+  EVENT_RULES,
+  WAITING_RULES,
   ORDER_LIMITS,
   QUICK_REPLIES,
   STAFF,
@@ -154,6 +156,7 @@ class Seeder {
     this.log(`Seeded ${store.orders} store orders (${store.webhooks} signed Shopify webhooks).`);
     await this.quickReplies();
     await this.macros();
+    await this.rules(EVENT_RULES);
     const threads = [...THREADS, ...this.openers()].map((t, i) => ({ ...t, startAt: this.startOf(t, i) })).sort((a, b) => a.startAt - b.startAt);
     for (const thread of threads) await this.thread(thread);
     await this.emails();
@@ -163,6 +166,7 @@ class Seeder {
       now: this.now,
     });
     this.log(`Seeded ${chats} web chats.`);
+    await this.rules(WAITING_RULES);
     const { body } = await this.api("GET", "/api/tickets?view=all&limit=100", { token: this.token() });
     this.log(`Seeded ${PROFILES.length} profiles, ${body.tickets.length} tickets, ${this.sms} SMS, ${this.events} events.`);
   }
@@ -346,6 +350,13 @@ class Seeder {
     const { body } = await this.api("GET", "/api/macros", { token: this.token() });
     const have = new Set(body.macros.map((m) => m.name));
     for (const macro of MACROS.filter((m) => !have.has(m.name))) await this.api("POST", "/api/macros", { token: this.token(), body: macro });
+  }
+
+  /** The demo's rules; only the missing ones are added. */
+  async rules(rules) {
+    const { body } = await this.api("GET", "/api/rules", { token: this.token() });
+    const have = new Set(body.rules.map((r) => r.name));
+    for (const rule of rules.filter((r) => !have.has(r.name))) await this.api("POST", "/api/rules", { token: this.token(), body: rule });
   }
 
   /** The ticket of a profile on a channel, from the listing (the D1 projection may lag a moment). */

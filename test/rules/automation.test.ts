@@ -110,3 +110,10 @@ describe("the rule body", () => {
     expect(RuleBody.safeParse({ ...base, unknown: 1 }).success).toBe(false);
   });
 });
+
+describe("the demo workspace's rules", () => {
+  it("are valid rules", async () => {
+    const { EVENT_RULES, WAITING_RULES } = await import("../../scripts/seed-data.mjs");
+    for (const rule of [...EVENT_RULES, ...WAITING_RULES]) expect(RuleBody.safeParse(rule).error?.issues ?? []).toEqual([]);
+  });
+});
