@@ -571,9 +571,6 @@ export const WAITING_RULES = [
   {
     name: "Auto-close after 5 days without an answer",
     trigger: { type: "no_customer_reply", hours: 120 },
-    actions: [
-      { type: "add_note", text: "Closed by the auto-close rule: no answer from the customer in 5 days." },
-      { type: "close" },
-    ],
+    actions: [{ type: "add_note", text: "Closed by the auto-close rule: no answer from the customer in 5 days." }, { type: "close" }],
   },
 ];

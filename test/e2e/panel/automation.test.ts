@@ -90,6 +90,8 @@ describe("rules", () => {
     await panel.getByTestId("back").click();
     await panel.getByTestId("open-settings").click();
     await panel.getByTestId("settings-tab-rules").click();
-    await expect.poll(() => panel.getByTestId("rule").filter({ hasText: "Refunds to Sam" }).getByTestId("rule-fired").textContent()).toBe("Acted once in 7 days");
+    await expect
+      .poll(() => panel.getByTestId("rule").filter({ hasText: "Refunds to Sam" }).getByTestId("rule-fired").textContent())
+      .toBe("Acted once in 7 days");
   });
 });
