@@ -33,6 +33,9 @@ export interface TriggerDraft {
   tag: string;
   hours: number;
   minutes: number;
+  /** SLA: "response", "resolution" or "" (either), and how long before the due time. */
+  slaTarget: string;
+  minutesBefore: number;
 }
 
 const list = (s: string) =>
@@ -63,7 +66,7 @@ export function newAction(type: RuleActionType = "add_tags"): ActionDraft {
   return { type, to: "round_robin", text: "", tags: "", preset: "tomorrow", macroId: "", notifyAssignee: true, notifyFollowers: false, addresses: "" };
 }
 
-export const newTrigger = (): TriggerDraft => ({ type: "customer_message", to: "", tag: "", hours: 48, minutes: 15 });
+export const newTrigger = (): TriggerDraft => ({ type: "customer_message", to: "", tag: "", hours: 48, minutes: 15, slaTarget: "", minutesBefore: 15 });
 
 export function toTrigger(d: TriggerDraft): unknown {
   switch (d.type) {
@@ -75,6 +78,8 @@ export function toTrigger(d: TriggerDraft): unknown {
       return { type: d.type, hours: Number(d.hours) };
     case "no_agent_reply":
       return { type: d.type, minutes: Number(d.minutes) };
+    case "sla_breach":
+      return { type: d.type, target: d.slaTarget || null, minutesBefore: Number(d.minutesBefore) };
     default:
       return { type: d.type };
   }
@@ -87,6 +92,7 @@ export function fromTrigger(t: RuleTrigger): TriggerDraft {
   if (t.type === "tag_added") d.tag = t.tag ?? "";
   if (t.type === "no_customer_reply") d.hours = t.hours;
   if (t.type === "no_agent_reply") d.minutes = t.minutes;
+  if (t.type === "sla_breach") [d.slaTarget, d.minutesBefore] = [t.target ?? "", t.minutesBefore];
   return d;
 }
 

@@ -38,6 +38,7 @@ export function triggerAnswers(trigger: RuleTrigger, event: RuleEvent, ruleId: s
     }
     case "no_customer_reply":
     case "no_agent_reply":
+    case "sla_breach":
       return event.type === trigger.type && event.ruleId === ruleId;
   }
 }
@@ -110,6 +111,8 @@ export interface ClockFacts {
   lastCustomerAt: number | null;
   /** Since when the customer waits for an answer; null when answered. */
   waitingSince: number | null;
+  /** When the running SLA targets are due (null: none running). */
+  slaDue: { response: number | null; resolution: number | null };
 }
 
 /**
@@ -117,6 +120,13 @@ export interface ClockFacts {
  * ticket is open, and restarts when the ticket opens again, so a ticket reopened before the time is counted afresh.
  */
 export function clockOf(trigger: RuleTrigger, f: ClockFacts): { anchor: number; dueAt: number } | null {
+  if (trigger.type === "sla_breach") {
+    // SLA targets run while the ticket is snoozed too; the clock is set once per target (its due time).
+    if (f.status === "closed") return null;
+    const dues = (trigger.target ? [f.slaDue[trigger.target]] : [f.slaDue.response, f.slaDue.resolution]).filter((d) => d !== null);
+    const due = dues.length ? Math.min(...dues) : null;
+    return due === null ? null : { anchor: due, dueAt: due - trigger.minutesBefore * 60_000 };
+  }
   if (f.status !== "open") return null;
   if (trigger.type === "no_customer_reply") {
     if (f.lastAgentReplyAt === null || (f.lastCustomerAt !== null && f.lastCustomerAt > f.lastAgentReplyAt)) return null;

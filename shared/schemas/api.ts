@@ -58,6 +58,8 @@ export const TicketFilter = z
     flow: z.string().min(1).max(200).optional(),
     campaign: z.string().min(1).max(200).optional(),
     q: z.string().trim().min(1).max(200).optional(),
+    /** Open tickets whose SLA target is due within the workspace's "soon" window or missed (`breaching`), or missed. */
+    sla: z.enum(["breaching", "breached"]).optional(),
   })
   .strict();
 export type TicketFilter = z.infer<typeof TicketFilter>;
@@ -147,6 +149,8 @@ export const TicketCounts = z.object({
   tags: z.record(z.number()),
   operators: z.array(AgentLoad),
   nonOperators: z.array(AgentLoad),
+  /** Open tickets whose SLA target is due within the "soon" window or already missed (`breaching`), and missed. */
+  sla: z.object({ breaching: z.number(), breached: z.number() }).optional(),
 });
 export type TicketCounts = z.infer<typeof TicketCounts>;
 

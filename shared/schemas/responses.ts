@@ -65,6 +65,19 @@ const SettingsAnswer = z.object({
   }),
   shopify: z.object({ shopDomain: z.string().nullable(), countryCode: z.string() }),
   orders: z.object({ limits: z.object({ admin: RoleLimitAnswer, manager: RoleLimitAnswer, support: RoleLimitAnswer }) }),
+  sla: z.object({
+    policies: z.array(
+      z.object({
+        name: z.string(),
+        channels: z.array(Channel),
+        tags: z.array(z.string()),
+        firstResponseMinutes: z.number().nullable(),
+        resolutionMinutes: z.number().nullable(),
+        businessHours: z.boolean(),
+      }),
+    ),
+    soonMinutes: z.number(),
+  }),
 });
 /** Fails to compile when `Settings` gains, loses or changes a field that the answer above does not. */
 const settingsAnswerInSync: [z.infer<typeof SettingsAnswer>, Settings] extends [Settings, z.infer<typeof SettingsAnswer>] ? true : never = true;

@@ -2,13 +2,14 @@
 // Owners and admins manage them; the ticket object runs them on its events and timers (worker/src/objects/ticket-rules.ts).
 import { z } from "zod";
 import { Channel, IsoTime, SnoozePreset, Tag, TicketStatus } from "./common";
+import { SlaTargetKind } from "./sla";
 import { MAX_AGENT_TEXT } from "../rules/reply-limits";
 
 const Word = z.string().trim().min(1).max(60);
 const AgentId = z.string().min(1).max(64);
 const Amount = z.number().min(0).max(100_000_000);
 
-/** When a rule is looked at. The two waiting triggers are timers on the ticket, to the second. */
+/** When a rule is looked at. The waiting and SLA triggers are timers on the ticket, to the second. */
 export const RuleTrigger = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ticket_created") }).strict(),
   z.object({ type: z.literal("customer_message") }).strict(),
@@ -38,17 +39,21 @@ export const RuleTrigger = z.discriminatedUnion("type", [
         .max(60 * 24 * 30),
     })
     .strict(),
+  /** An SLA target (that kind, or either) is missed in `minutesBefore` minutes (0: when it is missed). */
+  z
+    .object({ type: z.literal("sla_breach"), target: SlaTargetKind.nullable().default(null), minutesBefore: z.number().int().min(0).max(1440).default(0) })
+    .strict(),
 ]);
 export type RuleTrigger = z.infer<typeof RuleTrigger>;
 export type RuleEventType = RuleTrigger["type"];
-export const TIMED_TRIGGERS = ["no_customer_reply", "no_agent_reply"] as const satisfies readonly RuleEventType[];
+export const TIMED_TRIGGERS = ["no_customer_reply", "no_agent_reply", "sla_breach"] as const satisfies readonly RuleEventType[];
 
 /** What happened on a ticket, as a rule sees it (the payload of the ticket's `rules:<n>` timer). */
 export const RuleEvent = z.discriminatedUnion("type", [
   z.object({ type: z.enum(["ticket_created", "customer_message", "agent_replied"]) }),
   z.object({ type: z.literal("status_changed"), to: TicketStatus }),
   z.object({ type: z.literal("tag_added"), tags: z.array(z.string()) }),
-  z.object({ type: z.enum(["no_customer_reply", "no_agent_reply"]), ruleId: z.string() }),
+  z.object({ type: z.enum(["no_customer_reply", "no_agent_reply", "sla_breach"]), ruleId: z.string() }),
 ]);
 export type RuleEvent = z.infer<typeof RuleEvent>;
 

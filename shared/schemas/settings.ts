@@ -1,6 +1,7 @@
 // Workspace settings (docs/api.md §10 Settings). Secrets are write-only: GET shows `{ set: boolean }` in their place.
 import { z } from "zod";
 import { OrderLimits } from "./order-action";
+import { SlaSettings } from "./sla";
 import { BUILT_IN_KEYWORDS } from "../rules/keywords";
 
 /** A workspace's own opt-in word: one word of letters and digits (stored upper case), not one of the carriers' words. */
@@ -93,6 +94,8 @@ export const Settings = z.object({
     .default({}),
   /** Per-role limits on refunds and discounts an agent gives without an admin's approval (owners have none). */
   orders: z.object({ limits: OrderLimits.default({}) }).default({}),
+  /** SLA policies (docs/api.md §18). */
+  sla: SlaSettings.default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -184,6 +187,7 @@ export const SettingsUpdate = z
       .optional(),
     events: z.object({ signingSecret: secret.optional() }).strict().optional(),
     orders: z.object({ limits: OrderLimits }).strict().optional(),
+    sla: z.object({ policies: SlaSettings.shape.policies.optional(), soonMinutes: SlaSettings.shape.soonMinutes.optional() }).strict().optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

@@ -29,6 +29,11 @@ export const TicketSummary = z.object({
   lastCustomerMessage: z.object({ text: z.string(), at: IsoTime }).nullable().optional(),
   /** Since when the customer has waited for an agent's answer (their oldest unanswered message); null once answered or closed. */
   waitingSince: IsoTime.nullable().optional(),
+  /** The SLA target due first (docs/api.md §18): its policy, kind, due time and whether it is missed; null without one. */
+  sla: z
+    .object({ policy: z.string(), target: z.enum(["response", "resolution"]), dueAt: IsoTime, breached: z.boolean() })
+    .nullable()
+    .optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 

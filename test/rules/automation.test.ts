@@ -78,7 +78,14 @@ describe("conditions", () => {
 });
 
 describe("waiting clocks", () => {
-  const base: ClockFacts = { status: "open", openSince: 1_000, lastAgentReplyAt: 5_000, lastCustomerAt: 2_000, waitingSince: null };
+  const base: ClockFacts = {
+    status: "open",
+    openSince: 1_000,
+    lastAgentReplyAt: 5_000,
+    lastCustomerAt: 2_000,
+    waitingSince: null,
+    slaDue: { response: null, resolution: null },
+  };
   it("no customer reply counts from the agent's reply, or from the reopen when later", () => {
     expect(clockOf({ type: "no_customer_reply", hours: 1 }, base)).toEqual({ anchor: 5_000, dueAt: 5_000 + 3_600_000 });
     expect(clockOf({ type: "no_customer_reply", hours: 1 }, { ...base, openSince: 9_000 })).toEqual({ anchor: 9_000, dueAt: 9_000 + 3_600_000 });
@@ -89,6 +96,13 @@ describe("waiting clocks", () => {
     expect(clockOf({ type: "no_agent_reply", minutes: 15 }, { ...base, waitingSince: 7_000 })).toEqual({ anchor: 7_000, dueAt: 7_000 + 900_000 });
     expect(clockOf({ type: "no_agent_reply", minutes: 15 }, base)).toBeNull();
     expect(clockOf({ type: "customer_message" }, { ...base, waitingSince: 7_000 })).toBeNull();
+  });
+  it("an SLA clock runs out before the first target due (or at it), also while snoozed, never on a closed ticket", () => {
+    const sla = { ...base, slaDue: { response: 90_000, resolution: 50_000 } };
+    expect(clockOf({ type: "sla_breach", target: null, minutesBefore: 0 }, sla)).toEqual({ anchor: 50_000, dueAt: 50_000 });
+    expect(clockOf({ type: "sla_breach", target: "response", minutesBefore: 1 }, { ...sla, status: "snoozed" })).toEqual({ anchor: 90_000, dueAt: 30_000 });
+    expect(clockOf({ type: "sla_breach", target: null, minutesBefore: 0 }, { ...sla, status: "closed" })).toBeNull();
+    expect(clockOf({ type: "sla_breach", target: "response", minutesBefore: 0 }, base)).toBeNull();
   });
 });
 

@@ -22,6 +22,7 @@ const base = (over: Partial<TicketProjection>): TicketProjection => ({
   last: { text: "hi", at: 1_000, direction: "inbound" },
   customer: { text: "hi", at: 1_000 },
   waitingSince: 1_000,
+  sla: null,
   attribution: null,
   newMessages: [],
   indexedSeq: 0,

@@ -38,6 +38,8 @@ export interface TicketProjection {
   firstResponderId: string | null;
   periodStartedAt: number;
   closedAt: number | null;
+  /** The SLA target due first (migration 0015); null without one. */
+  sla: { policy: string; target: string; dueAt: number; breached: boolean } | null;
 }
 
 const ROLES = JSON.stringify(INBOX_ROLES);
@@ -68,16 +70,17 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
       .prepare(
         `INSERT INTO tickets (id, workspace_id, number, channel, status, snoozed_until, assignee_id, profile_id, tags_json, last_text, last_at, last_direction,
        attributed_type, attributed_name, indexed_seq, version, created_at, updated_at, first_response_at, first_responder_id, period_started_at, closed_at,
-       customer_text, customer_at, waiting_since)
+       customer_text, customer_at, waiting_since, sla_policy, sla_target, sla_due_at, sla_breached)
      VALUES (?1, ?2, COALESCE(?3, (SELECT next_ticket_number FROM workspaces WHERE id = ?2)), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-       ?23, ?24, ?25)
+       ?23, ?24, ?25, ?26, ?27, ?28, ?29)
      ON CONFLICT(id) DO UPDATE SET number = COALESCE(tickets.number, excluded.number), status = excluded.status, snoozed_until = excluded.snoozed_until,
        assignee_id = excluded.assignee_id, profile_id = excluded.profile_id, tags_json = excluded.tags_json, last_text = excluded.last_text,
        last_at = excluded.last_at, last_direction = excluded.last_direction, attributed_type = excluded.attributed_type,
        attributed_name = excluded.attributed_name, indexed_seq = MAX(tickets.indexed_seq, excluded.indexed_seq), version = excluded.version,
        updated_at = excluded.updated_at, first_response_at = excluded.first_response_at, first_responder_id = excluded.first_responder_id,
        period_started_at = excluded.period_started_at, closed_at = excluded.closed_at, customer_text = excluded.customer_text,
-       customer_at = excluded.customer_at, waiting_since = excluded.waiting_since
+       customer_at = excluded.customer_at, waiting_since = excluded.waiting_since, sla_policy = excluded.sla_policy,
+       sla_target = excluded.sla_target, sla_due_at = excluded.sla_due_at, sla_breached = excluded.sla_breached
      WHERE excluded.version > tickets.version`,
       )
       .bind(
@@ -106,6 +109,10 @@ export function projectionStatements(db: D1Database, p: TicketProjection): D1Pre
         p.customer?.text ?? null,
         p.customer?.at ?? null,
         p.waitingSince,
+        p.sla?.policy ?? null,
+        p.sla?.target ?? null,
+        p.sla?.dueAt ?? null,
+        p.sla?.breached ? 1 : 0,
       ),
   );
   const lastAt = p.last?.at ?? p.createdAt;

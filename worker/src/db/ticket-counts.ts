@@ -12,8 +12,22 @@ export interface CountsViewer {
 /** The one statement counts runs (exported for the query-plan tests). */
 export const COUNTERS_SQL = "SELECT name, n FROM ticket_counters WHERE workspace_id = ?1 AND n > 0";
 
-export async function ticketCounts(db: D1Database, v: CountsViewer, agents: Agent[], online: string[]): Promise<TicketCounts> {
-  const { results } = await db.prepare(COUNTERS_SQL).bind(v.workspaceId).all<{ name: string; n: number }>();
+/** Tickets with an SLA target due by ?2, from the partial index of running targets (closed tickets have none). */
+export const SLA_DUE_SQL = "SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_sla_due WHERE workspace_id = ?1 AND sla_due_at <= ?2";
+
+export async function ticketCounts(
+  db: D1Database,
+  v: CountsViewer,
+  agents: Agent[],
+  online: string[],
+  sla: { now: number; soonUntil: number },
+): Promise<TicketCounts> {
+  const [counters, breaching, breached] = await db.batch<{ name: string; n: number }>([
+    db.prepare(COUNTERS_SQL).bind(v.workspaceId),
+    db.prepare(SLA_DUE_SQL).bind(v.workspaceId, sla.soonUntil),
+    db.prepare(SLA_DUE_SQL).bind(v.workspaceId, sla.now),
+  ]);
+  const results = counters?.results ?? [];
   const count = new Map(results.map((r) => [r.name, r.n]));
   const n = (name: string) => count.get(name) ?? 0;
   const withPrefix = (prefix: string) =>
@@ -45,5 +59,6 @@ export async function ticketCounts(db: D1Database, v: CountsViewer, agents: Agen
     tags: withPrefix("open_tag:"),
     operators: people.filter((p) => p.operator),
     nonOperators: people.filter((p) => !p.operator),
+    sla: { breaching: breaching?.results[0]?.n ?? 0, breached: breached?.results[0]?.n ?? 0 },
   };
 }

@@ -10,6 +10,8 @@ export interface Viewer {
   operator: boolean;
   /** The workspace's country, to read a phone number typed in national format (search). */
   country?: string;
+  /** SLA filter: until when a due target counts as "breaching soon", and now (both from the worker's clock). */
+  sla?: { soonUntil: number; now: number };
 }
 
 interface SummaryRow {
@@ -26,6 +28,10 @@ interface SummaryRow {
   customer_text: string | null;
   customer_at: number | null;
   waiting_since: number | null;
+  sla_policy: string | null;
+  sla_target: string | null;
+  sla_due_at: number | null;
+  sla_breached: number;
   attributed_type: string | null;
   attributed_name: string | null;
   created_at: number;
@@ -90,6 +96,12 @@ export function filterSql(f: TicketFilter, v: Viewer): { source: Source; where: 
     // One primary-key lookup per row walked: `IN (SELECT …)` would first list every ticket that has the tag.
     else where.push(`EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.workspace_id = ?1 AND tt.tag = ${p(f.tag)} AND tt.ticket_id = t.id)`);
   }
+  if (f.sla) {
+    // Few tickets are due at any moment: the partial index on sla_due_at finds them, then they are sorted by activity.
+    if (source.from === "tickets t") source = { ...source, from: "tickets t INDEXED BY tickets_sla_due" };
+    const until = f.sla === "breached" ? (v.sla?.now ?? 0) : (v.sla?.soonUntil ?? 0);
+    where.push("t.status != 'closed'", `t.sla_due_at <= ${p(until)}`);
+  }
   if (f.flow) where.push(`t.attributed_type = 'flow' AND t.attributed_name = ${p(f.flow)}`);
   if (f.campaign) where.push(`t.attributed_type = 'campaign' AND t.attributed_name = ${p(f.campaign)}`);
   if (f.q) {
@@ -109,7 +121,7 @@ export function listingSql(f: TicketFilter, v: Viewer, cursor: string | undefine
     where.push(`(${source.at} < ${at} OR (${source.at} = ${at} AND ${source.id} < ${id}))`);
   }
   const sql = `SELECT t.id, t.number, t.channel, t.status, t.snoozed_until, t.assignee_id, t.tags_json, t.last_text, t.last_at, t.last_direction,
-      t.customer_text, t.customer_at, t.waiting_since, t.attributed_type, t.attributed_name, t.created_at, t.updated_at, t.profile_id, p.name AS p_name, p.phone AS p_phone, p.email AS p_email,
+      t.customer_text, t.customer_at, t.waiting_since, t.sla_policy, t.sla_target, t.sla_due_at, t.sla_breached, t.attributed_type, t.attributed_name, t.created_at, t.updated_at, t.profile_id, p.name AS p_name, p.phone AS p_phone, p.email AS p_email,
       EXISTS (SELECT 1 FROM ticket_unread u WHERE u.workspace_id = ?1 AND u.agent_id = ?2 AND u.ticket_id = t.id) AS unread,
       EXISTS (SELECT 1 FROM ticket_favorites f WHERE f.workspace_id = ?1 AND f.agent_id = ?2 AND f.ticket_id = t.id) AS favorite
     FROM ${source.from} JOIN profiles p ON p.id = t.profile_id
@@ -158,6 +170,10 @@ export function toSummary(r: SummaryRow): TicketSummary {
     attribution: r.attributed_type ? { type: r.attributed_type, name: r.attributed_name } : null,
     lastCustomerMessage: r.customer_text === null || r.customer_at === null ? null : { text: r.customer_text, at: new Date(r.customer_at).toISOString() },
     waitingSince: r.waiting_since === null ? null : new Date(r.waiting_since).toISOString(),
+    sla:
+      r.sla_due_at === null || r.sla_policy === null
+        ? null
+        : { policy: r.sla_policy, target: r.sla_target, dueAt: new Date(r.sla_due_at).toISOString(), breached: r.sla_breached === 1 },
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
   });

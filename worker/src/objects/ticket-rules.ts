@@ -7,7 +7,7 @@ import { z } from "zod";
 import { clockOf, conditionsHold, triggerAnswers, type ClockFacts } from "../../../shared/rules/automation";
 import { TIMED_TRIGGERS } from "../../../shared/schemas/rules";
 import type { Env } from "../env";
-import { loadSettings } from "../db/settings";
+import { loadSettings, readSettings } from "../db/settings";
 import { listRules, recordRuleRuns, type StoredRule } from "../db/rules";
 import { directory } from "../db/shards";
 import { getWorkspace } from "../db/workspaces";
@@ -16,6 +16,8 @@ import { describeAction } from "./ticket-rule-describe";
 import { applyRuleActions, RULE_BLOCK_TIMER, RULE_MAIL_TIMER } from "./ticket-rule-actions";
 import { RuleBlockPayload, RuleMailPayload, runRuleBlock, runRuleMail } from "./ticket-rule-effects";
 import { prepareRules, type RulePrep } from "./ticket-rule-prep";
+import { applySla, logSlaResult, markBreach, SLA_LOG_TIMER, SLA_TIMER, SlaLogPayload } from "./ticket-sla";
+import type { Settings } from "../../../shared/schemas";
 import type { TicketState } from "./ticket-state";
 import type { TicketStore } from "./ticket-store";
 import type { TimerRegistry } from "./ticket-timers";
@@ -26,6 +28,12 @@ export const RULE_LOG_TIMER = "rule-log";
 const ClockPayload = z.object({ ruleId: z.string(), anchor: z.number() });
 const LogPayload = z.object({ eventKey: z.string(), ruleIds: z.array(z.string()), at: z.number() });
 
+interface Loaded {
+  rules: StoredRule[];
+  settings: Settings;
+  timeZone: string;
+}
+
 const isTimed = (r: StoredRule) => (TIMED_TRIGGERS as readonly string[]).includes(r.trigger.type);
 export const clockFacts = (s: TicketState): ClockFacts => ({
   status: s.status,
@@ -33,6 +41,7 @@ export const clockFacts = (s: TicketState): ClockFacts => ({
   lastAgentReplyAt: s.lastAgentReplyAt,
   lastCustomerAt: s.lastCustomerAt,
   waitingSince: s.waitingSince,
+  slaDue: { response: s.sla?.response?.dueAt ?? null, resolution: s.sla?.resolution?.dueAt ?? null },
 });
 
 export class TicketRules {
@@ -50,71 +59,83 @@ export class TicketRules {
     timers.define(RULE_LOG_TIMER, { payload: LogPayload, run: (key, p) => this.log(key, p) });
     timers.define(RULE_MAIL_TIMER, { payload: RuleMailPayload, run: (key, p) => runRuleMail(this, key, p) });
     timers.define(RULE_BLOCK_TIMER, { payload: RuleBlockPayload, run: (key, p) => runRuleBlock(this, key, p) });
+    timers.define(SLA_TIMER, { payload: z.null(), run: (key) => markBreach(this.ctx, this.store, this.writer, key) });
+    timers.define(SLA_LOG_TIMER, { payload: SlaLogPayload, run: (key, p) => logSlaResult(this.store, this.shard, key, p) });
   }
 
-  /** After rules change: re-reads them and re-arms this ticket's waiting clocks. */
+  /** After rules or SLA policies change: re-reads them, reconciles the ticket's SLA and re-arms its waiting clocks. */
   async refreshClocks(): Promise<void> {
     const state = this.store.state();
     if (!state?.opened) return;
-    const rules = await listRules(this.shard(state.workspaceId), state.workspaceId, true);
-    this.ctx.storage.transactionSync(() => this.scheduleClocks(this.store.current(), rules));
+    const loaded = await this.load(state, true);
+    this.ctx.storage.transactionSync(() => {
+      const current = this.store.current();
+      const slaChanged = applySla(this.store, this.writer, current, loaded.settings, loaded.timeZone);
+      this.scheduleClocks(current, loaded.rules);
+      if (slaChanged) this.writer.commit(current, "sla");
+    });
   }
 
   private async onEvent(key: string, p: RuleEventPayload) {
     const state = this.store.state();
     if (!state?.opened) return this.store.clearTimer(key);
-    const rules = await listRules(this.shard(state.workspaceId), state.workspaceId, true);
-    const answering = rules.filter((r) => !p.cause.includes(r.id) && triggerAnswers(r.trigger, p.event, r.id));
-    const eventKey = `${state.createdAt}:${key}`;
-    await this.act(key, eventKey, p.cause, answering, rules);
+    const loaded = await this.load(state);
+    const answering = loaded.rules.filter((r) => !p.cause.includes(r.id) && triggerAnswers(r.trigger, p.event, r.id));
+    await this.act(key, `${state.createdAt}:${key}`, p.cause, answering, loaded);
   }
 
   private async onClock(key: string, p: z.infer<typeof ClockPayload>) {
     const state = this.store.state();
     if (!state?.opened) return this.store.clearTimer(key);
-    const rules = await listRules(this.shard(state.workspaceId), state.workspaceId, true);
-    const rule = rules.find((r) => r.id === p.ruleId && isTimed(r));
+    const loaded = await this.load(state);
+    const rule = loaded.rules.find((r) => r.id === p.ruleId && isTimed(r));
     const running = rule ? clockOf(rule.trigger, clockFacts(state)) : null;
     const due = running && running.anchor === p.anchor && state.ruleClocksFired[p.ruleId] !== p.anchor && running.dueAt <= clock.now();
     if (!rule || !due) {
       // The clock was stopped (a reply, a close), restarted or deleted since it was set: set it again from the present.
       this.ctx.storage.transactionSync(() => {
         this.store.clearTimer(key);
-        this.scheduleClocks(this.store.current(), rules);
+        this.scheduleClocks(this.store.current(), loaded.rules);
       });
       return;
     }
-    await this.act(key, `${state.createdAt}:clock:${rule.id}:${p.anchor}`, [], [rule], rules, (s) => {
+    await this.act(key, `${state.createdAt}:clock:${rule.id}:${p.anchor}`, [], [rule], loaded, (s) => {
       s.ruleClocksFired = { ...s.ruleClocksFired, [rule.id]: p.anchor };
     });
   }
 
-  /** Reads what the rules need, then applies them in one transaction that also clears the event's timer. */
-  private async act(key: string, eventKey: string, cause: string[], answering: StoredRule[], rules: StoredRule[], mark?: (state: TicketState) => void) {
+  /** The workspace's enabled rules, settings (SLA policies, hours) and time zone. */
+  private async load(state: TicketState, fresh = false): Promise<Loaded> {
+    const [rules, { settings }, workspace] = await Promise.all([
+      listRules(this.shard(state.workspaceId), state.workspaceId, true),
+      (fresh ? readSettings : loadSettings)(directory(this.env), state.workspaceId), // a sweep follows a change just saved
+      getWorkspace(directory(this.env), state.workspaceId),
+    ]);
+    return { rules, settings, timeZone: workspace?.timezone ?? settings.timezone };
+  }
+
+  /**
+   * Reads what the answering rules need, then in one transaction (which also clears the event's timer): the SLA
+   * targets follow the change, the rules act, and the waiting clocks are set again.
+   */
+  private async act(key: string, eventKey: string, cause: string[], answering: StoredRule[], loaded: Loaded, mark?: (state: TicketState) => void) {
     const state = this.store.current();
-    const prep = answering.length ? await this.prepare(state, answering) : null;
+    const text = this.store.lastCustomerMessage(state.lastInboundSeq)?.text ?? "";
+    const { settings, timeZone } = loaded;
+    const prep = answering.length ? await prepareRules(this.env, this.shard(state.workspaceId), state, answering, { text, settings, timeZone }) : null;
     const at = clock.now();
     this.ctx.storage.transactionSync(() => {
       if (this.store.timer(key) === null) return; // already run
       this.store.clearTimer(key);
       const current = this.store.current();
       mark?.(current);
-      const fired = prep ? this.runMatching(current, answering, prep.prep, { eventKey, cause, at, timeZone: prep.timeZone }) : [];
-      this.scheduleClocks(current, rules);
-      if (fired.length === 0 && !mark) return;
+      const slaChanged = applySla(this.store, this.writer, current, settings, timeZone);
+      const fired = prep ? this.runMatching(current, answering, prep, { eventKey, cause, at, timeZone }) : [];
+      this.scheduleClocks(current, loaded.rules);
+      if (fired.length === 0 && !mark && !slaChanged) return;
       if (fired.length) this.writer.schedule(`${RULE_LOG_TIMER}:${eventKey}`, at, { eventKey, ruleIds: fired, at });
       this.writer.commit(current, "rules");
     });
-  }
-
-  private async prepare(state: TicketState, rules: StoredRule[]): Promise<{ prep: RulePrep; timeZone: string }> {
-    const [{ settings }, workspace] = await Promise.all([
-      loadSettings(directory(this.env), state.workspaceId),
-      getWorkspace(directory(this.env), state.workspaceId),
-    ]);
-    const timeZone = workspace?.timezone ?? settings.timezone;
-    const text = this.store.lastCustomerMessage(state.lastInboundSeq)?.text ?? "";
-    return { prep: await prepareRules(this.env, this.shard(state.workspaceId), state, rules, { text, settings, timeZone }), timeZone };
   }
 
   /** Each rule in order, on the ticket as the rules before it left it; its actions' events name it as their cause. */

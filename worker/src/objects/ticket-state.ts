@@ -14,6 +14,10 @@ const EmailThread = z.object({
   cc: z.array(z.string()).default([]),
 });
 
+const SlaTarget = z.object({ startedAt: z.number(), dueAt: z.number(), breachedAt: z.number().nullable() });
+/** The SLA targets running in the current open period (shared/rules/sla.ts); null without a policy. */
+const Sla = z.object({ policy: z.string(), period: z.number(), response: SlaTarget.nullable(), resolution: SlaTarget.nullable() });
+
 const Common = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   ticketId: z.string(),
@@ -53,9 +57,11 @@ const Common = z.object({
    *  clocks start from them), the number of the last rule event, and which clock start each waiting rule acted on. */
   openSince: z.number().nullable().default(null),
   lastAgentReplyAt: z.number().nullable().default(null),
+  lastReplierId: z.string().nullable().default(null),
   lastCustomerAt: z.number().nullable().default(null),
   ruleEventSeq: z.number().int().default(0),
   ruleClocksFired: z.record(z.number()).default({}),
+  sla: Sla.nullable().default(null),
 });
 
 export const TicketStateSchema = z.discriminatedUnion("channel", [

@@ -5,6 +5,7 @@ import type { TicketSummary } from "../../../shared/schemas";
 import { deleteTicketStatements, projectedNumber, projectionStatements, type TicketProjection } from "../db/projection";
 import type { TicketStore } from "./ticket-store";
 import type { TicketState } from "./ticket-state";
+import { nextDue } from "../../../shared/rules/sla";
 
 export async function syncTicket(db: D1Database, env: Env, store: TicketStore): Promise<void> {
   const state = store.state();
@@ -69,6 +70,7 @@ function projectionOf(store: TicketStore, s: TicketState): TicketProjection {
     firstResponderId: s.firstResponderId,
     periodStartedAt: s.periodStartedAt,
     closedAt: s.status === "closed" ? s.closedAt : null,
+    sla: slaOf(s),
   };
 }
 
@@ -91,7 +93,19 @@ export function summaryOf(store: TicketStore, s: TicketState): Omit<TicketSummar
     customerOnline: s.channel === "webchat" ? s.customerOnline : null,
     lastCustomerMessage: customer ? { text: customer.text.slice(0, 280), at: customer.createdAt } : null,
     waitingSince: s.waitingSince === null ? null : new Date(s.waitingSince).toISOString(),
+    sla: summarySla(s),
   };
+}
+
+/** The target due first, with its policy; none on a closed ticket. */
+function slaOf(s: TicketState) {
+  const next = s.status === "closed" ? null : nextDue(s.sla);
+  return next && s.sla ? { policy: s.sla.policy, ...next } : null;
+}
+
+export function summarySla(s: TicketState): TicketSummary["sla"] {
+  const sla = slaOf(s);
+  return sla ? { ...sla, dueAt: new Date(sla.dueAt).toISOString() } : null;
 }
 
 export async function deleteTicketEverywhere(db: D1Database, env: Env, s: TicketState): Promise<void> {

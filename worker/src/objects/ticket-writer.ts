@@ -91,9 +91,11 @@ export class TicketWriter {
       waitingSince: null,
       openSince: at,
       lastAgentReplyAt: null,
+      lastReplierId: null,
       lastCustomerAt: null,
       ruleEventSeq: 0,
       ruleClocksFired: {},
+      sla: null,
     };
   }
 
@@ -181,6 +183,7 @@ function recordFirstResponse(state: TicketState, o: OutboundDraft): boolean {
   if (o.source !== "agent" || o.author?.type !== "agent") return false;
   state.waitingSince = null; // answered
   state.lastAgentReplyAt = o.at;
+  state.lastReplierId = o.author.id;
   if (state.firstResponseAt) return true;
   state.firstResponseAt = o.at;
   state.firstResponderId = o.author.id;

@@ -50,6 +50,10 @@ export function registerSettingsRoutes(router: AppRouter) {
       }
       forgetWorkspace(who.workspace.id);
       forgetTokens(who.workspace.id); // the time zone travels with every authenticated request
+      // New SLA policies (or business hours they count in) apply to the open tickets too: the inbox object sweeps them.
+      if (update.sla || (update.webchat?.businessHours && merged.sla.policies.some((p) => p.businessHours))) {
+        await env.INBOX.get(env.INBOX.idFromName(who.workspace.id)).sweepRuleClocks(who.workspace.id);
+      }
       return respond(SettingsView, present(merged, nextSecrets));
     }),
   );

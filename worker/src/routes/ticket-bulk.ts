@@ -5,6 +5,7 @@ import type { AgentContext } from "../http/auth";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { matchingIds } from "../db/ticket-listing";
+import { slaWindow } from "./tickets";
 import { changeStatus, editTicket, leaveTicket, markRead, postMessage } from "./ticket-actions";
 import { originOf } from "./ticket-access";
 import { dbFor } from "../db/shards";
@@ -18,7 +19,7 @@ export function registerBulkRoutes(router: AppRouter) {
     "/api/tickets/bulk",
     agentRoute(async (request, env, who) => {
       const body = parseOr400(BulkBody, await readJson(request));
-      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator };
+      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator, sla: await slaWindow(env, who, body.filter?.sla) };
       const ids = body.ids ?? (await matchingIds(dbFor(env, who.workspace.id), body.filter!, viewer, FILTER_CAP));
       const result: BulkResult = { matched: ids.length, applied: 0, failed: [] };
       const origin = originOf(env, request);

@@ -5,6 +5,7 @@ import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER, requireRole } from "../http/auth";
 import { parseOr400, readJson } from "../http/errors";
 import { matchingIds } from "../db/ticket-listing";
+import { slaWindow } from "./tickets";
 import { ticketDetail } from "./ticket-detail";
 import { ticketStub, unwrap } from "./ticket-access";
 import { dbFor } from "../db/shards";
@@ -17,7 +18,7 @@ export function registerExportRoutes(router: AppRouter) {
     agentRoute(async (request, env, who) => {
       requireRole(who, OWNER, "export data");
       const body = parseOr400(ExportBody, await readJson(request));
-      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator };
+      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator, sla: await slaWindow(env, who, body.filter?.sla) };
       const ids = body.ids ?? (await matchingIds(dbFor(env, who.workspace.id), body.filter!, viewer, EXPORT_CAP));
       const tickets = [];
       for (const id of ids) {

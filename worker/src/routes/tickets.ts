@@ -1,7 +1,9 @@
 // Ticket routes (docs/api.md §2 Tickets): listings and counts from D1, detail and actions through the ticket's object.
 import { MessagesQuery, NewAgentMessage, StatusChange, TicketListQuery, TicketPatch } from "../../../shared/schemas";
 import { agentRoute, type AppRouter } from "../http/agent-route";
-import { OWNER, requireRole } from "../http/auth";
+import { OWNER, requireRole, type AgentContext } from "../http/auth";
+import type { Env } from "../env";
+import * as clock from "../clock";
 import { parseOr400, readJson } from "../http/errors";
 import { listTickets } from "../db/ticket-listing";
 import { looksLikePhone } from "../db/ticket-search";
@@ -17,6 +19,13 @@ import { respond } from "../http/respond";
 
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
+/** For the SLA filter: now, and the end of the workspace's "breaching soon" window. */
+export async function slaWindow(env: Env, who: AgentContext, sla: string | undefined) {
+  if (!sla) return undefined;
+  const soon = (await loadSettings(directory(env), who.workspace.id)).settings.sla.soonMinutes;
+  return { now: clock.now(), soonUntil: clock.now() + soon * 60_000 };
+}
+
 export function registerTicketRoutes(router: AppRouter) {
   router.get(
     "/api/tickets",
@@ -24,7 +33,13 @@ export function registerTicketRoutes(router: AppRouter) {
       const { cursor, limit, ...filter } = parseOr400(TicketListQuery, query(request), "query");
       // Only a phone-like search needs the workspace's country (to read a national number).
       const country = filter.q && looksLikePhone(filter.q) ? (await loadSettings(directory(env), who.workspace.id)).settings.shopify.countryCode : undefined;
-      const viewer = { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator, country };
+      const viewer = {
+        workspaceId: who.workspace.id,
+        agentId: who.agent.id,
+        operator: who.agent.operator,
+        country,
+        sla: await slaWindow(env, who, filter.sla),
+      };
       return respond(TicketPage, await listTickets(dbFor(env, who.workspace.id), filter, viewer, cursor, limit));
     }),
   );
@@ -43,6 +58,7 @@ export function registerTicketRoutes(router: AppRouter) {
           { workspaceId: who.workspace.id, agentId: who.agent.id, operator: who.agent.operator },
           agents,
           presence.online,
+          (await slaWindow(env, who, "breaching"))!,
         ),
       );
     }),

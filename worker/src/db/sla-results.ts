@@ -1,0 +1,43 @@
+// SLA targets that ended (table sla_results): one row per ticket, target and start, written once (a retried timer
+// adds nothing); the reports count them by channel, agent and policy over a date range.
+import type { SlaTargetKind } from "../../../shared/schemas/sla";
+
+export interface SlaResult {
+  kind: SlaTargetKind;
+  policy: string;
+  startedAt: number;
+  dueAt: number;
+  doneAt: number;
+  breached: boolean;
+  channel: string;
+  agentId: string | null;
+}
+
+export async function recordSlaResults(db: D1Database, workspaceId: string, ticketId: string, r: SlaResult): Promise<void> {
+  await db
+    .prepare(
+      `INSERT OR IGNORE INTO sla_results (workspace_id, ticket_id, target, started_at, policy, channel, agent_id, due_at, done_at, breached)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+    )
+    .bind(workspaceId, ticketId, r.kind, r.startedAt, r.policy, r.channel, r.agentId, r.dueAt, r.doneAt, r.breached ? 1 : 0)
+    .run();
+}
+
+export interface SlaCount {
+  key: string;
+  target: SlaTargetKind;
+  achieved: number;
+  breached: number;
+}
+
+/** Achieved and breached targets ended in [from, to), grouped by `by` (channel, agent_id or policy). */
+export async function slaCounts(db: D1Database, workspaceId: string, from: number, to: number, by: "channel" | "agent_id" | "policy"): Promise<SlaCount[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT COALESCE(${by}, '') AS key, target, SUM(1 - breached) AS achieved, SUM(breached) AS breached
+       FROM sla_results WHERE workspace_id = ?1 AND done_at >= ?2 AND done_at < ?3 GROUP BY key, target ORDER BY key, target`,
+    )
+    .bind(workspaceId, from, to)
+    .all<{ key: string; target: SlaTargetKind; achieved: number; breached: number }>();
+  return results;
+}
