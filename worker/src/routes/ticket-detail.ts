@@ -9,6 +9,7 @@ import { getProfile } from "../db/profiles";
 import { displayPhone } from "../domain/phone";
 import { loadSettings } from "../db/settings";
 import { ticketStub, unwrap } from "./ticket-access";
+import { summarySla } from "../objects/ticket-sync";
 import { dbFor, directory } from "../db/shards";
 
 export async function ticketDetail(env: Env, who: AgentContext, id: string) {
@@ -47,6 +48,8 @@ export async function ticketDetail(env: Env, who: AgentContext, id: string) {
     replyBlockedReason: refusal?.message ?? null,
     blocked: profile?.blocked ?? false,
     phoneDisplay: displayPhone(profile?.phone ?? s.profile.phone),
+    waitingSince: s.waitingSince === null ? null : new Date(s.waitingSince).toISOString(),
+    sla: summarySla(s),
     ...extras,
   };
   const last = view.messages.filter((m) => m.kind !== "activity").at(-1);
