@@ -1,5 +1,6 @@
 // Reporting (docs/api.md §12 Reports): GET /api/reports query and answer — volume, first response and resolution, per day, channel, agent and tag.
 import { z } from "zod";
+import { ReportSla } from "./sla";
 import { Channel } from "./common";
 
 /** A calendar date, `2026-03-04`, read in the workspace time zone. */
@@ -81,6 +82,8 @@ export const Report = z.object({
   byAgent: z.array(ReportAgent),
   byTag: z.array(ReportTag),
   compensation: ReportCompensation,
+  /** SLA targets that ended in the range (docs/api.md §18). */
+  sla: ReportSla,
 });
 export type Report = z.infer<typeof Report>;
 export type ReportAgent = z.infer<typeof ReportAgent>;

@@ -44,3 +44,14 @@ export const SlaSettings = z.object({
 /** On a ticket summary: the target due first, when, and whether it is already missed. */
 export const SummarySla = z.object({ policy: z.string(), target: SlaTargetKind, dueAt: z.string(), breached: z.boolean() });
 export type SummarySla = z.infer<typeof SummarySla>;
+
+const SlaCell = z.object({ achieved: z.number().int(), breached: z.number().int() });
+/** One group's targets that ended in the range: first response and resolution, achieved and missed. */
+export const SlaReportRow = z.object({ key: z.string(), name: z.string(), response: SlaCell, resolution: SlaCell });
+export const ReportSla = z.object({
+  totals: z.object({ response: SlaCell, resolution: SlaCell }),
+  byChannel: z.array(SlaReportRow),
+  byAgent: z.array(SlaReportRow),
+  byPolicy: z.array(SlaReportRow),
+});
+export type ReportSla = z.infer<typeof ReportSla>;

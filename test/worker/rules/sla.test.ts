@@ -4,7 +4,7 @@
 import * as clock from "../../../worker/src/clock";
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TicketCounts } from "../../../shared/schemas";
+import { Report, TicketCounts } from "../../../shared/schemas";
 import { api, createWorkspace, getTicketPage, patchTicket, postMessage, sendSms, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket, ticketStubOf } from "../inbox-helpers";
 import { createRule, eventually, lines, makeDue, storedState, ticketNow, timers } from "./rule-helpers";
@@ -91,6 +91,19 @@ describe("SLA targets", () => {
     await api(other.owner.token, "PUT", "/api/settings", { sla: { policies: [] } });
     expect((await eventually(() => ticketNow(other.support.token, t.id), (x) => x.sla === null)).sla).toBeNull();
     expect(await timers(t.id, "sla:")).toEqual([]);
+  });
+
+  it("the report counts targets achieved and missed by channel, agent and policy", async () => {
+    const t = await openTicket(ws.id, ws.support.token);
+    await sendSms(ws.id, t.profile.phone, "START");
+    await postMessage(ws.support2.token, t.id, { kind: "reply", text: "Hello!" }); // in time, by Sue
+    const r = (await api(ws.admin.token, "GET", "/api/reports", undefined, Report)).body.sla;
+    const sue = r.byAgent.find((a) => a.key === ws.support2.id);
+    expect(sue).toMatchObject({ name: "Sue Support", response: { achieved: 1, breached: 0 } });
+    expect(r.byPolicy.find((p) => p.key === "SMS")?.response.achieved).toBeGreaterThanOrEqual(2); // this and the first test's
+    expect(r.byChannel.find((c) => c.key === "sms")?.response).toEqual(r.totals.response);
+    const email = (await api(ws.admin.token, "GET", "/api/reports?channel=email", undefined, Report)).body.sla;
+    expect(email.totals.response).toEqual({ achieved: 0, breached: 0 });
   });
 
   it("refuses policies without a target or with a name twice, changing nothing", async () => {

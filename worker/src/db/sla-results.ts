@@ -31,13 +31,21 @@ export interface SlaCount {
 }
 
 /** Achieved and breached targets ended in [from, to), grouped by `by` (channel, agent_id or policy). */
-export async function slaCounts(db: D1Database, workspaceId: string, from: number, to: number, by: "channel" | "agent_id" | "policy"): Promise<SlaCount[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT COALESCE(${by}, '') AS key, target, SUM(1 - breached) AS achieved, SUM(breached) AS breached
-       FROM sla_results WHERE workspace_id = ?1 AND done_at >= ?2 AND done_at < ?3 GROUP BY key, target ORDER BY key, target`,
-    )
-    .bind(workspaceId, from, to)
-    .all<{ key: string; target: SlaTargetKind; achieved: number; breached: number }>();
-  return results;
+export async function slaCounts(
+  db: D1Database,
+  workspaceId: string,
+  from: number,
+  to: number,
+  channel: string | null,
+): Promise<{ channel: SlaCount[]; agent: SlaCount[]; policy: SlaCount[] }> {
+  const by = (column: "channel" | "agent_id" | "policy") =>
+    db
+      .prepare(
+        `SELECT COALESCE(${column}, '') AS key, target, SUM(1 - breached) AS achieved, SUM(breached) AS breached
+         FROM sla_results WHERE workspace_id = ?1 AND done_at >= ?2 AND done_at < ?3 AND (?4 IS NULL OR channel = ?4)
+         GROUP BY key, target ORDER BY key, target`,
+      )
+      .bind(workspaceId, from, to, channel);
+  const [c, a, p] = await db.batch<SlaCount>([by("channel"), by("agent_id"), by("policy")]);
+  return { channel: c?.results ?? [], agent: a?.results ?? [], policy: p?.results ?? [] };
 }

@@ -10,6 +10,8 @@ import { listAgents } from "../db/workspaces";
 import { buildReport } from "../domain/report";
 import { buildCompensation } from "../domain/compensation-report";
 import { compensationTotals } from "../db/order-actions";
+import { slaCounts } from "../db/sla-results";
+import { buildSlaReport } from "../domain/sla-report";
 import { dbFor, directory } from "../db/shards";
 import { Report } from "../../../shared/schemas";
 import { respond } from "../http/respond";
@@ -28,13 +30,14 @@ export function registerReportRoutes(router: AppRouter) {
         if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
         const channel = q.channel ?? null;
         const [from, to] = [range.bounds[0]!, range.bounds[range.bounds.length - 1]!];
-        const [rows, agents, given] = await Promise.all([
+        const [rows, agents, given, sla] = await Promise.all([
           reportRows(dbFor(env, who.workspace.id), who.workspace.id, from, to, channel),
           listAgents(directory(env), who.workspace.id),
           compensationTotals(dbFor(env, who.workspace.id), who.workspace.id, from, to),
+          slaCounts(dbFor(env, who.workspace.id), who.workspace.id, from, to, channel),
         ]);
         const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
-        return respond(Report, { ...buildReport(rows, range, tz, channel, info), compensation: buildCompensation(given) });
+        return respond(Report, { ...buildReport(rows, range, tz, channel, info), compensation: buildCompensation(given), sla: buildSlaReport(sla, info, channel) });
       },
       { anyRole: true },
     ),
