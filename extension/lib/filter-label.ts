@@ -12,6 +12,7 @@ export function describeFilter(f: TicketFilter, agentName: (id: string | null) =
   if (f.tag) parts.push(`#${f.tag}`);
   if (f.flow) parts.push(t("inbox.filterLabel.flow", { name: f.flow }));
   if (f.campaign) parts.push(t("inbox.filterLabel.campaign", { name: f.campaign }));
+  if (f.sla) parts.push(t(`inbox.filterLabel.sla.${f.sla}`));
   if (f.q) parts.push(t("inbox.filterLabel.search", { q: f.q }));
   return parts.join(" · ");
 }

@@ -61,12 +61,12 @@ export function shortDate(iso: string): string {
   return new Date(iso).toLocaleDateString(loc(), { dateStyle: "medium" });
 }
 
-/** A count in the agent's language ("1,234" / "1.234"). */
 /** 10 → "10%" as the agent's language writes it. */
 export function percent(n: number): string {
   return new Intl.NumberFormat(i18n.locale, { style: "percent", maximumFractionDigits: 2 }).format(n / 100);
 }
 
+/** A count in the agent's language ("1,234" / "1.234"). */
 export function number(n: number): string {
   return new Intl.NumberFormat(loc()).format(n);
 }

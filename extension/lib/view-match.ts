@@ -13,6 +13,8 @@ export function matchesFilter(t: Live, f: TicketFilter, me: string): boolean | n
   if (f.tag && !t.tags.some((x) => x === f.tag || x.startsWith(`${f.tag}/`))) return false;
   if (f.flow && !(t.attribution?.type === "flow" && t.attribution.name === f.flow)) return false;
   if (f.campaign && !(t.attribution?.type === "campaign" && t.attribution.name === f.campaign)) return false;
+  // Without a running target it has left an SLA list; with one, only the worker knows the "soon" window.
+  if (f.sla) return t.sla && t.status !== "closed" ? null : false;
   switch (f.view) {
     case "mine":
       return t.assigneeId === me;
