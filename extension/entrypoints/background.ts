@@ -4,6 +4,7 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { INBOX_ROLES } from "../../shared/schemas";
 import { Api } from "../lib/api";
+import { getSettings } from "../lib/settings-api";
 import { notify, setBadge } from "../lib/badge";
 import { onMessage } from "../lib/messaging";
 import { Outbox, postQueued } from "../lib/outbox";
@@ -64,7 +65,7 @@ export default defineBackground(() => {
       // The workspace switch is readable by owners/admins only; everyone else keeps the last known value.
       if (Date.now() - settingsCheckedAt > 5 * 60_000) {
         settingsCheckedAt = Date.now();
-        workspaceBadge = await api.settings().then(
+        workspaceBadge = await getSettings(api).then(
           (s) => s.unreadBadge,
           () => workspaceBadge,
         );

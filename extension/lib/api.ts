@@ -12,13 +12,10 @@ import {
   OrderList,
   REALTIME_PROTOCOL,
   RemovedAgent,
-  Report,
   type BulkBody,
-  type ReportQuery,
   type NewAgentMessage,
   type QuickReplyBody,
   type SavedViewBody,
-  type SettingsUpdate,
   type StatusChange,
   type TicketListQuery,
   type TicketPatch,
@@ -38,7 +35,6 @@ import {
   QuickReplyResponse,
   SavedViewList,
   SavedViewResponse,
-  SettingsView,
   TicketDetailResponse,
   TicketPage,
 } from "./schemas";
@@ -220,12 +216,6 @@ export class Api {
   setBlocked(profileId: string, blocked: boolean) {
     return this.request(z.unknown(), "POST", `/api/profiles/${enc(profileId)}/${blocked ? "block" : "unblock"}`);
   }
-  settings() {
-    return this.request(SettingsView, "GET", "/api/settings");
-  }
-  putSettings(update: SettingsUpdate) {
-    return this.request(SettingsView, "PUT", "/api/settings", update);
-  }
   profileOrders(profileId: string) {
     return this.request(OrderList, "GET", `/api/profiles/${enc(profileId)}/orders`);
   }
@@ -263,11 +253,6 @@ export class Api {
   }
   deleteView(id: string) {
     return this.request(z.unknown(), "DELETE", `/api/views/${enc(id)}`);
-  }
-
-  /** Owner, admin, manager and analyst: volume and response times over a date range (workspace time zone). */
-  report(q: ReportQuery) {
-    return this.request(Report, "GET", `/api/reports?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])))}`);
   }
 
   /** The live socket's address; the token travels as a subprotocol, never in the URL (shared/schemas/realtime.ts). */

@@ -19,10 +19,11 @@ export {
   QuickReplyResponse,
   SavedViewList,
   SavedViewResponse,
-  SettingsView,
   TicketDetailResponse,
   TicketPage,
 } from "../../shared/schemas";
+
+export type { SettingsView } from "../../shared/schemas/settings-view";
 
 /** The detail view (web-chat presence included). */
 export const TicketView = TicketDetail;

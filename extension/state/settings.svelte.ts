@@ -1,8 +1,11 @@
 // Workspace settings (docs/api.md §10 Settings) for owners and admins: loaded once, saved as partial updates; secrets write-only.
-import type { SettingsUpdate } from "../../shared/schemas";
+import type { SettingsUpdate } from "../../shared/schemas/settings";
 import type { Api } from "../lib/api";
 import { errorMessage } from "../lib/api";
 import type { SettingsView } from "../lib/schemas";
+
+/** The settings client (and its schema) loads with the settings screen. */
+const client = () => import("../lib/settings-api");
 
 export class SettingsStore {
   view = $state.raw<SettingsView | null>(null);
@@ -15,7 +18,7 @@ export class SettingsStore {
     const api = this.api();
     if (!api) return;
     try {
-      this.view = await api.settings();
+      this.view = await (await client()).getSettings(api);
       this.error = null;
     } catch (err) {
       this.error = errorMessage(err);
@@ -28,7 +31,7 @@ export class SettingsStore {
     if (!api) return;
     this.saving = true;
     try {
-      this.view = await api.putSettings(update);
+      this.view = await (await client()).putSettings(api, update);
     } finally {
       this.saving = false;
     }

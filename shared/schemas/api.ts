@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Channel, IsoTime, Role, SnoozePreset, Tag, Tags, TicketStatus } from "./common";
 import { NewAgentMessage } from "./message";
 import { TicketSummary } from "./ticket";
-import { isTimeZone } from "./settings";
+import { isTimeZone } from "./common";
 import { LOCALES } from "../i18n/locales";
 
 export const SetupBody = z.object({

@@ -31,3 +31,13 @@ export const Tag = z
   .regex(/^[\p{L}\p{N}_-]+( ?[\p{L}\p{N}_-]+)*(\/[\p{L}\p{N}_-]+( ?[\p{L}\p{N}_-]+)*)*$/u, "tags are words separated by '/'");
 export const MAX_TAGS = 8;
 export const Tags = z.array(Tag).max(MAX_TAGS, `a ticket has at most ${MAX_TAGS} tags`);
+
+/** Whether Intl knows the IANA time zone. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,6 @@
 // Workspace settings (docs/api.md §10 Settings). Secrets are write-only: GET shows `{ set: boolean }` in their place.
 import { z } from "zod";
+import { isTimeZone } from "./common";
 import { OrderLimits } from "./order-action";
 import { SlaSettings } from "./sla";
 import { BUILT_IN_KEYWORDS } from "../rules/keywords";
@@ -191,12 +192,3 @@ export const SettingsUpdate = z
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -129,7 +129,7 @@ describe("QuickRepliesSettings", () => {
 
 describe("SettingsSms keywords", () => {
   it("saves the workspace's own opt-in words and HELP reply (empty: the standard reply)", async () => {
-    const { Settings } = await import("../../shared/schemas");
+    const { Settings } = await import("../../shared/schemas/settings");
     const { settings } = await import("../../extension/state/root.svelte");
     const SettingsSms = (await import("../../extension/components/SettingsSms.svelte")).default;
     const base = Settings.parse({});

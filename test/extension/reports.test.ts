@@ -1,6 +1,6 @@
 // Reports in the panel: human durations, the range presets in the workspace time zone, stale answers, and analysts signing in.
 import { describe, expect, it, vi } from "vitest";
-import type { Report, ReportQuery } from "../../shared/schemas";
+import type { Report, ReportQuery } from "../../shared/schemas/report";
 import { Api, ApiError } from "../../extension/lib/api";
 import { humanDuration } from "../../extension/lib/duration";
 import { ReportsStore } from "../../extension/state/reports.svelte";
@@ -41,7 +41,12 @@ const report = (from: string, to: string): Report => ({
 function store(reportImpl: (q: ReportQuery) => Promise<Report>) {
   const api = { report: vi.fn(reportImpl) };
   // 03:30 UTC on 10 March is still 9 March in New York
-  const s = new ReportsStore({ api: () => api as unknown as Api, timezone: () => "America/New_York", now: () => new Date("2026-03-10T03:30:00Z") });
+  const s = new ReportsStore({
+    api: () => ({}) as Api,
+    fetch: (_api, q) => api.report(q),
+    timezone: () => "America/New_York",
+    now: () => new Date("2026-03-10T03:30:00Z"),
+  });
   return { s, api };
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { expandTags, tagWithAncestors } from "../../shared/rules/tags";
 import { fillTemplate } from "../../shared/rules/templates";
-import { DEFAULT_AUTO_RESPONDER_TEXT } from "../../shared/schemas";
+import { DEFAULT_AUTO_RESPONDER_TEXT } from "../../shared/schemas/settings";
 
 describe("tags", () => {
   it.each([

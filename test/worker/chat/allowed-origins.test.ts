@@ -1,6 +1,6 @@
 // webchat.allowedOrigins: only the merchant's storefronts may start chats, and only their pages become follow-up links.
 import { beforeAll, describe, expect, it } from "vitest";
-import { SettingsView } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { api, createWorkspace, getProfile, getTicketPage, type TestWorkspace } from "../helpers";
 import { chat, newClientId, say, startChat } from "./chat-helpers";
 

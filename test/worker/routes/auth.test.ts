@@ -1,7 +1,8 @@
 // Tokens and roles: who may reach the inbox, settings, agents and permanent delete; tokens are stored only hashed.
 import { SELF, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Me, NewAgentResponse, SettingsView } from "../../../shared/schemas";
+import { Me, NewAgentResponse } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { api, BASE, createWorkspace, getTicket, postMessage, type TestWorkspace } from "../helpers";
 import { addAgent, openTicket } from "../inbox-helpers";
 

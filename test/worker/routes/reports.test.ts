@@ -4,7 +4,7 @@
 import * as clock from "../../../worker/src/clock";
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Report } from "../../../shared/schemas";
+import { Report } from "../../../shared/schemas/report";
 import { api, createWorkspace, sendSms, getTicket, patchTicket, postMessage, setTicketStatus, type TestWorkspace } from "../helpers";
 import { addAgent, newPhone, openTicket } from "../inbox-helpers";
 import { say, startChat, ticketIdOf } from "../chat/chat-helpers";

@@ -1,7 +1,8 @@
 // GET/PUT /api/settings: defaults, nested partial merge, validation, write-only secrets encrypted at rest.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { Me, SettingsView, SetupResponse } from "../../../shared/schemas";
+import { Me, SetupResponse } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { api } from "../helpers";
 
 let n = 0;

@@ -4,7 +4,8 @@
 import * as clock from "../../../worker/src/clock";
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { Report, TicketCounts } from "../../../shared/schemas";
+import { TicketCounts } from "../../../shared/schemas";
+import { Report } from "../../../shared/schemas/report";
 import { api, createWorkspace, getTicketPage, patchTicket, postMessage, sendSms, type TestWorkspace } from "../helpers";
 import { newPhone, openTicket, ticketStubOf } from "../inbox-helpers";
 import { createRule, eventually, lines, makeDue, storedState, ticketNow, timers } from "./rule-helpers";
@@ -46,7 +47,10 @@ describe("SLA targets", () => {
     // The customer writes again: the next response target starts from that message.
     await sendSms(ws.id, t.profile.phone, "Any news?");
     const next = await storedState(t.id);
-    expect((await ticketNow(ws.support.token, t.id)).sla).toMatchObject({ target: "response", dueAt: new Date(next.waitingSince! + 15 * 60_000).toISOString() });
+    expect((await ticketNow(ws.support.token, t.id)).sla).toMatchObject({
+      target: "response",
+      dueAt: new Date(next.waitingSince! + 15 * 60_000).toISOString(),
+    });
   });
 
   it("a target missed is marked by the ticket's alarm with a line, listed as breached, counted, and a rule reacts", async () => {
@@ -63,7 +67,10 @@ describe("SLA targets", () => {
     await makeDue(t.id, "rule-clock:", clock.now());
     await makeDue(t.id, "sla:response", clock.now());
     await runDurableObjectAlarm(ticketStubOf(t.id));
-    const now = await eventually(() => ticketNow(ws.support.token, t.id), (x) => x.tags.includes("escalated"));
+    const now = await eventually(
+      () => ticketNow(ws.support.token, t.id),
+      (x) => x.tags.includes("escalated"),
+    );
     expect(now.sla).toMatchObject({ target: "response", breached: true });
     expect(now.tags).toEqual(["escalated"]);
     expect(await lines(ws.support.token, t.id)).toContain("activity:SLA missed: the response target of “SMS” has passed");
@@ -78,7 +85,11 @@ describe("SLA targets", () => {
     const t = await openTicket(ws.id, ws.support.token, newPhone(), "I ordered twice");
     const { waitingSince } = await storedState(t.id);
     await patchTicket(ws.support.token, t.id, { tags: ["vip"] });
-    expect((await ticketNow(ws.support.token, t.id)).sla).toMatchObject({ policy: "VIP", target: "response", dueAt: new Date(waitingSince! + 5 * 60_000).toISOString() });
+    expect((await ticketNow(ws.support.token, t.id)).sla).toMatchObject({
+      policy: "VIP",
+      target: "response",
+      dueAt: new Date(waitingSince! + 5 * 60_000).toISOString(),
+    });
   });
 
   it("policies saved later apply to the tickets already open; removing them clears the due times", async () => {
@@ -86,10 +97,20 @@ describe("SLA targets", () => {
     const t = await openTicket(other.id, other.support.token);
     expect((await ticketNow(other.support.token, t.id)).sla).toBeNull();
     await api(other.owner.token, "PUT", "/api/settings", { sla: { policies: [{ name: "Everyone", firstResponseMinutes: 60 }] } });
-    const set = await eventually(() => ticketNow(other.support.token, t.id), (x) => x.sla !== null);
+    const set = await eventually(
+      () => ticketNow(other.support.token, t.id),
+      (x) => x.sla !== null,
+    );
     expect(set.sla).toMatchObject({ policy: "Everyone", target: "response" });
     await api(other.owner.token, "PUT", "/api/settings", { sla: { policies: [] } });
-    expect((await eventually(() => ticketNow(other.support.token, t.id), (x) => x.sla === null)).sla).toBeNull();
+    expect(
+      (
+        await eventually(
+          () => ticketNow(other.support.token, t.id),
+          (x) => x.sla === null,
+        )
+      ).sla,
+    ).toBeNull();
     expect(await timers(t.id, "sla:")).toEqual([]);
   });
 
@@ -107,7 +128,13 @@ describe("SLA targets", () => {
   });
 
   it("refuses policies without a target or with a name twice, changing nothing", async () => {
-    for (const policies of [[{ name: "Empty" }], [{ name: "A", firstResponseMinutes: 5 }, { name: "a", firstResponseMinutes: 6 }]]) {
+    for (const policies of [
+      [{ name: "Empty" }],
+      [
+        { name: "A", firstResponseMinutes: 5 },
+        { name: "a", firstResponseMinutes: 6 },
+      ],
+    ]) {
       const r = await api(ws.owner.token, "PUT", "/api/settings", { sla: { policies } });
       expect(r.status).toBe(400);
     }

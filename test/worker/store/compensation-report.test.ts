@@ -1,7 +1,8 @@
 // Reports gain what was given away through order actions: refunds, discount codes and replacements, by agent and by
 // reason; requests still waiting or declined are not counted.
 import { describe, expect, it } from "vitest";
-import { Report, SettingsView } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
+import { Report } from "../../../shared/schemas/report";
 import { api, type TestWorkspace } from "../helpers";
 import { addAgent } from "../inbox-helpers";
 import { orderAction, seedOrder } from "./store-helpers";

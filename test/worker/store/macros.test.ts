@@ -2,7 +2,7 @@
 // Idempotency-Key — order action, reply with variables filled, tags, assignment, status — each a line on the ticket.
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { SettingsView } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { MacroApplyResponse, MacroList, MacroResponse } from "../../../shared/schemas/macros";
 import { AuditList } from "../../../shared/schemas/order-actions";
 import { api, BASE, getTicket, sendSms, toReply, type TestWorkspace } from "../helpers";

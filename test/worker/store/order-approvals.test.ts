@@ -1,7 +1,8 @@
 // Per-role limits and approvals: above its role's limit an action waits for an admin or the owner, who approve or
 // decline it; the agent sees the outcome on the ticket and in the action's state; only the owner sets the limits.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { OrderActionResponse, SettingsView } from "../../../shared/schemas";
+import { OrderActionResponse } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { ApprovalList, AuditList } from "../../../shared/schemas/order-actions";
 import { api, getTicket, type TestWorkspace } from "../helpers";
 import { addAgent, newPhone, openTicket } from "../inbox-helpers";

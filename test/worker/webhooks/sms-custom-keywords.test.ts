@@ -1,6 +1,6 @@
 // A workspace's own SMS keywords: opt-in words it adds (besides START, YES, UNSTOP, JOIN) and its own HELP wording.
 import { describe, expect, it } from "vitest";
-import { SettingsView } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { api, sendSms } from "../helpers";
 import { listTickets, newPhone, outbox, profileByPhone, smsWorkspace } from "./sms-helpers";
 

@@ -1,7 +1,8 @@
 // What the ticket kernel needs to know about a channel, and nothing more: the core (ingest → transition → commit →
 // flush) calls these and never branches on `channel` itself. One module per channel implements it.
 import type { Env } from "../env";
-import type { Channel, EmailParts, Message, Profile, QuietHours, Settings } from "../../../shared/schemas";
+import type { Channel, EmailParts, Message, Profile, QuietHours } from "../../../shared/schemas";
+import type { Settings } from "../../../shared/schemas/settings";
 import type { StateOf } from "../objects/ticket-state";
 import type { TicketStore } from "../objects/ticket-store";
 

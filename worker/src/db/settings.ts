@@ -1,5 +1,5 @@
 // D1 access for workspace settings: plain JSON for settings, one AES-GCM blob for secrets.
-import { Secrets, Settings } from "../../../shared/schemas";
+import { Secrets, Settings } from "../../../shared/schemas/settings";
 import { decryptSecret, encryptSecret } from "../http/crypto";
 import { cached } from "./settings-cache";
 

@@ -1,6 +1,6 @@
 // The compensation part of the report: money given away through order actions (refunds, fixed-amount discount codes,
 // replacement orders), summed per kind, agent and reason, one currency per row (a shop has one, but sums never mix).
-import type { ReportCompensation } from "../../../shared/schemas";
+import type { ReportCompensation } from "../../../shared/schemas/report";
 import { fromCents } from "../../../shared/rules/money";
 import type { compensationTotals } from "../db/order-actions";
 

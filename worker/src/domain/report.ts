@@ -1,6 +1,7 @@
 // Builds the report (docs/api.md §12 Reports) from the rows of db/reports.ts: counts, medians and percentiles per day, channel, agent and tag.
 // Durations are whole seconds. Medians are computed here rather than in SQL: a range holds at most a few thousand tickets.
-import { Channel, Report, type ReportAgent, type ReportTag } from "../../../shared/schemas";
+import { Channel } from "../../../shared/schemas";
+import { Report, type ReportAgent, type ReportTag } from "../../../shared/schemas/report";
 import { dayIndex, percentile, type ReportRange } from "../../../shared/rules/report-range";
 import type { CreatedRow, ReportRows, ResolvedRow } from "../db/reports";
 

@@ -4,7 +4,7 @@ import * as clock from "../clock";
 import { detect } from "tinyld";
 import type { RuleFacts } from "../../../shared/rules/automation";
 import { isWithinBusinessHours } from "../../../shared/rules/business-hours";
-import type { Settings } from "../../../shared/schemas";
+import type { Settings } from "../../../shared/schemas/settings";
 import { profileOrderFacts } from "../db/orders";
 import { getProfile, profileTickets } from "../db/profiles";
 import { profileStats } from "./profile-stats";

@@ -1,5 +1,6 @@
 // What an inbound SMS sets in motion: keyword consent changes and replies, or the auto-responder.
-import type { Settings, SmsConsent } from "../../../shared/schemas";
+import type { SmsConsent } from "../../../shared/schemas";
+import type { Settings } from "../../../shared/schemas/settings";
 import { detectKeyword, keywordReply } from "../../../shared/rules/keywords";
 import { fillTemplate } from "../../../shared/rules/templates";
 

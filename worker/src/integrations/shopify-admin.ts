@@ -2,7 +2,7 @@
 // SHOPIFY_ADMIN_BASE re-points https://<shop>/admin/... at a fake (local dev); tests replace Shopify at fetch itself.
 import { createAdminApiClient } from "@shopify/admin-api-client";
 import type { ZodTypeAny, z } from "zod";
-import type { Secrets, Settings } from "../../../shared/schemas";
+import type { Secrets, Settings } from "../../../shared/schemas/settings";
 import type { Env } from "../env";
 
 /** The Admin API version Sidedesk is written against (latest stable at the time of writing). */

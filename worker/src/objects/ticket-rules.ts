@@ -17,7 +17,7 @@ import { applyRuleActions, RULE_BLOCK_TIMER, RULE_MAIL_TIMER } from "./ticket-ru
 import { RuleBlockPayload, RuleMailPayload, runRuleBlock, runRuleMail } from "./ticket-rule-effects";
 import { prepareRules, type RulePrep } from "./ticket-rule-prep";
 import { applySla, logSlaResult, markBreach, SLA_LOG_TIMER, SLA_TIMER, SlaLogPayload } from "./ticket-sla";
-import type { Settings } from "../../../shared/schemas";
+import type { Settings } from "../../../shared/schemas/settings";
 import type { TicketState } from "./ticket-state";
 import type { TicketStore } from "./ticket-store";
 import type { TimerRegistry } from "./ticket-timers";

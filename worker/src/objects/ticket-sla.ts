@@ -5,7 +5,7 @@ import * as clock from "../clock";
 import { z } from "zod";
 import { activityLine } from "../../../shared/rules/activity";
 import { addWorkingMinutes, reconcileSla } from "../../../shared/rules/sla";
-import type { Settings } from "../../../shared/schemas";
+import type { Settings } from "../../../shared/schemas/settings";
 import { SlaTargetKind } from "../../../shared/schemas/sla";
 import { recordSlaResults } from "../db/sla-results";
 import type { TicketState } from "./ticket-state";

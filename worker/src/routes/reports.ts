@@ -1,6 +1,7 @@
 // GET /api/reports (docs/api.md §12 Reports): owner, admin, manager and analyst (the reporting role); support agents are refused.
 import * as clock from "../clock";
-import { INBOX_ROLES, MAX_REPORT_DAYS, ReportQuery, type Role } from "../../../shared/schemas";
+import { INBOX_ROLES, type Role } from "../../../shared/schemas";
+import { MAX_REPORT_DAYS, ReportQuery } from "../../../shared/schemas/report";
 import { resolveRange } from "../../../shared/rules/report-range";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { requireRole } from "../http/auth";
@@ -13,7 +14,7 @@ import { compensationTotals } from "../db/order-actions";
 import { slaCounts } from "../db/sla-results";
 import { buildSlaReport } from "../domain/sla-report";
 import { dbFor, directory } from "../db/shards";
-import { Report } from "../../../shared/schemas";
+import { Report } from "../../../shared/schemas/report";
 import { respond } from "../http/respond";
 
 export const REPORT_ROLES: readonly Role[] = ["owner", "admin", "manager", "analyst"];
@@ -37,7 +38,11 @@ export function registerReportRoutes(router: AppRouter) {
           slaCounts(dbFor(env, who.workspace.id), who.workspace.id, from, to, channel),
         ]);
         const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
-        return respond(Report, { ...buildReport(rows, range, tz, channel, info), compensation: buildCompensation(given), sla: buildSlaReport(sla, info, channel) });
+        return respond(Report, {
+          ...buildReport(rows, range, tz, channel, info),
+          compensation: buildCompensation(given),
+          sla: buildSlaReport(sla, info, channel),
+        });
       },
       { anyRole: true },
     ),

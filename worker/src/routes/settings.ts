@@ -1,6 +1,6 @@
 // GET/PUT /api/settings (owner/admin). Partial updates are merged; secrets are write-only and encrypted at rest.
 import * as clock from "../clock";
-import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas";
+import { Settings, SettingsUpdate, type Secrets } from "../../../shared/schemas/settings";
 import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER, OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
 import { audit } from "../db/audit-log";
@@ -10,7 +10,7 @@ import { forgetWorkspace } from "../db/settings-cache";
 import { secretsKey } from "../config";
 import { dbFor, directory } from "../db/shards";
 import { setTimezoneStmt } from "../db/workspaces";
-import { SettingsView } from "../../../shared/schemas";
+import { SettingsView } from "../../../shared/schemas/settings-view";
 import { respond } from "../http/respond";
 
 export function registerSettingsRoutes(router: AppRouter) {

@@ -8,7 +8,7 @@ import { randomId, randomToken, safeEqual, sha256Hex } from "../http/crypto";
 import { HttpError, parseOr400, readJson } from "../http/errors";
 import { insertAgentStmt, insertWorkspaceStmt, toAgent, toWorkspace } from "../db/workspaces";
 import { saveSettingsStmt } from "../db/settings";
-import { Settings } from "../../../shared/schemas";
+import { Settings } from "../../../shared/schemas/settings";
 import { dbFor, directory } from "../db/shards";
 import { SetupResponse } from "../../../shared/schemas";
 import { respond } from "../http/respond";
