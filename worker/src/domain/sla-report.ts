@@ -1,6 +1,6 @@
 // The reports' SLA section (docs/api.md §18): targets that ended in the range, achieved and missed, in total and by
 // channel, agent and policy, from the counts of db/sla-results.ts.
-import { Channel } from "../../../shared/schemas";
+import type { Channel } from "../../../shared/schemas";
 import type { ReportSla } from "../../../shared/schemas/sla";
 import type { SlaCount } from "../db/sla-results";
 import type { ReportAgentInfo } from "./report";

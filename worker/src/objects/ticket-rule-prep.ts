@@ -6,7 +6,7 @@ import type { RuleFacts } from "../../../shared/rules/automation";
 import { fillMacroText } from "../../../shared/rules/macro-text";
 import { quietHoursEnd } from "../../../shared/rules/quiet-hours";
 import { INBOX_ROLES, type Agent } from "../../../shared/schemas";
-import { type Settings } from "../../../shared/schemas/settings";
+import type { Settings } from "../../../shared/schemas/settings";
 import type { Macro } from "../../../shared/schemas/macros";
 import type { RuleAction } from "../../../shared/schemas/rules";
 import type { Env } from "../env";
