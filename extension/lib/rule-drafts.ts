@@ -36,6 +36,8 @@ export interface TriggerDraft {
   /** SLA: "response", "resolution" or "" (either), and how long before the due time. */
   slaTarget: string;
   minutesBefore: number;
+  /** Satisfaction answers with this score or less. */
+  maxScore: number;
 }
 
 const list = (s: string) =>
@@ -66,7 +68,16 @@ export function newAction(type: RuleActionType = "add_tags"): ActionDraft {
   return { type, to: "round_robin", text: "", tags: "", preset: "tomorrow", macroId: "", notifyAssignee: true, notifyFollowers: false, addresses: "" };
 }
 
-export const newTrigger = (): TriggerDraft => ({ type: "customer_message", to: "", tag: "", hours: 48, minutes: 15, slaTarget: "", minutesBefore: 15 });
+export const newTrigger = (): TriggerDraft => ({
+  type: "customer_message",
+  to: "",
+  tag: "",
+  hours: 48,
+  minutes: 15,
+  slaTarget: "",
+  minutesBefore: 15,
+  maxScore: 2,
+});
 
 export function toTrigger(d: TriggerDraft): unknown {
   switch (d.type) {
@@ -80,6 +91,8 @@ export function toTrigger(d: TriggerDraft): unknown {
       return { type: d.type, minutes: Number(d.minutes) };
     case "sla_breach":
       return { type: d.type, target: d.slaTarget || null, minutesBefore: Number(d.minutesBefore) };
+    case "csat_received":
+      return { type: d.type, maxScore: Number(d.maxScore) };
     default:
       return { type: d.type };
   }
@@ -93,6 +106,7 @@ export function fromTrigger(t: RuleTrigger): TriggerDraft {
   if (t.type === "no_customer_reply") d.hours = t.hours;
   if (t.type === "no_agent_reply") d.minutes = t.minutes;
   if (t.type === "sla_breach") [d.slaTarget, d.minutesBefore] = [t.target ?? "", t.minutesBefore];
+  if (t.type === "csat_received") d.maxScore = t.maxScore;
   return d;
 }
 

@@ -1,7 +1,7 @@
 // Which screen the panel shows and cross-component requests (focus the composer, open the snooze menu).
 export type Screen = "inbox" | "ticket" | "settings" | "reports";
 export type TicketTab = "conversation" | "customer";
-export type SettingsTab = "you" | "replies" | "macros" | "rules" | "sla" | "workspace" | "sms" | "webchat" | "store" | "limits" | "agents" | "audit";
+export type SettingsTab = "you" | "replies" | "macros" | "rules" | "sla" | "csat" | "workspace" | "sms" | "webchat" | "store" | "limits" | "agents" | "audit";
 
 export class UiState {
   screen = $state<Screen>("inbox");

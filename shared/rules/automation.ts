@@ -36,6 +36,8 @@ export function triggerAnswers(trigger: RuleTrigger, event: RuleEvent, ruleId: s
       const wanted = trigger.tag;
       return event.type === "tag_added" && (wanted === null ? event.tags.length > 0 : event.tags.some((t) => underTag(t, wanted)));
     }
+    case "csat_received":
+      return event.type === "csat_received" && event.score <= trigger.maxScore;
     case "no_customer_reply":
     case "no_agent_reply":
     case "sla_breach":

@@ -1,5 +1,6 @@
 // The web-chat widget protocol: `/chat/:workspaceId/...` bodies, the customer's view of a thread, socket frames.
 import { z } from "zod";
+import { ChatSurvey } from "./csat";
 import { LOCALES } from "../i18n/locales";
 import { IsoTime, TicketStatus } from "./common";
 
@@ -59,6 +60,8 @@ export const ChatMessage = z.object({
   clientId: z.string().nullable(),
   /** Files on the message; the widget opens one at GET …/sessions/:sessionId/files/:id?token=<session token>. */
   files: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number().int() })).default([]),
+  /** The satisfaction question (docs/api.md §19): the widget shows 1–5 buttons and answers with the token. */
+  survey: ChatSurvey.nullable().default(null),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

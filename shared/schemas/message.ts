@@ -10,7 +10,19 @@ export const DeliveryStatus = z.enum(["queued", "sent", "delivered", "failed"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** Where a message came from: a person, or one of the automations. */
-export const MessageSource = z.enum(["customer", "agent", "keyword", "auto_responder", "flow", "campaign", "system", "welcome", "business_hours", "rule"]);
+export const MessageSource = z.enum([
+  "customer",
+  "agent",
+  "keyword",
+  "auto_responder",
+  "flow",
+  "campaign",
+  "system",
+  "welcome",
+  "business_hours",
+  "rule",
+  "survey",
+]);
 export type MessageSource = z.infer<typeof MessageSource>;
 
 /** An activity line's catalogue key (shared/i18n/<locale>/activity.json) and parameters; null on other messages. */

@@ -1,6 +1,7 @@
 // Reporting (docs/api.md §12 Reports): GET /api/reports query and answer — volume, first response and resolution, per day, channel, agent and tag.
 import { z } from "zod";
 import { ReportSla } from "./sla";
+import { ReportCsat } from "./csat";
 import { Channel } from "./common";
 
 /** A calendar date, `2026-03-04`, read in the workspace time zone. */
@@ -84,6 +85,8 @@ export const Report = z.object({
   compensation: ReportCompensation,
   /** SLA targets that ended in the range (docs/api.md §18). */
   sla: ReportSla,
+  /** Satisfaction surveys sent in the range (docs/api.md §19). */
+  csat: ReportCsat,
 });
 export type Report = z.infer<typeof Report>;
 export type ReportAgent = z.infer<typeof ReportAgent>;

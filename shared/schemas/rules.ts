@@ -39,6 +39,8 @@ export const RuleTrigger = z.discriminatedUnion("type", [
         .max(60 * 24 * 30),
     })
     .strict(),
+  /** The customer answered the satisfaction survey with `maxScore` or less (a low score). */
+  z.object({ type: z.literal("csat_received"), maxScore: z.number().int().min(1).max(5).default(2) }).strict(),
   /** An SLA target (that kind, or either) is missed in `minutesBefore` minutes (0: when it is missed). */
   z
     .object({ type: z.literal("sla_breach"), target: SlaTargetKind.nullable().default(null), minutesBefore: z.number().int().min(0).max(1440).default(0) })
@@ -53,6 +55,7 @@ export const RuleEvent = z.discriminatedUnion("type", [
   z.object({ type: z.enum(["ticket_created", "customer_message", "agent_replied"]) }),
   z.object({ type: z.literal("status_changed"), to: TicketStatus }),
   z.object({ type: z.literal("tag_added"), tags: z.array(z.string()) }),
+  z.object({ type: z.literal("csat_received"), score: z.number().int() }),
   z.object({ type: z.enum(["no_customer_reply", "no_agent_reply", "sla_breach"]), ruleId: z.string() }),
 ]);
 export type RuleEvent = z.infer<typeof RuleEvent>;

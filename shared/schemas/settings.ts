@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isTimeZone } from "./common";
 import { OrderLimits } from "./order-action";
 import { SlaSettings } from "./sla";
+import { CsatSettings } from "./csat";
 import { BUILT_IN_KEYWORDS } from "../rules/keywords";
 
 /** A workspace's own opt-in word: one word of letters and digits (stored upper case), not one of the carriers' words. */
@@ -97,6 +98,8 @@ export const Settings = z.object({
   orders: z.object({ limits: OrderLimits.default({}) }).default({}),
   /** SLA policies (docs/api.md §18). */
   sla: SlaSettings.default({}),
+  /** Satisfaction surveys (docs/api.md §19). */
+  csat: CsatSettings.default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -189,6 +192,14 @@ export const SettingsUpdate = z
     events: z.object({ signingSecret: secret.optional() }).strict().optional(),
     orders: z.object({ limits: OrderLimits }).strict().optional(),
     sla: z.object({ policies: SlaSettings.shape.policies.optional(), soonMinutes: SlaSettings.shape.soonMinutes.optional() }).strict().optional(),
+    csat: z
+      .object({
+        channels: CsatSettings.shape.channels.optional(),
+        delayMinutes: CsatSettings.shape.delayMinutes.optional(),
+        question: CsatSettings.shape.question.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

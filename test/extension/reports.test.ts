@@ -30,6 +30,7 @@ describe("humanDuration", () => {
 const report = (from: string, to: string): Report => ({
   compensation: { totals: [], byAgent: [], byReason: [] },
   sla: { totals: { response: { achieved: 0, breached: 0 }, resolution: { achieved: 0, breached: 0 } }, byChannel: [], byAgent: [], byPolicy: [] },
+  csat: { totals: { sent: 0, answered: 0, satisfied: 0 }, byAgent: [], byChannel: [], byTag: [], comments: [] },
   range: { from, to, timezone: "America/New_York", channel: null },
   totals: { created: 3, resolved: 1, openNow: 2, medianFirstResponseSeconds: 600, p90FirstResponseSeconds: 900, medianResolutionSeconds: 3600 },
   volume: [],

@@ -23,6 +23,7 @@ import { registerShopifyWebhooks } from "../webhooks/shopify";
 import { registerLibraryRoutes } from "../routes/library";
 import { registerMacroRoutes } from "../routes/macros";
 import { registerRuleRoutes } from "../routes/rules";
+import { registerSurveyRoutes } from "../routes/survey";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
@@ -56,6 +57,7 @@ export function buildRouter(): AppRouter {
     registerLibraryRoutes,
     registerMacroRoutes,
     registerRuleRoutes,
+    registerSurveyRoutes,
     registerAgentAccessRoutes,
     registerReportRoutes,
   ])

@@ -19,8 +19,9 @@ export interface SocketAttachment {
 
 /** The `webchat` delivery: push to the customer's sockets; while they are away, (re-)arm the follow-up email. */
 export function deliverToChat(ctx: DurableObjectState, store: TicketStore, state: StateOf<"webchat">, message: Message) {
-  for (const ws of ctx.getWebSockets(CUSTOMER_TAG)) send(ws, { type: "message", message: chatView(message) });
-  if (!state.customerOnline && message.source === "agent") store.setTimer(FOLLOWUP_TIMER, clock.now() + FOLLOWUP_DELAY_MS);
+  for (const ws of ctx.getWebSockets(CUSTOMER_TAG)) send(ws, { type: "message", message: chatView(message, null, state.csat) });
+  // The follow-up email tells a customer who left about agents' replies and the satisfaction question.
+  if (!state.customerOnline && (message.source === "agent" || message.source === "survey")) store.setTimer(FOLLOWUP_TIMER, clock.now() + FOLLOWUP_DELAY_MS);
   return { providerId: `chat-out:${message.id}`, status: "sent" as const };
 }
 

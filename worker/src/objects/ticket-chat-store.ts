@@ -1,5 +1,6 @@
 // A chat ticket's own rows in its object's SQLite: the session (token hash, page) and the customer's view of the thread.
 import { z } from "zod";
+import type { TicketState } from "./ticket-state";
 import { Attachment as AttachmentSchema, type Attachment, type Message } from "../../../shared/schemas";
 import { ChatMessage } from "../../../shared/schemas/chat";
 
@@ -42,7 +43,7 @@ export class ChatSessionStore {
   }
 
   /** Customer-visible messages (inbound and outbound only: never notes or activity), oldest first. */
-  visible(afterSeq: number, limit: number): ChatMessage[] {
+  visible(afterSeq: number, limit: number, csat: TicketState["csat"] = null): ChatMessage[] {
     const rows = this.sql
       .exec<VisibleRow>(
         `SELECT seq, id, kind, text, author_json, source, provider_id, files_json, created_at FROM messages
@@ -60,6 +61,7 @@ export class ChatSessionStore {
         createdAt: new Date(r.created_at).toISOString(),
         clientId: r.provider_id?.startsWith(CHAT_IN_PREFIX) ? r.provider_id.slice(CHAT_IN_PREFIX.length) : null,
         files: visibleFiles(r.files_json ? AttachmentList.parse(JSON.parse(r.files_json)) : []),
+        survey: surveyOf(r.seq, r.source, csat),
       }),
     );
   }
@@ -75,9 +77,23 @@ export class ChatSessionStore {
 }
 
 /** The customer's view of a stored message. */
-export function chatView(m: Message, clientId: string | null = null): ChatMessage {
+export function chatView(m: Message, clientId: string | null = null, csat: TicketState["csat"] = null): ChatMessage {
   const files = visibleFiles(m.files);
-  return { id: m.id, seq: m.seq, ...who(m.kind, m.source, m.author.name), text: m.text, createdAt: m.createdAt, clientId, files };
+  return {
+    id: m.id,
+    seq: m.seq,
+    ...who(m.kind, m.source, m.author.name),
+    text: m.text,
+    createdAt: m.createdAt,
+    clientId,
+    files,
+    survey: surveyOf(m.seq, m.source, csat),
+  };
+}
+
+/** The satisfaction question carries its token (and the answer so far), so the widget can show the 1–5 buttons. */
+function surveyOf(seq: number, source: string, csat: TicketState["csat"]): ChatMessage["survey"] {
+  return source === "survey" && csat?.seq === seq && csat.token ? { token: csat.token, question: csat.question, score: csat.score } : null;
 }
 
 /** The files the widget can open (kept ones), without the panel-only fields. */

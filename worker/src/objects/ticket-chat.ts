@@ -119,7 +119,7 @@ export class TicketChat {
   async thread(auth: ChatAuth, after: number): Promise<Outcome<ChatThread>> {
     const verified = await this.verify(auth);
     if (!verified.ok) return verified;
-    return ok({ status: verified.value.state.status, messages: this.session.visible(after, 200) });
+    return ok({ status: verified.value.state.status, messages: this.session.visible(after, 200, verified.value.state.csat) });
   }
 
   /** The customer gave a name or email: the route has already found or created the profile in D1. */

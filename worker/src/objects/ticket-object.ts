@@ -22,6 +22,7 @@ import { fail, ok, type Outcome, type Actor, type TicketEdit } from "./outcome";
 import { applyEdit, editTicket } from "./ticket-edit";
 import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
 import { TicketRules } from "./ticket-rules";
+import { recordAnswer } from "./ticket-csat";
 
 export type { InboundInput, MarketingInput } from "./ticket-ingest";
 
@@ -84,6 +85,14 @@ export class TicketObject extends DurableObject<Env> {
   async refreshRuleClocks(): Promise<void> {
     await this.rules.refreshClocks();
     await this.flusher.arm();
+  }
+
+  /** The customer answered the satisfaction survey (docs/api.md §19); false when it is not this ticket's current one. */
+  async answerSurvey(workspaceId: string, surveyId: string, score: number, comment: string): Promise<Outcome<boolean>> {
+    if (!this.owned(workspaceId)) return fail(404, "not_found", "No such ticket.");
+    const recorded = recordAnswer(this.rules, surveyId, score, comment);
+    await this.flush();
+    return ok(recorded);
   }
 
   /** Resolves once the work after the last commit (projection, sends, publish) has run: for tests and tools. */

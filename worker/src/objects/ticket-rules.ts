@@ -16,6 +16,7 @@ import { describeAction } from "./ticket-rule-describe";
 import { applyRuleActions, RULE_BLOCK_TIMER, RULE_MAIL_TIMER } from "./ticket-rule-actions";
 import { RuleBlockPayload, RuleMailPayload, runRuleBlock, runRuleMail } from "./ticket-rule-effects";
 import { prepareRules, type RulePrep } from "./ticket-rule-prep";
+import { CSAT_TIMER, CsatPayload, scheduleCsat, sendSurvey } from "./ticket-csat";
 import { applySla, logSlaResult, markBreach, SLA_LOG_TIMER, SLA_TIMER, SlaLogPayload } from "./ticket-sla";
 import type { Settings } from "../../../shared/schemas/settings";
 import type { TicketState } from "./ticket-state";
@@ -60,6 +61,7 @@ export class TicketRules {
     timers.define(RULE_MAIL_TIMER, { payload: RuleMailPayload, run: (key, p) => runRuleMail(this, key, p) });
     timers.define(RULE_BLOCK_TIMER, { payload: RuleBlockPayload, run: (key, p) => runRuleBlock(this, key, p) });
     timers.define(SLA_TIMER, { payload: z.null(), run: (key) => markBreach(this.ctx, this.store, this.writer, key) });
+    timers.define(CSAT_TIMER, { payload: CsatPayload, run: (key, p) => sendSurvey(this, key, p) });
     timers.define(SLA_LOG_TIMER, { payload: SlaLogPayload, run: (key, p) => logSlaResult(this.store, this.shard, key, p) });
   }
 
@@ -71,6 +73,7 @@ export class TicketRules {
     this.ctx.storage.transactionSync(() => {
       const current = this.store.current();
       const slaChanged = applySla(this.store, this.writer, current, loaded.settings, loaded.timeZone);
+      scheduleCsat(this.store, current, loaded.settings);
       this.scheduleClocks(current, loaded.rules);
       if (slaChanged) this.writer.commit(current, "sla");
     });
@@ -131,6 +134,7 @@ export class TicketRules {
       mark?.(current);
       const slaChanged = applySla(this.store, this.writer, current, settings, timeZone);
       const fired = prep ? this.runMatching(current, answering, prep, { eventKey, cause, at, timeZone }) : [];
+      scheduleCsat(this.store, current, settings);
       this.scheduleClocks(current, loaded.rules);
       if (fired.length === 0 && !mark && !slaChanged) return;
       if (fired.length) this.writer.schedule(`${RULE_LOG_TIMER}:${eventKey}`, at, { eventKey, ruleIds: fired, at });

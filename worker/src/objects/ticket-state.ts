@@ -62,6 +62,18 @@ const Common = z.object({
   ruleEventSeq: z.number().int().default(0),
   ruleClocksFired: z.record(z.number()).default({}),
   sla: Sla.nullable().default(null),
+  /** The satisfaction survey of the last closed period it was sent for (ticket-csat.ts). */
+  csat: z
+    .object({
+      period: z.number(),
+      surveyId: z.string(),
+      token: z.string(),
+      question: z.string().default(""),
+      seq: z.number().int(),
+      score: z.number().int().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 
 export const TicketStateSchema = z.discriminatedUnion("channel", [

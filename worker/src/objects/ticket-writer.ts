@@ -96,6 +96,7 @@ export class TicketWriter {
       ruleEventSeq: 0,
       ruleClocksFired: {},
       sla: null,
+      csat: null,
     };
   }
 

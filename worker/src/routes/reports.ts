@@ -12,6 +12,8 @@ import { buildReport } from "../domain/report";
 import { buildCompensation } from "../domain/compensation-report";
 import { compensationTotals } from "../db/order-actions";
 import { slaCounts } from "../db/sla-results";
+import { csatCounts, ticketNumbers } from "../db/csat";
+import { buildCsatReport } from "../domain/csat-report";
 import { buildSlaReport } from "../domain/sla-report";
 import { dbFor, directory } from "../db/shards";
 import { Report } from "../../../shared/schemas/report";
@@ -31,12 +33,18 @@ export function registerReportRoutes(router: AppRouter) {
         if ("error" in range) throw new HttpError(400, "invalid_range", range.error);
         const channel = q.channel ?? null;
         const [from, to] = [range.bounds[0]!, range.bounds[range.bounds.length - 1]!];
-        const [rows, agents, given, sla] = await Promise.all([
+        const [rows, agents, given, sla, csat] = await Promise.all([
           reportRows(dbFor(env, who.workspace.id), who.workspace.id, from, to, channel),
           listAgents(directory(env), who.workspace.id),
           compensationTotals(dbFor(env, who.workspace.id), who.workspace.id, from, to),
           slaCounts(dbFor(env, who.workspace.id), who.workspace.id, from, to, channel),
+          csatCounts(directory(env), who.workspace.id, from, to, channel),
         ]);
+        const numbers = await ticketNumbers(
+          dbFor(env, who.workspace.id),
+          who.workspace.id,
+          csat.comments.map((c) => c.ticket_id),
+        );
         const info = agents.map((a) => ({ id: a.id, name: a.name, inbox: INBOX_ROLES.includes(a.role) }));
         return respond(Report, {
           ...buildReport(rows, range, tz, channel, info),

@@ -13,7 +13,8 @@
 
   /** @typedef {{ sessionId: string, token: string, name: string | null, email: string | null, skipWho?: boolean, seenSeq?: number }} Stored */
   /** @typedef {{ id: string, name: string, type: string, size: number }} ChatFile */
-  /** @typedef {{ key: string, id: string | null, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, state: "sent" | "sending" | "failed", files: ChatFile[], photo?: File, preview?: string }} Msg */
+  /** @typedef {{ key: string, id: string | null, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, state: "sent" | "sending" | "failed", files: ChatFile[], survey?: Survey | null, photo?: File, preview?: string }} Msg */
+  /** @typedef {{ token: string, question: string, score: number | null }} Survey */
   // What the worker accepts from a visitor (shared/rules/files.ts): photos, 10 MB each.
   const PHOTO_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"];
   const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -100,6 +101,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 .files{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}
 .files img{display:block;min-width:64px;min-height:64px;max-width:200px;max-height:160px;object-fit:contain;border-radius:10px;background:#e5e7eb}
 .files a{color:inherit;font-size:13px}
+.survey{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.survey button{width:36px;height:32px;border:1px solid #cfd5df;border-radius:8px;background:#fff;color:#1d2433;font:inherit;font-weight:600;cursor:pointer}
+.survey button.on{background:${accent};border-color:${accent};color:#fff}.survey-note{flex-basis:100%;margin:2px 0 0;font-size:12px;opacity:.8}
 .text:empty{display:none}
 .send{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:${accent};color:#fff;display:grid;place-items:center}
 .status{margin:0;padding:0 14px 6px;font-size:12px;color:#6b7280;background:#fff}
@@ -215,8 +218,10 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       log.insertBefore(li, (after && nodes.get(after)) || null);
     }
     li.className = `msg ${m.from} ${m.state}`;
-    /** @type {HTMLElement} */ (li.firstChild).textContent = m.text;
+    // The satisfaction question shows without its link: the buttons below answer it here.
+    /** @type {HTMLElement} */ (li.firstChild).textContent = m.survey?.question || m.text;
     renderFiles(m, li);
+    renderSurvey(m, li);
     const meta = /** @type {HTMLElement} */ (li.lastChild);
     const time = new Date(m.createdAt).toLocaleTimeString(lang, { hour: "numeric", minute: "2-digit" });
     meta.textContent =
@@ -233,6 +238,43 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       again.addEventListener("click", () => deliver(m));
       meta.append(again);
     }
+  }
+
+  /** The 1–5 buttons under the satisfaction question; the chosen one stays marked, and can be changed. */
+  function renderSurvey(/** @type {Msg} */ m, /** @type {HTMLLIElement} */ li) {
+    const survey = m.survey;
+    if (!survey) return;
+    let box = /** @type {HTMLElement | null} */ (li.querySelector(".survey"));
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "survey";
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", tr("surveyScale"));
+      for (let n = 1; n <= 5; n++) {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = String(n);
+        b.setAttribute("aria-label", tr("surveyScore", { score: n }));
+        b.addEventListener("click", () => answerSurvey(m, n));
+        box.append(b);
+      }
+      const note = document.createElement("p");
+      note.className = "survey-note";
+      box.append(note);
+      li.insertBefore(box, li.lastChild);
+    }
+    box.querySelectorAll("button").forEach((b, i) => {
+      b.classList.toggle("on", survey.score === i + 1);
+      b.setAttribute("aria-pressed", String(survey.score === i + 1));
+    });
+    /** @type {HTMLElement} */ (box.lastChild).textContent = survey.score ? tr("surveyThanks") : tr("surveyScale");
+  }
+
+  async function answerSurvey(/** @type {Msg} */ m, /** @type {number} */ score) {
+    if (!m.survey) return;
+    const r = await call("POST", `/survey/${encodeURIComponent(m.survey.token)}`, { score }, false).catch(() => ({ status: 0, body: null }));
+    if (r.status === 200) m.survey = { ...m.survey, score };
+    render(m);
   }
 
   /** Photos and files under the text: opened through the session (an <img> cannot send the token as a header). */
@@ -275,7 +317,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 
   /** Adds or updates a message from the server; a pending one is matched by its clientId. */
   function merge(
-    /** @type {{ id: string, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, files?: ChatFile[] }} */ raw,
+    /** @type {{ id: string, seq: number, from: string, authorName: string | null, text: string, createdAt: string, clientId: string | null, files?: ChatFile[], survey?: Survey | null }} */ raw,
   ) {
     if (!raw || typeof raw.id !== "string" || typeof raw.text !== "string") return;
     let m = msgs.find((o) => o.id === raw.id || (raw.clientId && o.clientId === raw.clientId));
@@ -292,9 +334,18 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
         clientId: raw.clientId,
         state: "sent",
         files: Array.isArray(raw.files) ? raw.files : [],
+        survey: raw.survey ?? null,
       };
       msgs.push(m);
-    } else Object.assign(m, { id: raw.id, seq: raw.seq, createdAt: raw.createdAt, state: "sent", files: Array.isArray(raw.files) ? raw.files : m.files });
+    } else
+      Object.assign(m, {
+        id: raw.id,
+        seq: raw.seq,
+        createdAt: raw.createdAt,
+        state: "sent",
+        files: Array.isArray(raw.files) ? raw.files : m.files,
+        survey: raw.survey ?? m.survey ?? null,
+      });
     msgs.sort((a, b) => (a.state === "sent" ? a.seq : Infinity) - (b.state === "sent" ? b.seq : Infinity));
     lastSeq = Math.max(lastSeq, raw.seq);
     render(m);
