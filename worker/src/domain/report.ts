@@ -25,7 +25,7 @@ export function buildReport(
   timezone: string,
   channel: Channel | null,
   agents: ReportAgentInfo[],
-): Omit<Report, "compensation" | "sla"> {
+): Omit<Report, "compensation" | "sla" | "csat"> {
   const { created, resolved } = rows;
   const firstResponses = defined(created.map(firstResponse));
   const volume = range.dates.map((date) => ({ date, created: 0, resolved: 0 }));
@@ -37,7 +37,7 @@ export function buildReport(
     const i = dayIndex(range.bounds, r.closed_at);
     if (i >= 0) volume[i]!.resolved += 1;
   }
-  return Report.omit({ compensation: true, sla: true }).parse({
+  return Report.omit({ compensation: true, sla: true, csat: true }).parse({
     range: { from: range.from, to: range.to, timezone, channel },
     totals: {
       created: created.length,

@@ -50,6 +50,7 @@ export function registerReportRoutes(router: AppRouter) {
           ...buildReport(rows, range, tz, channel, info),
           compensation: buildCompensation(given),
           sla: buildSlaReport(sla, info, channel),
+          csat: buildCsatReport(csat, csat.comments, numbers, info),
         });
       },
       { anyRole: true },
