@@ -46,7 +46,7 @@ export function scheduleCsat(store: TicketStore, state: TicketState, settings: S
 /** The timer went off: checks the ticket and customer again, makes the survey (D1) and puts the question in the thread. */
 export async function sendSurvey(k: Kernel, key: string, p: z.infer<typeof CsatPayload>): Promise<void> {
   const state = k.store.state();
-  if (!state || state.status !== "closed" || state.periodStartedAt !== p.period || state.csat?.period === p.period) return k.store.clearTimer(key);
+  if (state?.status !== "closed" || state.periodStartedAt !== p.period || state.csat?.period === p.period) return k.store.clearTimer(key);
   const db = k.shard(state.workspaceId);
   const [{ settings }, workspace, profile] = await Promise.all([
     loadSettings(directory(k.env), state.workspaceId),
