@@ -574,3 +574,27 @@ export const WAITING_RULES = [
     actions: [{ type: "add_note", text: "Closed by the auto-close rule: no answer from the customer in 5 days." }, { type: "close" }],
   },
 ];
+
+/** Two SLA policies: VIP tickets answered within 15 minutes; everyone else within 4 business hours. */
+export const SLA = {
+  policies: [
+    { name: "VIP", tags: ["vip"], firstResponseMinutes: 15, resolutionMinutes: 8 * 60 },
+    { name: "Standard", firstResponseMinutes: 4 * 60, resolutionMinutes: 3 * 24 * 60, businessHours: true },
+  ],
+  soonMinutes: 30,
+};
+
+/** Satisfaction surveys on every channel, an hour after the close (the seed asks at once, then sets the hour). */
+export const CSAT = { channels: ["sms", "email", "webchat"], delayMinutes: 60 };
+
+/** Answers some customers gave (score, comment). */
+export const SURVEY_ANSWERS = [
+  [5, "Super quick, thank you!"],
+  [4, ""],
+  [5, ""],
+  [2, "Took three days to hear back about my refund."],
+  [5, "Nadia sorted it in minutes."],
+  [3, ""],
+  [4, "Good, but I had to explain the order twice."],
+  [5, ""],
+];

@@ -18,6 +18,9 @@ import {
   MACROS,
   EVENT_RULES,
   WAITING_RULES,
+  SLA,
+  CSAT,
+  SURVEY_ANSWERS,
   ORDER_LIMITS,
   QUICK_REPLIES,
   STAFF,
@@ -92,6 +95,9 @@ export async function seed(base, { log = console.log } = {}) {
       events: { signingSecret: DEMO_SECRETS.eventsSigningSecret },
       shopify: SHOP,
       orders: { limits: ORDER_LIMITS },
+      sla: SLA,
+      // Surveys go out at the close while the seed runs, so the demo has answers; then the usual hour applies.
+      csat: { ...CSAT, delayMinutes: 0 },
     },
   });
 
@@ -101,6 +107,7 @@ export async function seed(base, { log = console.log } = {}) {
   } finally {
     await seeder.clockBack();
   }
+  await api("PUT", "/api/settings", { token: demo.agents.owner.token, body: { csat: CSAT } });
   demo.complete = true;
   demo.seededAt = new Date().toISOString();
   saveDemo(demo);
@@ -167,6 +174,7 @@ class Seeder {
     });
     this.log(`Seeded ${chats} web chats.`);
     await this.rules(WAITING_RULES);
+    this.log(`Seeded ${await this.surveyAnswers()} survey answers.`);
     const { body } = await this.api("GET", "/api/tickets?view=all&limit=100", { token: this.token() });
     this.log(`Seeded ${PROFILES.length} profiles, ${body.tickets.length} tickets, ${this.sms} SMS, ${this.events} events.`);
   }
@@ -350,6 +358,26 @@ class Seeder {
     const { body } = await this.api("GET", "/api/macros", { token: this.token() });
     const have = new Set(body.macros.map((m) => m.name));
     for (const macro of MACROS.filter((m) => !have.has(m.name))) await this.api("POST", "/api/macros", { token: this.token(), body: macro });
+  }
+
+  /** Some customers answer the satisfaction survey their closed ticket got (the link is in the thread). */
+  async surveyAnswers() {
+    const { body } = await this.api("GET", "/api/tickets?view=all&status=closed&limit=100", { token: this.token() });
+    let answered = 0;
+    for (const t of body.tickets) {
+      if (answered >= SURVEY_ANSWERS.length) break;
+      const detail = await this.api("GET", `/api/tickets/${t.id}`, { token: this.token() });
+      const link = detail.body.messages.map((m) => /\/survey\/([\w.-]+)/.exec(m.source === "survey" ? m.text : "")?.[1]).find(Boolean);
+      if (!link) continue;
+      const [score, comment] = SURVEY_ANSWERS[answered];
+      const res = await fetchRetrying(`${this.base}/survey/${link}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ score: String(score), comment }).toString(),
+      });
+      if (res.ok) answered += 1;
+    }
+    return answered;
   }
 
   /** The demo's rules; only the missing ones are added. */

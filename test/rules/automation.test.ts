@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkCondition, clockOf, conditionsHold, containsWord, triggerAnswers, type ClockFacts, type RuleFacts } from "../../shared/rules/automation";
 import { RuleBody, type RuleCondition, type RuleEvent, type RuleTrigger } from "../../shared/schemas/rules";
 import { quietHoursEnd } from "../../shared/rules/quiet-hours";
+import { SlaSettings } from "../../shared/schemas/sla";
+import { CsatSettings } from "../../shared/schemas/csat";
 
 const facts: RuleFacts = {
   channel: "sms",
@@ -126,8 +128,10 @@ describe("the rule body", () => {
 });
 
 describe("the demo workspace's rules", () => {
-  it("are valid rules", async () => {
-    const { EVENT_RULES, WAITING_RULES } = await import("../../scripts/seed-data.mjs");
+  it("are valid rules, SLA policies and survey settings", async () => {
+    const { EVENT_RULES, WAITING_RULES, SLA, CSAT } = await import("../../scripts/seed-data.mjs");
     for (const rule of [...EVENT_RULES, ...WAITING_RULES]) expect(RuleBody.safeParse(rule).error?.issues ?? []).toEqual([]);
+    expect(SlaSettings.safeParse(SLA).error?.issues ?? []).toEqual([]);
+    expect(CsatSettings.safeParse(CSAT).error?.issues ?? []).toEqual([]);
   });
 });
