@@ -1,10 +1,11 @@
-// Rules, in Chromium against wrangler dev: an admin writes a rule in Settings → Rules, tries it on a ticket ("what would
-// happen"), saves it, and sees it act on the next webhook: the ticket is tagged and assigned, with the rule's line in
-// the thread, and the rule counts the run. The panel is signed in as the admin at 400 px; runs at 10:30 New York.
+// Rules, SLAs and satisfaction, in Chromium against wrangler dev: an admin writes a rule in Settings → Rules, tries it
+// on a ticket ("what would happen"), saves it, and sees it act on the next webhook; an SLA policy's countdown on the
+// row and the "Breaching soon" list; a closed ticket's survey answered on its page, and the answer on the ticket.
+// The panel is signed in as the admin at 400 px; runs at 10:30 New York.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { NewAgentResponse, TicketPage } from "../../../shared/schemas";
-import { customer, launchExtension, shot, sms, startStack, ticketIdFor, type Browser, type Stack } from "./harness";
+import { NewAgentResponse, TicketDetailResponse, TicketPage } from "../../../shared/schemas";
+import { customer, launchExtension, shot, sms, startStack, ticketIdFor, until, type Browser, type Stack } from "./harness";
 import { dayAt, installBrowserClock, setTime } from "../clock";
 
 const PORT = 8799;
@@ -93,5 +94,50 @@ describe("rules", () => {
     await expect
       .poll(() => panel.getByTestId("rule").filter({ hasText: "Refunds to Sam" }).getByTestId("rule-fired").textContent())
       .toBe("Acted once in 7 days");
+  });
+});
+
+describe("SLAs and satisfaction", () => {
+  it("shows the SLA countdown on the row and gathers due tickets under Breaching soon", async () => {
+    await stack.api("PUT", "/api/settings", {
+      token: stack.owner.token,
+      body: { sla: { policies: [{ name: "SMS", channels: ["sms"], firstResponseMinutes: 15 }], soonMinutes: 30 } },
+    });
+    await sms(stack, "+12025550123", "Is the blue jacket back in stock?");
+    const id = await ticketIdFor(stack, "+12025550123");
+    await panel.getByTestId("open-nav").click();
+    await panel.getByTestId("nav-all").click();
+    const chip = panel.locator(`[data-ticket-id="${id}"]`).getByTestId("sla");
+    await expect.poll(() => chip.textContent(), { timeout: 10_000 }).toMatch(/^Due in 1[45]m$/);
+    await panel.getByTestId("open-nav").click();
+    await panel.getByTestId("nav-breaching").click();
+    await expect.poll(() => panel.getByTestId("view-title").textContent()).toContain("Breaching soon");
+    await panel.locator(`[data-ticket-id="${id}"]`).waitFor();
+    await shot(panel, "63-breaching-soon");
+  });
+
+  it("sends the survey after the close; the customer's answer on its page shows on the ticket", async () => {
+    await stack.api("PUT", "/api/settings", { token: stack.owner.token, body: { csat: { channels: ["sms"], delayMinutes: 0 } } });
+    const id = await customer(stack, { name: "Eve Park", phone: "+12025550124", email: "eve@example.com", consent: true, text: "Thanks, all good now!" });
+    await stack.api("POST", `/api/tickets/${id}/status`, { token: admin.token, body: { status: "closed" } });
+    const link = await until("the survey link", async () => {
+      const d = await stack.api("GET", `/api/tickets/${id}`, { token: admin.token, schema: TicketDetailResponse });
+      return d.body.messages.map((m) => /https?:\/\/\S+\/survey\/\S+/.exec(m.source === "survey" ? m.text : "")?.[0]).find(Boolean);
+    });
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto(link);
+    await page.getByText("How would you rate the help you got from Northwind Outfitters?").waitFor();
+    await page.getByText("4", { exact: true }).click();
+    await page.getByLabel("Anything you'd like to add? (optional)").fill("Quick and friendly");
+    await shot(page, "64-survey-page");
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByText("Thank you for your answer!").waitFor();
+    await page.close();
+    await panel.getByTestId("open-nav").click();
+    await panel.getByTestId("nav-all").click();
+    await panel.locator(`[data-ticket-id="${id}"]`).click();
+    await panel.getByTestId("msg-activity").filter({ hasText: "The customer rated the help 4/5: “Quick and friendly”" }).waitFor();
+    await shot(panel, "65-survey-answer");
   });
 });
