@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TicketFilter } from "../../../shared/schemas";
 import { listingSql } from "../../../worker/src/db/ticket-listing";
 import { reportSql } from "../../../worker/src/db/reports";
-import { COUNTERS_SQL } from "../../../worker/src/db/ticket-counts";
+import { COUNTERS_SQL, SLA_DUE_SQL } from "../../../worker/src/db/ticket-counts";
 
 const viewer = { workspaceId: "ws_plan", agentId: "ag_plan", operator: false };
 
@@ -112,5 +112,20 @@ describe("counts query plans", () => {
 
   it("read the workspace's counters by primary key, nothing else", async () => {
     expect(await explain(COUNTERS_SQL, ["ws_plan"])).toMatch(/^SEARCH ticket_counters USING PRIMARY KEY \(workspace_id=\?\)$/);
+  });
+});
+
+describe("SLA query plans", () => {
+  it("the breaching-soon listing and count search the partial index of running targets, not every ticket", async () => {
+    const { sql, params } = listingSql(TicketFilter.parse({ view: "all", sla: "breaching" }), { ...viewer, sla: { now: 1, soonUntil: 2 } }, undefined, 25);
+    const steps = (
+      await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...params)
+        .all<{ detail: string }>()
+    ).results.map((r) => r.detail);
+    expectIndexed(steps);
+    expect(steps.join("\n")).toMatch(/SEARCH t USING INDEX tickets_sla_due \(workspace_id=\? AND sla_due_at<\?\)/);
+    const count = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${SLA_DUE_SQL}`).bind("ws_plan", 2).all<{ detail: string }>()).results.map((r) => r.detail);
+    expect(count.join("\n")).toMatch(/SEARCH tickets USING COVERING INDEX tickets_sla_due \(workspace_id=\? AND sla_due_at<\?\)/);
   });
 });
