@@ -153,6 +153,14 @@ export class Api {
   setLanguage(language: Locale | null) {
     return this.request(Me, "PATCH", "/api/me", { language });
   }
+  /** The tags the agent follows (recommended first for tickets with them). */
+  setFollowedTags(followedTags: string[]) {
+    return this.request(Me, "PATCH", "/api/me", { followedTags });
+  }
+  /** Emails about new customer messages on followed tickets while the agent is offline. */
+  setNotifyFollowed(notifyFollowed: boolean) {
+    return this.request(Me, "PATCH", "/api/me", { notifyFollowed });
+  }
   agents() {
     return this.request(AgentList, "GET", "/api/agents").then((r) => r.agents);
   }

@@ -7,3 +7,7 @@ export function tagWithAncestors(tag: string): string[] {
 export function expandTags(tags: readonly string[]): string[] {
   return [...new Set(tags.flatMap(tagWithAncestors))];
 }
+
+/** Whether an agent's followed tags cover one of a ticket's tags (a parent tag covers its sub-tags; docs/api.md §9.4). */
+export const followsTicket = (followed: readonly string[], tags: readonly string[]): boolean =>
+  followed.some((f) => tags.some((t) => t === f || t.startsWith(`${f}/`)));

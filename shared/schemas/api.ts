@@ -26,6 +26,10 @@ export const Agent = z.object({
   operator: z.boolean(),
   /** The side panel's language the agent chose; null follows their browser's. */
   language: z.enum(LOCALES).nullable().default(null),
+  /** Tags the agent follows: recommended first for tickets with them (docs/api.md §9.4). */
+  followedTags: z.array(z.string()).default([]),
+  /** Email me about new customer messages on tickets I follow while I am offline (docs/api.md §11). */
+  notifyFollowed: z.boolean().default(false),
   createdAt: IsoTime,
 });
 export type Agent = z.infer<typeof Agent>;
@@ -34,9 +38,18 @@ export type Workspace = z.infer<typeof Workspace>;
 
 /** PATCH /api/me: operator mode and/or the panel's language (null: the browser's). */
 export const MeUpdate = z
-  .object({ operator: z.boolean().optional(), language: z.enum(LOCALES).nullable().optional() })
+  .object({
+    operator: z.boolean().optional(),
+    language: z.enum(LOCALES).nullable().optional(),
+    followedTags: z
+      .array(Tag)
+      .max(20)
+      .transform((tags) => [...new Set(tags)])
+      .optional(),
+    notifyFollowed: z.boolean().optional(),
+  })
   .strict()
-  .refine((b) => b.operator !== undefined || b.language !== undefined, "Send operator and/or language.");
+  .refine((b) => Object.values(b).some((v) => v !== undefined), "Send operator, language, followedTags and/or notifyFollowed.");
 
 /** POST /dev/clock (development only): set the worker's clock to an instant, or shift it from the wall clock. */
 export const DevClockBody = z.union([

@@ -101,7 +101,18 @@ describe("Composer reply length", () => {
 
 describe("QuickRepliesSettings", () => {
   const me = (role: "owner" | "support") => ({
-    agent: { id: "ag_1", workspaceId: "ws_1", name: "Nadia", email: "n@x.test", role, operator: false, language: null, createdAt: "2026-01-01T00:00:00.000Z" },
+    agent: {
+      id: "ag_1",
+      workspaceId: "ws_1",
+      name: "Nadia",
+      email: "n@x.test",
+      role,
+      operator: false,
+      language: null,
+      followedTags: [],
+      notifyFollowed: false,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    },
     workspace: { id: "ws_1", name: "Northwind", timezone: "UTC", createdAt: "2026-01-01T00:00:00.000Z" },
   });
   const replies = [{ id: "qr_1", title: "Returns", text: "Returns are free.", createdAt: base.createdAt, updatedAt: base.createdAt }];

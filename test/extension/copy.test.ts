@@ -62,7 +62,18 @@ describe("what the panel promises", () => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const zone = browserZone === "Asia/Kathmandu" ? "America/St_Johns" : "Asia/Kathmandu"; // +05:45 / −03:30: never the browser's
     session.me = {
-      agent: { id: "ag_1", workspaceId: "ws_1", name: "Nadia", email: "n@x.test", role: "owner", operator: false, language: null, createdAt: closed.createdAt },
+      agent: {
+        id: "ag_1",
+        workspaceId: "ws_1",
+        name: "Nadia",
+        email: "n@x.test",
+        role: "owner",
+        operator: false,
+        language: null,
+        followedTags: [],
+        notifyFollowed: false,
+        createdAt: closed.createdAt,
+      },
       workspace: { id: "ws_1", name: "Northwind", timezone: zone, createdAt: closed.createdAt },
     } satisfies Me;
     const el = render(SnoozeMenu, { ticketId: "t1", onsnooze: () => {} });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { TicketSummary } from "../../shared/schemas";
 import type { Api } from "../../extension/lib/api";
-import { recommendAgent } from "../../extension/lib/recommend";
+import { followsTicket, recommendAgent } from "../../extension/lib/recommend";
 import { tagTree, visibleTags } from "../../extension/lib/tag-tree";
 import { matchesFilter } from "../../extension/lib/view-match";
 import { InboxStore } from "../../extension/state/inbox.svelte";
@@ -167,6 +167,12 @@ describe("recommendAgent", () => {
     );
     expect(recommendAgent([a("x", false, false, 3), a("y", false, false, 1)])?.agentId).toBe("y");
     expect(recommendAgent([a("me", true, true, 0)], "me")).toBeNull();
+  });
+  it("puts an online agent who follows one of the ticket's tags before operators and load", () => {
+    const loads = [a("idle-op", true, true, 0), a("follower", true, false, 7), a("offline-follower", false, true, 0)];
+    const follows = (id: string) => followsTicket(id.includes("follower") ? ["returns"] : [], ["returns/damaged"]);
+    expect(recommendAgent(loads, null, follows)?.agentId).toBe("follower");
+    expect(followsTicket(["returns"], ["returnsx"])).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 // Helpers for the automation-rule tests: save rules through the API, read a ticket's thread and the ticket object's timers.
+import * as clock from "../../../worker/src/clock";
 import { runInDurableObject } from "cloudflare:test";
 import { type Rule, RuleList, RuleResponse } from "../../../shared/schemas/rules";
 import { api, getTicket } from "../helpers";
@@ -64,4 +65,15 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
     value = await read();
   }
   return value;
+}
+
+/** Runs `fn` with the worker's clock reading `at`. */
+export async function atClock(at: number, fn: () => Promise<void>) {
+  const before = clock.clockOffset();
+  try {
+    clock.setClock(at);
+    await fn();
+  } finally {
+    clock.setClockOffset(before);
+  }
 }

@@ -5,7 +5,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace, postMessage, sendSms, setTicketStatus, type TestWorkspace } from "../helpers";
 import { openTicket, sleep, ticketStubOf } from "../inbox-helpers";
-import { count, createRule, deleteRule, lines, makeDue, storedState, ticketNow, timers } from "./rule-helpers";
+import { atClock, count, createRule, deleteRule, lines, makeDue, storedState, ticketNow, timers } from "./rule-helpers";
 
 let ws: TestWorkspace;
 beforeAll(async () => {
@@ -13,17 +13,6 @@ beforeAll(async () => {
 });
 
 const CLOCK = "rule-clock:";
-
-/** Runs `fn` with the worker's clock reading `at`. */
-async function atClock(at: number, fn: () => Promise<void>) {
-  const before = clock.clockOffset();
-  try {
-    clock.setClock(at);
-    await fn();
-  } finally {
-    clock.setClockOffset(before);
-  }
-}
 
 describe("no agent reply for N minutes", () => {
   it("runs out on time by its own alarm, tags the ticket once, and a repeated alarm does nothing", async () => {

@@ -17,6 +17,8 @@ interface AgentRow {
   role: string;
   operator: number;
   language: string | null;
+  followed_tags_json?: string;
+  notify_followed?: number;
   created_at: number;
 }
 
@@ -29,8 +31,19 @@ export const toAgent = (r: AgentRow): Agent => ({
   role: RoleSchema.parse(r.role),
   operator: r.operator === 1,
   language: isLocale(r.language) ? r.language : null,
+  followedTags: followedTags(r.followed_tags_json),
+  notifyFollowed: r.notify_followed === 1,
   createdAt: new Date(r.created_at).toISOString(),
 });
+
+function followedTags(json: string | undefined): string[] {
+  try {
+    const tags: unknown = JSON.parse(json ?? "[]");
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
+}
 
 export async function getWorkspace(db: D1Database, id: string): Promise<Workspace | null> {
   const row = await db.prepare("SELECT id, name, timezone, created_at FROM workspaces WHERE id = ?1").bind(id).first<WorkspaceRow>();
@@ -54,7 +67,7 @@ export function insertAgentStmt(
 export async function agentAndWorkspaceByTokenHash(db: D1Database, tokenHash: string) {
   const row = await db
     .prepare(
-      `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.language, a.created_at, a.token_hash,
+      `SELECT a.id, a.workspace_id, a.name, a.email, a.role, a.operator, a.language, a.followed_tags_json, a.notify_followed, a.created_at, a.token_hash,
        w.name AS workspace_name, w.timezone AS workspace_timezone, w.created_at AS workspace_created_at
      FROM agents a JOIN workspaces w ON w.id = a.workspace_id WHERE a.token_hash = ?1`,
     )
@@ -67,7 +80,9 @@ export async function agentAndWorkspaceByTokenHash(db: D1Database, tokenHash: st
 
 export async function listAgents(db: D1Database, workspaceId: string) {
   const { results } = await db
-    .prepare("SELECT id, workspace_id, name, email, role, operator, language, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at")
+    .prepare(
+      "SELECT id, workspace_id, name, email, role, operator, language, followed_tags_json, notify_followed, created_at FROM agents WHERE workspace_id = ?1 ORDER BY created_at",
+    )
     .bind(workspaceId)
     .all<AgentRow>();
   return results.map(toAgent);
@@ -75,7 +90,9 @@ export async function listAgents(db: D1Database, workspaceId: string) {
 
 export async function getAgent(db: D1Database, workspaceId: string, agentId: string) {
   const row = await db
-    .prepare("SELECT id, workspace_id, name, email, role, operator, language, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2")
+    .prepare(
+      "SELECT id, workspace_id, name, email, role, operator, language, followed_tags_json, notify_followed, created_at FROM agents WHERE workspace_id = ?1 AND id = ?2",
+    )
     .bind(workspaceId, agentId)
     .first<AgentRow>();
   return row ? toAgent(row) : null;
@@ -91,6 +108,17 @@ export async function setOperator(db: D1Database, workspaceId: string, agentId: 
 /** The agent's panel language; null follows their browser's. */
 export async function setLanguage(db: D1Database, workspaceId: string, agentId: string, language: Locale | null) {
   await db.prepare("UPDATE agents SET language = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, language).run();
+}
+
+export async function setFollowedTags(db: D1Database, workspaceId: string, agentId: string, tags: string[]) {
+  await db.prepare("UPDATE agents SET followed_tags_json = ?3 WHERE workspace_id = ?1 AND id = ?2").bind(workspaceId, agentId, JSON.stringify(tags)).run();
+}
+
+export async function setNotifyFollowed(db: D1Database, workspaceId: string, agentId: string, on: boolean) {
+  await db
+    .prepare("UPDATE agents SET notify_followed = ?3 WHERE workspace_id = ?1 AND id = ?2")
+    .bind(workspaceId, agentId, on ? 1 : 0)
+    .run();
 }
 
 /** Removing an agent from the directory revokes their token at once. */

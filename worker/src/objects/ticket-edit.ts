@@ -1,5 +1,5 @@
 // Applying a ticket edit (PATCH fields, or bulk relative tag/follower edits) to the state inside a transaction:
-// assignment writes its activity line; tags, followers and description change in place.
+// assignment writes its activity line and adds the assignee to the followers; tags, followers and description change in place.
 import { activityLine } from "../../../shared/rules/activity";
 import type { Actor, TicketEdit } from "./outcome";
 import type { TicketState } from "./ticket-state";
@@ -26,6 +26,8 @@ export function editTicket(
     writer.activity(state, line, now);
   }
   state.followers = applyEdit(edit.followers ?? state.followers, edit.addFollowers, edit.removeFollowers);
+  // The assignee takes part in the conversation: assigning makes them a follower (they stay one when it moves on).
+  if (edit.assigneeId && !state.followers.includes(edit.assigneeId)) state.followers = [...state.followers, edit.assigneeId];
   const added = tags.filter((t) => !state.tags.includes(t));
   state.tags = tags;
   if (added.length > 0) writer.emit(state, { type: "tag_added", tags: added });

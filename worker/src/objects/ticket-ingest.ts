@@ -102,6 +102,7 @@ function afterCustomerMessage(writer: TicketWriter, state: TicketState, inbound:
     const reopened = wasOpened && writer.transition(state, { type: "customer_message" }, null, input.at);
     if (!wasOpened) writer.schedule(NOTIFY_TIMER, input.at, { seq: inbound.seq });
     if (!wasOpened) writer.emit(state, { type: "ticket_created" });
+    writer.notifyFollowers(state, inbound.seq, input.at);
     writer.emit(state, { type: "customer_message" });
     if ((!wasOpened || reopened) && input.autoReply)
       writer.queueOutbound(state, { text: input.autoReply, source: input.autoReplySource ?? "auto_responder", at: input.at });

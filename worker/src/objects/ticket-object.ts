@@ -23,6 +23,7 @@ import { applyEdit, editTicket } from "./ticket-edit";
 import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatStartInput } from "./ticket-chat";
 import { TicketRules } from "./ticket-rules";
 import { recordAnswer } from "./ticket-csat";
+import { FOLLOW_MAIL_TIMER, runFollowMail } from "./ticket-follow-mail";
 
 export type { InboundInput, MarketingInput } from "./ticket-ingest";
 
@@ -50,6 +51,7 @@ export class TicketObject extends DurableObject<Env> {
     timers.define(SMS_INBOUND_TIMER, { payload: SmsInboundPayload, run: (_key, p) => applySmsArrival(env, ctx, this.store, this.writer, this.shard, p) });
     timers.define(SMS_MEDIA_TIMER, { payload: SmsMediaPayload, run: (_key, p) => fetchSmsMedia(env, ctx, this.store, p) });
     timers.define(NOTIFY_TIMER, { payload: z.unknown(), run: (key, p) => runNotifyTimer(env, this.store, key, p) }); // parses its own payload
+    timers.define(FOLLOW_MAIL_TIMER, { payload: z.unknown(), run: (key, p) => runFollowMail(env, this.store, key, p) });
     this.rules = new TicketRules(env, ctx, this.store, this.writer, this.shard);
     this.rules.define(timers);
   }

@@ -89,7 +89,7 @@ function assign(run: RuleRun, to: string) {
 /** Whom an assign action gives the ticket to (null: unassign), or why it does nothing. */
 export function assigneeFor(prep: RulePrep, state: TicketState, to: string): { agent: Agent | null } | { reason: Reason | "reasonUnchanged" } {
   if (to === "none") return state.assigneeId ? { agent: null } : { reason: "reasonUnchanged" };
-  const agent = to === "round_robin" ? roundRobinPick(prep, state.ticketId) : (prep.agents.find((a) => a.id === to) ?? null);
+  const agent = to === "round_robin" ? roundRobinPick(prep, state) : (prep.agents.find((a) => a.id === to) ?? null);
   if (!agent) return { reason: to === "round_robin" ? "reasonNoOperator" : "reasonNoAgent" };
   return agent.id === state.assigneeId ? { reason: "reasonUnchanged" } : { agent };
 }

@@ -4,6 +4,7 @@
 import * as clock from "../clock";
 import type { RuleFacts } from "../../../shared/rules/automation";
 import { fillMacroText } from "../../../shared/rules/macro-text";
+import { followsTicket } from "../../../shared/rules/tags";
 import { quietHoursEnd } from "../../../shared/rules/quiet-hours";
 import { INBOX_ROLES, type Agent } from "../../../shared/schemas";
 import type { Settings } from "../../../shared/schemas/settings";
@@ -106,16 +107,19 @@ async function openLoads(db: D1Database, workspaceId: string): Promise<Map<strin
 }
 
 /**
- * Round-robin by open load: the online operator with the fewest open tickets; among equals, the ticket's own hash picks,
+ * Round-robin by open load: the online operator (following one of the ticket's tags, when any does) with the fewest open tickets; among equals, the ticket's own hash picks,
  * so tickets arriving together spread out instead of all going to the first name.
  */
-export function roundRobinPick(prep: RulePrep, ticketId: string): Agent | null {
-  const candidates = prep.agents.filter((a) => a.operator && prep.online.includes(a.id));
+export function roundRobinPick(prep: RulePrep, ticket: { ticketId: string; tags: string[] }): Agent | null {
+  const online = prep.agents.filter((a) => a.operator && prep.online.includes(a.id));
+  // Those who follow one of the ticket's tags come first (Channel Talk's tag followers), if any is online.
+  const followers = online.filter((a) => followsTicket(a.followedTags, ticket.tags));
+  const candidates = followers.length ? followers : online;
   if (candidates.length === 0) return null;
   const load = (a: Agent) => prep.openLoad.get(a.id) ?? 0;
   const least = Math.min(...candidates.map(load));
   const tied = candidates.filter((a) => load(a) === least).sort((a, b) => a.id.localeCompare(b.id));
   let hash = 0;
-  for (const ch of ticketId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  for (const ch of ticket.ticketId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return tied[hash % tied.length] ?? null;
 }

@@ -8,6 +8,7 @@ import { STATE_SCHEMA_VERSION, type TicketState } from "./ticket-state";
 import { channels } from "../channels";
 import { z } from "zod";
 import { RuleEvent } from "../../../shared/schemas/rules";
+import { scheduleFollowMail } from "./ticket-follow-mail";
 
 export const SEND_TIMER = "send";
 export const SEND_PREFIX = `${SEND_TIMER}:`; // send:<seq>, one per queued outbound message
@@ -129,6 +130,11 @@ export class TicketWriter {
     if (recordFirstResponse(state, o)) this.emit(state, { type: "agent_replied" });
     this.store.setTimer(`${SEND_PREFIX}${m.seq}`, o.sendAt ?? o.at, { seq: m.seq });
     return m;
+  }
+
+  /** A customer message on a followed ticket: the followers' email goes out shortly (ticket-follow-mail.ts). */
+  notifyFollowers(state: TicketState, seq: number, at: number) {
+    scheduleFollowMail(this.store, state, seq, at);
   }
 
   /** Queues an event for the rules, run right after this transaction from the ticket's `rules:<n>` timer. */

@@ -5,7 +5,7 @@ import { agentRoute, type AppRouter } from "../http/agent-route";
 import { OWNER_ADMIN, requireRole, forgetTokens } from "../http/auth";
 import { randomId, randomToken, sha256Hex } from "../http/crypto";
 import { HttpError, notFound, parseOr400, readJson } from "../http/errors";
-import { getAgent, insertAgentStmt, listAgents, setLanguage, setOperator, toAgent } from "../db/workspaces";
+import { getAgent, insertAgentStmt, listAgents, setLanguage, setFollowedTags, setNotifyFollowed, setOperator, toAgent } from "../db/workspaces";
 import { directory } from "../db/shards";
 import { AgentList, Me, NewAgentResponse } from "../../../shared/schemas";
 import { respond } from "../http/respond";
@@ -68,6 +68,8 @@ export function registerAgentRoutes(router: AppRouter) {
       const body = parseOr400(MeUpdate, await readJson(request));
       if (body.operator !== undefined) await setOperator(directory(env), who.workspace.id, who.agent.id, body.operator);
       if (body.language !== undefined) await setLanguage(directory(env), who.workspace.id, who.agent.id, body.language);
+      if (body.followedTags !== undefined) await setFollowedTags(directory(env), who.workspace.id, who.agent.id, body.followedTags);
+      if (body.notifyFollowed !== undefined) await setNotifyFollowed(directory(env), who.workspace.id, who.agent.id, body.notifyFollowed);
       forgetTokens(who.workspace.id);
       const agent = await getAgent(directory(env), who.workspace.id, who.agent.id);
       if (!agent) throw notFound("agent"); // removed a moment ago
