@@ -50,6 +50,7 @@ const SettingsAnswer = z.object({
     soonMinutes: z.number(),
   }),
   csat: z.object({ channels: z.array(Channel), delayMinutes: z.number(), question: z.string().nullable() }),
+  brand: z.object({ logoUrl: z.string().nullable(), accentColor: z.string().nullable(), privacyUrl: z.string().nullable(), termsUrl: z.string().nullable() }),
 });
 /** Fails to compile when `Settings` gains, loses or changes a field that the answer above does not. */
 const settingsAnswerInSync: [z.infer<typeof SettingsAnswer>, Settings] extends [Settings, z.infer<typeof SettingsAnswer>] ? true : never = true;

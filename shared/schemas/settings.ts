@@ -33,6 +33,13 @@ export const WebOrigin = z
   }, "an origin like https://shop.example")
   .transform((u) => new URL(u).origin);
 
+/** An https:// address (customer-facing links and images are never plain http or anything else). */
+const HttpsUrl = z
+  .string()
+  .max(500)
+  .url()
+  .refine((u) => u.startsWith("https://"), "an https:// address");
+
 export const DEFAULT_AUTO_RESPONDER_TEXT = "{{Organization prefix}}: we can't reply because you have not consented to receive SMS. For help contact {{email}}";
 
 /** The stored (and returned) non-secret settings, with defaults filled in. */
@@ -100,6 +107,15 @@ export const Settings = z.object({
   sla: SlaSettings.default({}),
   /** Satisfaction surveys (docs/api.md §19). */
   csat: CsatSettings.default({}),
+  /** The brand in customer-facing email and pages: logo, accent colour, policy links (docs/api.md §7.4). */
+  brand: z
+    .object({
+      logoUrl: z.string().nullable().default(null),
+      accentColor: z.string().nullable().default(null),
+      privacyUrl: z.string().nullable().default(null),
+      termsUrl: z.string().nullable().default(null),
+    })
+    .default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -192,6 +208,19 @@ export const SettingsUpdate = z
     events: z.object({ signingSecret: secret.optional() }).strict().optional(),
     orders: z.object({ limits: OrderLimits }).strict().optional(),
     sla: z.object({ policies: SlaSettings.shape.policies.optional(), soonMinutes: SlaSettings.shape.soonMinutes.optional() }).strict().optional(),
+    brand: z
+      .object({
+        logoUrl: HttpsUrl.nullable().optional(),
+        accentColor: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1f6feb")
+          .nullable()
+          .optional(),
+        privacyUrl: HttpsUrl.nullable().optional(),
+        termsUrl: HttpsUrl.nullable().optional(),
+      })
+      .strict()
+      .optional(),
     csat: z
       .object({
         channels: CsatSettings.shape.channels.optional(),

@@ -74,6 +74,28 @@ describe("follow-up email", () => {
     expect(await emailsTo(ws.id)).toHaveLength(2);
   });
 
+  it("carries the brand: logo, accent colour and the workspace's own privacy and terms links (refusing plain http)", async () => {
+    const brand = {
+      logoUrl: "https://cdn.northwind.example/logo.png",
+      accentColor: "#0a7d55",
+      privacyUrl: "https://northwind.example/privacy",
+      termsUrl: "https://northwind.example/terms",
+    };
+    const ws = await createWorkspace({ settings: { email: { supportAddress: SUPPORT }, brand } });
+    const refused = await api(ws.owner.token, "PUT", "/api/settings", { brand: { logoUrl: "http://cdn.northwind.example/logo.png" } });
+    expect(refused.status).toBe(400);
+    const s = await leftChat(ws.id, "lena@example.com");
+    await reply(ws.support.token, s, "They run half a size small.");
+    await fire(s);
+    const [mail] = await emailsTo(ws.id);
+    const html = decodeMime(mail!.mime ?? "");
+    expect(html).toContain('<img src="https://cdn.northwind.example/logo.png"');
+    expect(html).toContain("background:#0a7d55");
+    expect(mail!.body).toContain("Privacy policy: https://northwind.example/privacy");
+    expect(mail!.body).toContain("Terms of service: https://northwind.example/terms");
+    expect(mail!.body).not.toContain("/policies/privacy-policy");
+  });
+
   it("sends nothing when the customer came back before it fired", async () => {
     const ws = await shopWith(SUPPORT);
     const s = await leftChat(ws.id, "back@example.com");

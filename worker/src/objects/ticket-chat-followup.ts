@@ -28,7 +28,8 @@ export async function sendFollowUp(env: Env, ctx: DurableObjectState, store: Tic
     accountName: workspace.name,
     pageUrl: session.get()?.pageUrl ?? null,
     shopDomain: settings.shopify.shopDomain,
-    recap: session.visible(0, 6),
+    recap: session.visible(0, 6, state.csat),
+    brand: settings.brand,
   });
   let note = activityLine("followUpSent", { to });
   try {

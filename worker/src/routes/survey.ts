@@ -21,7 +21,7 @@ export function registerSurveyRoutes(router: AppRouter) {
     const survey = await find(env, request.params.token!);
     if (!survey) return page(texts, `<p>${escapeHtml(texts.surveyInvalid ?? "")}</p>`, 404);
     const preselected = Number(new URL(request.url).searchParams.get("score")) || survey.score;
-    return page(texts, await form(env, texts, survey, preselected, request.params.token!));
+    return page(texts, await form(env, texts, survey, preselected, request.params.token!), 200, await brandOf(env, survey));
   });
 
   router.post("/survey/:token", async (request, env) => {
@@ -90,14 +90,26 @@ async function form(env: Env, texts: Record<string, string>, survey: Survey, sco
 </form>`;
 }
 
-function page(texts: Record<string, string>, body: string, status = 200): Response {
+interface Brand {
+  logoUrl: string | null;
+  accentColor: string | null;
+}
+
+async function brandOf(env: Env, survey: Survey): Promise<Brand> {
+  return (await loadSettings(directory(env), survey.workspaceId)).settings.brand;
+}
+
+/** The page, in the workspace's brand: its logo above (https only) and its accent on the choices and the button. */
+function page(texts: Record<string, string>, body: string, status = 200, brand: Brand | null = null): Response {
+  const accent = brand?.accentColor && /^#[0-9a-fA-F]{6}$/.test(brand.accentColor) ? brand.accentColor : "#2457d6";
+  const logo = brand?.logoUrl?.startsWith("https://") ? `<img class="logo" src="${escapeHtml(brand.logoUrl)}" alt="">` : "";
   const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(texts.surveyTitle ?? "")}</title><meta name="robots" content="noindex"><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+<title>${escapeHtml(texts.surveyTitle ?? "")}</title><meta name="robots" content="noindex"><style>${STYLE.replaceAll("#2457d6", accent)}</style></head><body><main>${logo}${body}</main></body></html>`;
   return new Response(html, {
     status,
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action 'self'; frame-ancestors 'none'",
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": "no-store",
@@ -110,4 +122,4 @@ h1{font-size:20px;margin:0 0 16px}fieldset{border:0;padding:0;margin:0 0 16px}le
 .score{flex:1}.score input{position:absolute;opacity:0}.score span[aria-hidden]{display:block;text-align:center;padding:12px 0;border:1px solid #cfd5df;border-radius:8px;font-weight:600;cursor:pointer}
 .score input:checked+span{background:#2457d6;color:#fff;border-color:#2457d6}.score input:focus-visible+span{outline:3px solid #2457d666}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 textarea{width:100%;box-sizing:border-box;font:inherit;padding:8px;border:1px solid #cfd5df;border-radius:8px;margin:6px 0 16px}button{font:inherit;font-weight:600;padding:10px 20px;border:0;border-radius:8px;background:#2457d6;color:#fff;cursor:pointer}
-.thanks{font-weight:600;color:#1a7f4b}.error{color:#b42318}`;
+.thanks{font-weight:600;color:#1a7f4b}.error{color:#b42318}.logo{display:block;max-height:40px;max-width:200px;margin:0 0 16px}`;
