@@ -68,6 +68,8 @@ export const Message = z.object({
   createdAt: IsoTime,
   media: z.array(z.string().url()).default([]),
   error: z.string().nullable().default(null),
+  /** Outbound messages: how often the customer opened their short links (docs/api.md §6.6). */
+  linkClicks: z.number().int().default(0),
   /** flow / campaign name for automated outbound messages; attributed flow/campaign for inbound. */
   attribution: z
     .object({ type: z.enum(["flow", "campaign"]), name: z.string() })

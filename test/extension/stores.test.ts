@@ -193,6 +193,7 @@ describe("mergeMessages", () => {
       email: null,
       files: [],
       activity: null,
+      linkClicks: 0,
     });
     const out = mergeMessages([m("b", 2, "queued"), m("c", 3)], [m("a", 1), m("b", 2, "sent")]);
     expect(out.map((x) => [x.id, x.status])).toEqual([

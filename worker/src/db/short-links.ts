@@ -10,8 +10,11 @@ export async function insertShortLinks(db: D1Database, links: { code: string; wo
   );
 }
 
-/** Counts the click and returns where to go, or null for an unknown code. */
-export async function followShortLink(db: D1Database, code: string): Promise<string | null> {
-  const row = await db.prepare("UPDATE short_links SET clicks = clicks + 1 WHERE code = ?1 RETURNING url").bind(code).first<{ url: string }>();
-  return row?.url ?? null;
+/** Counts the click and returns where to go and whose link it is, or null for an unknown code. */
+export async function followShortLink(db: D1Database, code: string): Promise<{ url: string; workspaceId: string; ticketId: string | null } | null> {
+  const row = await db
+    .prepare("UPDATE short_links SET clicks = clicks + 1 WHERE code = ?1 RETURNING url, workspace_id, ticket_id")
+    .bind(code)
+    .first<{ url: string; workspace_id: string; ticket_id: string | null }>();
+  return row ? { url: row.url, workspaceId: row.workspace_id, ticketId: row.ticket_id } : null;
 }

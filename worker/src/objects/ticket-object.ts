@@ -228,6 +228,18 @@ export class TicketObject extends DurableObject<Env> {
     return ok(true);
   }
 
+  /** The customer opened a short link (`/s/<code>`): the message that carried it counts the click, live in every panel. */
+  async linkClicked(workspaceId: string, code: string): Promise<boolean> {
+    if (!this.owned(workspaceId)) return false;
+    let found = false;
+    await this.change("link", (state) => {
+      const message = this.store.countLinkClick(`/s/${code}`);
+      found = message !== null;
+      if (message) this.store.queueEvent({ type: "message.updated", ticketId: state.ticketId, message });
+    });
+    return found;
+  }
+
   async updateDelivery(providerId: string, status: "sent" | "delivered" | "failed", error: string | null): Promise<boolean> {
     const found = this.store.findByProviderId(providerId);
     if (found?.kind !== "outbound") return false;

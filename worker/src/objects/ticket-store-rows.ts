@@ -24,6 +24,7 @@ export interface MessageRow {
   email_json: string | null;
   files_json: string | null;
   activity_json: string | null;
+  link_clicks: string | number | null;
   created_at: number;
   provider_id: string | null;
   [key: string]: SqlStorageValue;
@@ -45,6 +46,7 @@ CREATE TABLE IF NOT EXISTS timers (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL
 CREATE TABLE IF NOT EXISTS pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);`,
   addMessageColumn("files_json"), // files on non-email messages
   addMessageColumn("activity_json"), // activity lines' key and parameters (shared/rules/activity.ts)
+  addMessageColumn("link_clicks"), // clicks on the message's short links (docs/api.md §6.6)
 ];
 
 export function toMessage(r: MessageRow): Message {
@@ -64,5 +66,6 @@ export function toMessage(r: MessageRow): Message {
     email,
     files: email ? email.attachments : JSON.parse(r.files_json ?? "[]"),
     activity: r.activity_json ? (ActivitySchema.safeParse(JSON.parse(r.activity_json)).data ?? null) : null,
+    linkClicks: Number(r.link_clicks ?? 0) || 0,
   });
 }

@@ -143,6 +143,16 @@ export class TicketStore {
     return stored;
   }
 
+  /** Counts a click on one of an outbound message's short links; the message, or null when none carries it. */
+  countLinkClick(shortUrlPart: string): Message | null {
+    const row = this.sql
+      .exec<{ seq: number }>("SELECT seq FROM messages WHERE kind = 'outbound' AND instr(text, ?) > 0 ORDER BY seq DESC LIMIT 1", shortUrlPart)
+      .toArray()[0];
+    if (!row) return null;
+    this.sql.exec("UPDATE messages SET link_clicks = COALESCE(CAST(link_clicks AS INTEGER), 0) + 1 WHERE seq = ?", row.seq);
+    return this.message(row.seq);
+  }
+
   bumpAttempts(seq: number): number {
     return this.sql.exec<{ attempts: number }>("UPDATE messages SET attempts = attempts + 1 WHERE seq = ? RETURNING attempts", seq).one().attempts;
   }
