@@ -141,3 +141,21 @@ describe("SLAs and satisfaction", () => {
     await shot(panel, "65-survey-answer");
   });
 });
+
+describe("starting a conversation", () => {
+  it("an agent texts a consented customer from the customer panel, and the ticket opens with the message", async () => {
+    const id = await customer(stack, { name: "Gil Tanaka", phone: "+12025550125", email: "gil@example.com", consent: true, text: "Thanks!" });
+    await stack.api("POST", `/api/tickets/${id}/status`, { token: admin.token, body: { status: "closed" } });
+    await panel.getByTestId("open-nav").click();
+    await panel.getByTestId("nav-all").click();
+    await panel.locator(`[data-ticket-id="${id}"]`).click();
+    await panel.getByTestId("tab-customer").click();
+    await panel.getByTestId("new-conversation").click();
+    await panel.getByTestId("start-text").fill("Hi Gil, the wool throw you asked about is back in stock.");
+    await shot(panel, "66-start-conversation");
+    await panel.getByTestId("start-send").click();
+    await panel.getByTestId("msg-outbound").filter({ hasText: "the wool throw you asked about is back in stock" }).waitFor();
+    const d = await stack.api("GET", `/api/tickets/${id}`, { token: admin.token, schema: TicketDetailResponse });
+    expect(d.body.ticket.status).toBe("open");
+  });
+});

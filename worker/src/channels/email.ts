@@ -17,7 +17,9 @@ export const email: ChannelAdapter<"email"> = {
   prepareReply: (_env, _at, text) => Promise.resolve(text),
   send: ({ env, state, message }) => sendEmailReply(env, state, message.text, message.files),
   afterSend: (state, sent) => {
-    if (sent.messageId && state.email) state.email = { ...state.email, references: appendReference(state.email.references, sent.messageId) };
+    if (!sent.messageId || !state.email) return;
+    const lastMessageId = state.email.lastMessageId || sent.messageId; // an agent-started thread's first email
+    state.email = { ...state.email, lastMessageId, references: appendReference(state.email.references, sent.messageId) };
   },
   detail: () => ({ quietHours: null, customerOnline: null, followUpEmail: false, followUpAt: null }),
 };

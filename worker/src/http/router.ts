@@ -24,6 +24,7 @@ import { registerLibraryRoutes } from "../routes/library";
 import { registerMacroRoutes } from "../routes/macros";
 import { registerRuleRoutes } from "../routes/rules";
 import { registerSurveyRoutes } from "../routes/survey";
+import { registerConversationRoutes } from "../routes/conversations";
 import { registerAgentAccessRoutes } from "../routes/agent-access";
 import { registerExportRoutes } from "../routes/ticket-export";
 import { registerReportRoutes } from "../routes/reports";
@@ -58,6 +59,7 @@ export function buildRouter(): AppRouter {
     registerMacroRoutes,
     registerRuleRoutes,
     registerSurveyRoutes,
+    registerConversationRoutes,
     registerAgentAccessRoutes,
     registerReportRoutes,
   ])

@@ -34,10 +34,12 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
   const fromAddress = settings.email.supportAddress ?? inbound;
   if (!fromAddress) throw new ProviderError("No support or inbound email address is configured (Settings → Email), so the reply cannot be sent.", false);
   const workspace = await getWorkspace(directory(env), state.workspaceId);
-  const messageId = newMessageId(fromAddress);
+  // An agent-started thread (no message yet): its first email carries the root Message-ID and the subject as written.
+  const first = thread.lastMessageId === "";
+  const messageId = first ? thread.rootId : newMessageId(fromAddress);
   // Recorded before sending: the customer's answer may arrive before this delivery finishes.
   await linkMessageId(dbFor(env, state.workspaceId), state.workspaceId, messageId, thread.rootId);
-  const subject = replySubject(thread.subject);
+  const subject = first ? thread.subject : replySubject(thread.subject);
   const attachments = await Promise.all(
     files.map(async (f) => {
       const bytes = f.id ? await fileBytes(env, state.workspaceId, state.ticketId, f.id) : null;
@@ -60,8 +62,8 @@ export async function sendEmailReply(env: Env, state: StateOf<"email">, text: st
     text: replyText(text, signature),
     html,
     messageId,
-    inReplyTo: thread.lastMessageId,
-    references: thread.references,
+    inReplyTo: first ? undefined : thread.lastMessageId,
+    references: first ? [] : thread.references,
     attachments,
   });
   // The thread shows the agent's own words (the HTML part is made from them and the signature): no HTML is kept.

@@ -24,6 +24,7 @@ import { FOLLOWUP_TIMER, PRESENCE_TIMER, TicketChat, type ChatAuth, type ChatSta
 import { TicketRules } from "./ticket-rules";
 import { recordAnswer } from "./ticket-csat";
 import { FOLLOW_MAIL_TIMER, runFollowMail } from "./ticket-follow-mail";
+import { applyStart, type StartInput } from "./ticket-outbound";
 
 export type { InboundInput, MarketingInput } from "./ticket-ingest";
 
@@ -158,6 +159,17 @@ export class TicketObject extends DurableObject<Env> {
     // the object's timers, and `message.updated` tells every panel when the provider took it.
     await this.flusher.afterCommit();
     return ok({ message: this.store.message(message.seq) ?? message, duplicate: false });
+  }
+
+  /** An agent starts the conversation (docs/api.md §20); the same clientId twice starts it once. */
+  async startConversation(actor: Actor, input: StartInput): Promise<Outcome<{ message: Message; duplicate: boolean; ticketId: string }>> {
+    const existing = this.store.state();
+    if (existing && existing.workspaceId !== input.workspaceId) return fail(404, "not_found", "No such ticket.");
+    const dup = this.store.findByClientId(input.clientId);
+    if (dup) return ok({ message: dup, duplicate: true, ticketId: this.ctx.id.toString() });
+    const message = this.ctx.storage.transactionSync(() => applyStart(this.store, this.writer, actor, input));
+    await this.flusher.afterCommit();
+    return ok({ message, duplicate: false, ticketId: this.ctx.id.toString() });
   }
 
   async setStatus(workspaceId: string, actor: Actor, to: TicketStatus, until: number | null): Promise<Outcome<TicketState>> {
