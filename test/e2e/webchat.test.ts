@@ -148,6 +148,42 @@ describe("web chat in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("asks for a rating inline when the agent closes the chat, and the answer reaches the ticket", async () => {
+    const setup = await api("POST", "/api/setup", {
+      token: "dev-setup-token",
+      body: { workspace: { name: "Harbor Goods", timezone: "America/New_York" }, owner: { name: "Hana Owner", email: "hana@harbor.example" } },
+      schema: SetupResponse,
+    });
+    const { token } = setup.body;
+    const workspaceId = setup.body.workspace.id;
+    await api("PUT", "/api/settings", { token, body: { csat: { channels: ["webchat"], delayMinutes: 0 } } });
+    const page = await browser!.newPage({ viewport: { width: 390, height: 780 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${BASE}/demo/store?workspace=${workspaceId}#sidedesk-chat`);
+    const dialog = page.getByRole("dialog", { name: "Harbor Goods" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.getByRole("textbox", { name: "Message" }).fill("Do you ship to Canada?");
+    await page.getByRole("textbox", { name: "Message" }).press("Enter");
+    const ticket = await until(
+      "the web-chat ticket",
+      async () => (await api("GET", "/api/tickets?view=all&channel=webchat", { token, schema: TicketPage })).body.tickets[0],
+    );
+    await api("POST", `/api/tickets/${ticket.id}/messages`, { token, body: { kind: "reply", text: "Yes, we ship to Canada." } });
+    await api("POST", `/api/tickets/${ticket.id}/status`, { token, body: { status: "closed" } });
+    await expect.poll(() => dialog.getByText("How would you rate the help you got from Harbor Goods?").isVisible(), { timeout: 10_000 }).toBe(true);
+    await dialog.getByRole("button", { name: "5 out of 5" }).click();
+    await expect.poll(() => dialog.getByText("Thank you for your answer!").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await dialog.getByRole("button", { name: "5 out of 5" }).getAttribute("aria-pressed")).toBe("true");
+    await page.screenshot({ path: path.join(SHOTS, "webchat-survey.png"), animations: "disabled" });
+    await until("the rating on the ticket", async () => {
+      const d = await api("GET", `/api/tickets/${ticket.id}`, { token, schema: TicketDetailResponse });
+      return d.body.messages.some((m) => m.text === "The customer rated the help 5/5");
+    });
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
   it("speaks the visitor's language, or the one the storefront sets with data-lang", async () => {
     const setup = await api("POST", "/api/setup", {
       token: "dev-setup-token",

@@ -1,6 +1,6 @@
 // GET /widget.js (the embeddable chat widget, served as text) and, in development, GET /demo/store (a storefront that embeds it).
 import rawWidgetSource from "./widget/sidedesk.widget.js";
-import { WIDGET_TEXTS } from "./widget-texts";
+import { widgetTexts } from "./widget-texts";
 import { isDevelopment } from "../env";
 import type { AppRouter } from "../http/agent-route";
 import { HttpError } from "../http/errors";
@@ -10,7 +10,7 @@ import { directory } from "../db/shards";
 import { demoWorkspace } from "../db/workspaces";
 
 /** English ships inside the script (the fallback); /chat/:ws/config sends the visitor's language's texts. */
-const widgetSource = rawWidgetSource.replace("/*__SIDEDESK_WIDGET_STRINGS__*/ {}", () => JSON.stringify(WIDGET_TEXTS.en));
+const widgetSource = rawWidgetSource.replace("/*__SIDEDESK_WIDGET_STRINGS__*/ {}", () => JSON.stringify(widgetTexts("en")));
 let etag: Promise<string> | null = null;
 
 export function registerWidgetRoutes(router: AppRouter) {

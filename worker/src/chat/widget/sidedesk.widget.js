@@ -101,8 +101,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 .files{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}
 .files img{display:block;min-width:64px;min-height:64px;max-width:200px;max-height:160px;object-fit:contain;border-radius:10px;background:#e5e7eb}
 .files a{color:inherit;font-size:13px}
-.survey{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.survey button{width:36px;height:32px;border:1px solid #cfd5df;border-radius:8px;background:#fff;color:#1d2433;font:inherit;font-weight:600;cursor:pointer}
-.survey button.on{background:${accent};border-color:${accent};color:#fff}.survey-note{flex-basis:100%;margin:2px 0 0;font-size:12px;opacity:.8}
+.survey{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.survey button{width:36px;height:32px;border:1px solid #ccd;border-radius:8px;background:#fff;font:inherit;font-weight:600}
+.survey [aria-pressed=true]{background:${accent};color:#fff}.survey p{flex-basis:100%;margin:0;font-size:12px}
 .text:empty{display:none}
 .send{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:${accent};color:#fff;display:grid;place-items:center}
 .status{margin:0;padding:0 14px 6px;font-size:12px;color:#6b7280;background:#fff}
@@ -240,41 +240,31 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
     }
   }
 
-  /** The 1–5 buttons under the satisfaction question; the chosen one stays marked, and can be changed. */
+  /** The 1–5 buttons under the satisfaction question; the chosen one stays marked (and can change). */
   function renderSurvey(/** @type {Msg} */ m, /** @type {HTMLLIElement} */ li) {
-    const survey = m.survey;
-    if (!survey) return;
+    const q = m.survey;
+    if (!q) return;
     let box = /** @type {HTMLElement | null} */ (li.querySelector(".survey"));
     if (!box) {
       box = document.createElement("div");
       box.className = "survey";
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-label", tr("surveyScale"));
       for (let n = 1; n <= 5; n++) {
         const b = document.createElement("button");
         b.type = "button";
         b.textContent = String(n);
         b.setAttribute("aria-label", tr("surveyScore", { score: n }));
-        b.addEventListener("click", () => answerSurvey(m, n));
+        b.onclick = async () => {
+          const r = await call("POST", `/survey/${encodeURIComponent(q.token)}`, { score: n }, false).catch(() => null);
+          if (r?.status === 200) m.survey = { ...q, score: n };
+          render(m);
+        };
         box.append(b);
       }
-      const note = document.createElement("p");
-      note.className = "survey-note";
-      box.append(note);
+      box.append(document.createElement("p"));
       li.insertBefore(box, li.lastChild);
     }
-    box.querySelectorAll("button").forEach((b, i) => {
-      b.classList.toggle("on", survey.score === i + 1);
-      b.setAttribute("aria-pressed", String(survey.score === i + 1));
-    });
-    /** @type {HTMLElement} */ (box.lastChild).textContent = survey.score ? tr("surveyThanks") : tr("surveyScale");
-  }
-
-  async function answerSurvey(/** @type {Msg} */ m, /** @type {number} */ score) {
-    if (!m.survey) return;
-    const r = await call("POST", `/survey/${encodeURIComponent(m.survey.token)}`, { score }, false).catch(() => ({ status: 0, body: null }));
-    if (r.status === 200) m.survey = { ...m.survey, score };
-    render(m);
+    box.querySelectorAll("button").forEach((b, i) => b.setAttribute("aria-pressed", String(q.score === i + 1)));
+    /** @type {HTMLElement} */ (box.lastChild).textContent = tr(q.score ? "surveyThanks" : "surveyScale");
   }
 
   /** Photos and files under the text: opened through the session (an <img> cannot send the token as a header). */
@@ -522,8 +512,7 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
 
   function setEnded() {
     ended = true;
-    endedNote.hidden = false;
-    socket?.close(1000, "ended");
+    endedNote.hidden = false; // the socket stays open: the satisfaction question may follow
   }
 
   function showWho() {
