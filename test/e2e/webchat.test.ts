@@ -1,17 +1,18 @@
 // Web chat end to end: a customer on the demo storefront writes through the widget in real Chromium, the agent API
 // lists the new web-chat ticket, an agent reply appears in the widget live, and the customer leaving shows as offline.
-import { rm } from "node:fs/promises";
+
 import { mkdirSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
 // @ts-expect-error plain JS helpers shared with npm start
-import { ROOT, applyMigrations, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
+import { applyMigrations, ROOT, startWorker, waitForHealth } from "../../scripts/lib/dev.mjs";
 import { FileLink, SetupResponse, TicketDetailResponse, TicketPage, UploadedFile } from "../../shared/schemas";
 import { typedApi } from "./api";
-import { RUN_OFFSET_MS } from "./clock";
 import { CHROMIUM_FLAGS } from "./chromium-flags";
+import { RUN_OFFSET_MS } from "./clock";
 
 const PORT = 8798;
 const BASE = `http://127.0.0.1:${PORT}`;

@@ -1,16 +1,17 @@
 // An agent working a queue in the side panel, keyboard first: shortcuts act once, Esc closes the innermost thing,
 // close and snooze move on with Undo, rows show what the customer asked, menus fit at 320 px, search reads phones as
 // typed, HTML email fits the panel, and signing out leaves nothing behind. Runs at 10:30 in the workspace's zone.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import path from "node:path";
 import type { Page } from "playwright-core";
-import { Me, NewAgentResponse, TicketDetailResponse } from "../../../shared/schemas";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import itCatalogue from "../../../shared/i18n/it/index";
 import ko from "../../../shared/i18n/ko/index";
 import ptBR from "../../../shared/i18n/pt-BR/index";
-import path from "node:path";
-import { SHOTS, customer, launchExtension, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
-import { email, order } from "./fixtures";
+import { Me, NewAgentResponse, TicketDetailResponse } from "../../../shared/schemas";
 import { dayAt, installBrowserClock, setTime } from "../clock";
+import { email, order } from "./fixtures";
+import { type Browser, customer, launchExtension, SHOTS, type Stack, shot, sms, startStack, until } from "./harness";
 
 const PORT = 8796;
 const TZ = "America/New_York";

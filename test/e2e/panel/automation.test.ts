@@ -2,11 +2,12 @@
 // on a ticket ("what would happen"), saves it, and sees it act on the next webhook; an SLA policy's countdown on the
 // row and the "Breaching soon" list; a closed ticket's survey answered on its page, and the answer on the ticket.
 // The panel is signed in as the admin at 400 px; runs at 10:30 New York.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NewAgentResponse, TicketDetailResponse, TicketPage } from "../../../shared/schemas";
-import { customer, launchExtension, shot, sms, startStack, ticketIdFor, until, type Browser, type Stack } from "./harness";
-import { dayAt, installBrowserClock, setTime } from "../clock";
+import { dayAt, setTime } from "../clock";
+import { type Browser, customer, freshPanel, launchExtension, type Stack, shot, signedInPanel, sms, startStack, ticketIdFor, until } from "./harness";
 
 const PORT = 8799;
 const WORK_HOURS = dayAt("10:30", "America/New_York");
@@ -28,20 +29,10 @@ beforeAll(async () => {
   await customer(stack, { name: "Dora Lee", phone: "+12025550121", email: "dora@example.com", consent: true, text: "Can I get a refund for the boots?" });
   const list = await stack.api("GET", "/api/tickets?view=all", { token: stack.owner.token, schema: TicketPage });
   firstNumber = list.body.tickets[0]?.number ?? 0;
-  await installBrowserClock(browser.context, WORK_HOURS);
-  panel = await browser.panel();
-  await panel.getByLabel("Worker URL").fill(stack.base);
-  await panel.getByLabel("Agent token").fill(admin.token);
-  await panel.getByRole("button", { name: "Sign in" }).click();
-  await panel.getByTestId("ticket-list").waitFor();
+  panel = await signedInPanel(stack, browser, admin.token, WORK_HOURS);
 }, 240_000);
 
-beforeEach(async () => {
-  await panel.setViewportSize({ width: 400, height: 760 });
-  await setTime(stack.base, WORK_HOURS, browser.context);
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-  await panel.getByTestId("ticket-list").waitFor();
-});
+beforeEach(() => freshPanel(panel, stack, browser, WORK_HOURS));
 
 afterAll(async () => {
   await browser?.close();

@@ -2,8 +2,8 @@
 // wrangler dev's local email handler — the same doors real providers use.
 // @ts-expect-error plain JS helpers shared with npm start
 import { postShopify } from "../../../scripts/lib/dev.mjs";
-import type { Stack } from "./harness";
 import { testNow } from "../clock";
+import type { Stack } from "./harness";
 
 export const SHOP = { shopDomain: "e2e-shop.myshopify.com", webhookSecret: "e2e-shopify-webhook-secret", adminToken: "shpat_e2e_admin_token" };
 export const INBOUND = "support@inbox.northwind.example";

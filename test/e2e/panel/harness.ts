@@ -4,14 +4,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { INBOUND, SHOP, SUPPORT_FROM } from "./fixtures";
-import { RUN_OFFSET_MS } from "../clock";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 // @ts-expect-error plain JS helpers shared with npm start
-import { ROOT, applyMigrations, postEvents, postTwilioSms, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
-import { DevOutbox, NewAgentResponse, SetupResponse, TicketPage, type OutboxMessage } from "../../../shared/schemas";
-import { typedApi, type Api } from "../api";
+import { applyMigrations, postEvents, postTwilioSms, ROOT, startWorker, waitForHealth } from "../../../scripts/lib/dev.mjs";
+import { DevOutbox, NewAgentResponse, type OutboxMessage, SetupResponse, TicketPage } from "../../../shared/schemas";
+import { type Api, typedApi } from "../api";
 import { CHROMIUM_FLAGS } from "../chromium-flags";
+import { installBrowserClock, RUN_OFFSET_MS, setTime } from "../clock";
+import { INBOUND, SHOP, SUPPORT_FROM } from "./fixtures";
 
 export const SHOTS = path.join(ROOT, "test-results/panel");
 export const TWILIO_TOKEN = "e2e-twilio-auth-token";
@@ -200,3 +200,22 @@ export const settled = (page: Page) =>
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );
+
+/** Opens the side panel at `at` (the browser's clock too) and signs in with `token`; the list is on screen. */
+export async function signedInPanel(stack: Stack, browser: Browser, token: string, at: Date): Promise<Page> {
+  await installBrowserClock(browser.context, at);
+  const panel = await browser.panel();
+  await panel.getByLabel("Worker URL").fill(stack.base);
+  await panel.getByLabel("Agent token").fill(token);
+  await panel.getByRole("button", { name: "Sign in" }).click();
+  await panel.getByTestId("ticket-list").waitFor();
+  return panel;
+}
+
+/** Each test starts from the list at 400 px, both clocks at `at`. */
+export async function freshPanel(panel: Page, stack: Stack, browser: Browser, at: Date): Promise<void> {
+  await panel.setViewportSize({ width: 400, height: 760 });
+  await setTime(stack.base, at, browser.context);
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await panel.getByTestId("ticket-list").waitFor();
+}

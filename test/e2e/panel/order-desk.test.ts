@@ -2,13 +2,14 @@
 // with Shopify's suggested amount, a discount code into the reply, a macro previewed then applied from the composer,
 // and limits: an admin's own request waits for the owner, and a support agent's request reaches the admin's panel
 // live to be approved there. The panel is signed in as the admin; runs at 10:30 in the workspace's zone.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NewAgentResponse, OrderActionResponse, TicketDetailResponse } from "../../../shared/schemas";
 import { MacroResponse } from "../../../shared/schemas/macros";
-import { customer, launchExtension, shot, startStack, until, type Browser, type Stack } from "./harness";
+import { dayAt, setTime } from "../clock";
 import { order } from "./fixtures";
-import { dayAt, installBrowserClock, setTime } from "../clock";
+import { type Browser, customer, freshPanel, launchExtension, type Stack, shot, signedInPanel, startStack, until } from "./harness";
 
 const PORT = 8797;
 const TZ = "America/New_York";
@@ -85,20 +86,10 @@ beforeAll(async () => {
     },
     schema: MacroResponse,
   });
-  await installBrowserClock(browser.context, WORK_HOURS);
-  panel = await browser.panel();
-  await panel.getByLabel("Worker URL").fill(stack.base);
-  await panel.getByLabel("Agent token").fill(admin.token);
-  await panel.getByRole("button", { name: "Sign in" }).click();
-  await panel.getByTestId("ticket-list").waitFor();
+  panel = await signedInPanel(stack, browser, admin.token, WORK_HOURS);
 }, 240_000);
 
-beforeEach(async () => {
-  await panel.setViewportSize({ width: 400, height: 760 });
-  await setTime(stack.base, WORK_HOURS, browser.context);
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-  await panel.getByTestId("ticket-list").waitFor();
-});
+beforeEach(() => freshPanel(panel, stack, browser, WORK_HOURS));
 
 afterAll(async () => {
   await browser?.close();

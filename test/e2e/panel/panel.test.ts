@@ -2,16 +2,17 @@
 // Scenarios run in order on one workspace, as an agent's day would: sign in, work the inbox, go offline, follow the admin.
 // Every test starts from a known panel (reloaded on the list, online, no other tab) at a known hour: 10:30 in the
 // workspace's time zone on the run's day, except where a test sets another on purpose (the customer's quiet hours).
-import PostalMime from "postal-mime";
+
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import PostalMime from "postal-mime";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NewAgentResponse, QuickReplyList, SavedViewList, SetupResponse, TicketExport } from "../../../shared/schemas";
 import { SettingsView } from "../../../shared/schemas/settings-view";
-import { customer, launchExtension, outbox, settled, shot, sms, startStack, until, type Browser, type Stack } from "./harness";
-import { email, order } from "./fixtures";
-import { dayAt, installBrowserClock, setTime } from "../clock";
 import { parseExactly } from "../../response-shape";
+import { dayAt, installBrowserClock, setTime } from "../clock";
+import { email, order } from "./fixtures";
+import { type Browser, customer, launchExtension, outbox, type Stack, settled, shot, sms, startStack, until } from "./harness";
 
 const PORT = 8797;
 const TZ = "America/New_York"; // the workspace's, and (no profile zone known) every customer's

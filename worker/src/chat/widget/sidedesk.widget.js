@@ -263,7 +263,8 @@ textarea{flex:1;resize:none;max-height:120px;min-height:42px}
       box.append(document.createElement("p"));
       li.insertBefore(box, li.lastChild);
     }
-    box.querySelectorAll("button").forEach((b, i) => b.setAttribute("aria-pressed", String(q.score === i + 1)));
+    let n = 0;
+    for (const b of box.querySelectorAll("button")) b.setAttribute("aria-pressed", String(q.score === ++n));
     /** @type {HTMLElement} */ (box.lastChild).textContent = tr(q.score ? "surveyThanks" : "surveyScale");
   }
 
