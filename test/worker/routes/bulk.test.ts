@@ -21,7 +21,8 @@ describe("bulk actions by ids", () => {
     expect((await bulk({ ids: [a, b], action: { type: "assign", assigneeId: ws.support2.id } })).body).toEqual({ matched: 2, applied: 2, failed: [] });
     expect(sorted(await listIds(ws.support2.token, "view=mine"))).toEqual(sorted([a, b]));
     await bulk({ ids: [a, b], action: { type: "followers", add: [ws.support.id] } });
-    expect((await detail(a)).ticket.followers).toEqual([ws.support.id]);
+    // The assignee follows the tickets they were given (docs/api.md §9.4).
+    expect(sorted((await detail(a)).ticket.followers)).toEqual(sorted([ws.support2.id, ws.support.id]));
     await bulk({ ids: [a, b], action: { type: "tags", add: ["shipping/delayed", "vip"] } });
     await bulk({ ids: [b], action: { type: "tags", remove: ["vip"] } });
     expect((await detail(a)).ticket.tags).toEqual(["shipping/delayed", "vip"]);
@@ -36,7 +37,7 @@ describe("bulk actions by ids", () => {
     expect(await listIds(ws.support.token, "view=unread")).not.toContain(a);
     expect(await listIds(ws.support2.token, "view=unread")).toContain(a); // read is per agent
     await bulk({ ids: [a, b], action: { type: "leave" } });
-    expect((await detail(a)).ticket.followers).toEqual([]);
+    expect((await detail(a)).ticket.followers).toEqual([ws.support2.id]);
     await bulk({ ids: [a, b], action: { type: "unassign" } });
     expect(await listIds(ws.support2.token, `status=snoozed&assignee=${ws.support2.id}`)).toEqual([]);
   });
