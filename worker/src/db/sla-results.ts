@@ -1,17 +1,10 @@
 // SLA targets that ended (table sla_results): one row per ticket, target and start, written once (a retried timer
 // adds nothing); the reports count them by channel, agent and policy over a date range.
+import type { FinishedTarget } from "../../../shared/rules/sla";
 import type { SlaTargetKind } from "../../../shared/schemas/sla";
 
-export interface SlaResult {
-  kind: SlaTargetKind;
-  policy: string;
-  startedAt: number;
-  dueAt: number;
-  doneAt: number;
-  breached: boolean;
-  channel: string;
-  agentId: string | null;
-}
+/** A finished target (shared/rules/sla.ts) with the ticket's channel and the agent it counts for. */
+export type SlaResult = FinishedTarget & { channel: string; agentId: string | null };
 
 export async function recordSlaResults(db: D1Database, workspaceId: string, ticketId: string, r: SlaResult): Promise<void> {
   await db

@@ -16,21 +16,15 @@ import { directory } from "../db/shards";
 import { getWorkspace } from "../db/workspaces";
 import { detectLanguage } from "../domain/rule-facts";
 import { surveyToken } from "../domain/survey-link";
-import type { Env } from "../env";
 import type { TicketState } from "./ticket-state";
 import type { TicketStore } from "./ticket-store";
-import { SYSTEM, type TicketWriter } from "./ticket-writer";
+import type { TicketKernel } from "./ticket-timers";
+import { SYSTEM } from "./ticket-writer";
 
 export const CSAT_TIMER = "csat";
 export const CsatPayload = z.object({ period: z.number() });
 
-interface Kernel {
-  env: Env;
-  ctx: DurableObjectState;
-  store: TicketStore;
-  writer: TicketWriter;
-  shard: (workspaceId: string) => D1Database;
-}
+type Kernel = TicketKernel;
 
 /** Sets or clears the survey timer for the ticket as it is now (inside a transaction). */
 export function scheduleCsat(store: TicketStore, state: TicketState, settings: Settings): void {

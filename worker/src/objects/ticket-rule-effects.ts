@@ -3,7 +3,6 @@
 import * as clock from "../clock";
 import { z } from "zod";
 import { activityLine } from "../../../shared/rules/activity";
-import type { Env } from "../env";
 import { loadSettings } from "../db/settings";
 import { getProfile, profileTickets, setBlocked } from "../db/profiles";
 import { directory } from "../db/shards";
@@ -11,22 +10,15 @@ import { getWorkspace } from "../db/workspaces";
 import { escapeHtml } from "../domain/email-text";
 import { sendEmail } from "../integrations/mailer";
 import { ProviderError } from "../integrations/provider-error";
-import type { TicketStore } from "./ticket-store";
+import type { TicketKernel } from "./ticket-timers";
 import type { TicketState } from "./ticket-state";
-import type { TicketWriter } from "./ticket-writer";
 
 export const RuleMailPayload = z.object({ rule: z.string(), to: z.array(z.string()), done: z.array(z.string()), attempts: z.number().int() });
 export const RuleBlockPayload = z.object({ rule: z.string() });
 const MAX_ATTEMPTS = 5;
 const FALLBACK_FROM = "notifications@sidedesk.invalid";
 
-interface Kernel {
-  env: Env;
-  ctx: DurableObjectState;
-  store: TicketStore;
-  writer: TicketWriter;
-  shard: (workspaceId: string) => D1Database;
-}
+type Kernel = TicketKernel;
 
 export async function runRuleMail(k: Kernel, key: string, p: z.infer<typeof RuleMailPayload>): Promise<void> {
   const state = k.store.state();

@@ -2,6 +2,18 @@
 // payload schema and a handler. The flusher runs due timers through this registry — no prefix matching, no special
 // cases — and a new kind (SLA, rules, scheduled send…) is one `define` call.
 import type { ZodType } from "zod";
+import type { Env } from "../env";
+import type { TicketStore } from "./ticket-store";
+import type { TicketWriter } from "./ticket-writer";
+
+/** What a timer handler outside the object class works with: the object's storage, writer and D1 shard. */
+export interface TicketKernel {
+  env: Env;
+  ctx: DurableObjectState;
+  store: TicketStore;
+  writer: TicketWriter;
+  shard: (workspaceId: string) => D1Database;
+}
 
 export interface TimerKind<P> {
   payload: ZodType<P>;
